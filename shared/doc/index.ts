@@ -1,0 +1,6 @@
+export { JournalDoc, type AddOptions } from './journalDoc';
+export { compareNewestFirst, type JournalSnapshot } from './journalSnapshot';
+export { migrate, MIGRATIONS, NewerSchemaError, storedSchemaVersion, type Migration } from './migrations';
+export { ORIGIN, type Origin } from './origins';
+export { reflectionText } from './reflectionText';
+export { SCHEMA_VERSION } from './schema';

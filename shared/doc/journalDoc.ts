@@ -1,0 +1,226 @@
+import * as Y from 'yjs';
+import {
+  asInteractionId,
+  newInteractionId,
+  validateInteraction,
+  validateInteractionPatch,
+  ValidationError,
+  type Interaction,
+  type InteractionFields,
+  type InteractionId,
+  type InteractionPatch,
+} from '../domain';
+import { resort, type JournalSnapshot } from './journalSnapshot';
+import { migrate, storedSchemaVersion, NewerSchemaError, type MigrationReport } from './migrations';
+import { ORIGIN, type Origin } from './origins';
+import { readInteraction } from './readInteraction';
+import { writeReflectionParagraphs } from './reflectionText';
+import { FIELD, ROOT, SCHEMA_VERSION } from './schema';
+
+export interface AddOptions {
+  /** Starting reflection, as plain paragraphs. */
+  readonly reflection?: readonly string[];
+  /** Marks the interaction as part of the removable sample journal. */
+  readonly sample?: boolean;
+  readonly origin?: Origin;
+  /** Clock for createdAt/updatedAt (tests pass a fixed one). */
+  readonly now?: Date;
+}
+
+/**
+ * A journal: typed commands and snapshot queries over one Yjs document. The only place
+ * that reads or writes the document's shared types. Every command is one transaction
+ * with an origin; undo covers the local commands of this device only.
+ */
+export class JournalDoc {
+  readonly ydoc: Y.Doc;
+  private readonly interactions: Y.Map<Y.Map<unknown>>;
+  private readonly undoManager: Y.UndoManager;
+  private readonly records = new Map<InteractionId, Interaction>();
+  private readonly listeners = new Set<() => void>();
+  private snapshot: JournalSnapshot;
+
+  constructor(ydoc: Y.Doc = new Y.Doc()) {
+    this.ydoc = ydoc;
+    this.interactions = ydoc.getMap(ROOT.interactions);
+    for (const [key, record] of this.interactions) {
+      const id = asInteractionId(key);
+      this.records.set(id, readInteraction(id, record));
+    }
+    this.snapshot = this.buildSnapshot([], new Set(this.records.keys()));
+    this.undoManager = new Y.UndoManager(this.interactions, {
+      trackedOrigins: new Set([ORIGIN.local]),
+      captureTimeout: 0,
+    });
+    this.interactions.observeDeep(this.onDeepChange);
+  }
+
+  /** Stops observing; the Y.Doc itself stays usable. */
+  destroy(): void {
+    this.interactions.unobserveDeep(this.onDeepChange);
+    this.undoManager.destroy();
+    this.listeners.clear();
+  }
+
+  // ---- queries ------------------------------------------------------------------------
+
+  /** The current snapshot: the same object until the journal changes (for useSyncExternalStore). */
+  getSnapshot = (): JournalSnapshot => this.snapshot;
+
+  /** Calls `listener` after every change (local, remote or undo); returns an unsubscribe. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  get(id: InteractionId): Interaction | undefined {
+    return this.records.get(id);
+  }
+
+  /** The shared rich-text fragment of a reflection, for binding an editor; null if deleted. */
+  reflectionFragment(id: InteractionId): Y.XmlFragment | null {
+    const fragment = this.interactions.get(id)?.get(FIELD.reflection);
+    return fragment instanceof Y.XmlFragment ? fragment : null;
+  }
+
+  get canUndo(): boolean {
+    return this.undoManager.canUndo();
+  }
+
+  get canRedo(): boolean {
+    return this.undoManager.canRedo();
+  }
+
+  /** Why the journal cannot be changed, or null when it can (a newer schema is read-only). */
+  get readOnlyReason(): string | null {
+    const version = storedSchemaVersion(this.ydoc);
+    return version !== null && version > SCHEMA_VERSION ? new NewerSchemaError(version).message : null;
+  }
+
+  // ---- commands -----------------------------------------------------------------------
+
+  /** Adds an interaction; throws ValidationError with per-field messages on bad input. */
+  addInteraction(fields: InteractionFields | Record<string, unknown>, options: AddOptions = {}) {
+    this.assertWritable();
+    const result = validateInteraction(fields);
+    if (!result.ok) throw new ValidationError(result.errors);
+    const id = newInteractionId();
+    const now = (options.now ?? new Date()).toISOString();
+    this.ydoc.transact(() => {
+      const record = new Y.Map<unknown>();
+      this.interactions.set(id, record);
+      for (const [key, value] of Object.entries(result.value)) record.set(key, value);
+      record.set(FIELD.createdAt, now);
+      record.set(FIELD.updatedAt, now);
+      if (options.sample) record.set(FIELD.sample, true);
+      const reflection = new Y.XmlFragment();
+      record.set(FIELD.reflection, reflection);
+      if (options.reflection?.length) writeReflectionParagraphs(reflection, options.reflection);
+    }, options.origin ?? ORIGIN.local);
+    this.undoManager.stopCapturing();
+    return id;
+  }
+
+  /** Changes some fields; only fields whose value differs are written, so concurrent edits of other fields survive. */
+  updateInteraction(id: InteractionId, patch: InteractionPatch | Record<string, unknown>): void {
+    this.assertWritable();
+    const record = this.interactions.get(id);
+    if (!record) throw new Error('This interaction no longer exists (it was deleted).');
+    const result = validateInteractionPatch(patch);
+    if (!result.ok) throw new ValidationError(result.errors);
+    const changes = Object.entries(result.value).filter(
+      ([key, value]) => JSON.stringify(record.get(key)) !== JSON.stringify(value),
+    );
+    if (changes.length === 0) return;
+    this.ydoc.transact(() => {
+      for (const [key, value] of changes) record.set(key, value);
+      record.set(FIELD.updatedAt, new Date().toISOString());
+    }, ORIGIN.local);
+    this.undoManager.stopCapturing();
+  }
+
+  /** Deletes interactions in one undoable step. */
+  deleteInteractions(ids: Iterable<InteractionId>, origin: Origin = ORIGIN.local): void {
+    this.assertWritable();
+    this.ydoc.transact(() => {
+      for (const id of ids) this.interactions.delete(id);
+    }, origin);
+    this.undoManager.stopCapturing();
+  }
+
+  deleteInteraction(id: InteractionId): void {
+    this.deleteInteractions([id]);
+  }
+
+  /** Undoes the last local command; returns false when there was nothing to undo. */
+  undo(): boolean {
+    return this.undoManager.undo() !== null;
+  }
+
+  redo(): boolean {
+    return this.undoManager.redo() !== null;
+  }
+
+  /** Removes every sample interaction in one step (undoable). */
+  removeSample(): number {
+    const ids = this.snapshot.interactions.filter((item) => item.sample).map((item) => item.id);
+    this.deleteInteractions(ids);
+    return ids.length;
+  }
+
+  /** Brings the document to the current schema; call after storage has loaded. */
+  migrate(): MigrationReport {
+    return migrate(this.ydoc);
+  }
+
+  /** The whole journal as one Yjs update (for backups and sync). */
+  encode(): Uint8Array {
+    return Y.encodeStateAsUpdate(this.ydoc);
+  }
+
+  /** Merges an encoded update (from a backup or another device) into this journal. */
+  applyUpdate(update: Uint8Array, origin: Origin = ORIGIN.restore): void {
+    Y.applyUpdate(this.ydoc, update, origin);
+  }
+
+  // ---- internals ----------------------------------------------------------------------
+
+  private assertWritable(): void {
+    const reason = this.readOnlyReason;
+    if (reason) throw new Error(reason);
+  }
+
+  private readonly notify = (): void => {
+    for (const listener of [...this.listeners]) listener();
+  };
+
+  private readonly onDeepChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]): void => {
+    const changed = new Set<InteractionId>();
+    for (const event of events) {
+      if (event.path.length === 0) {
+        for (const key of event.changes.keys.keys()) changed.add(asInteractionId(key));
+      } else {
+        changed.add(asInteractionId(String(event.path[0])));
+      }
+    }
+    for (const id of changed) {
+      const record = this.interactions.get(id);
+      if (record) this.records.set(id, readInteraction(id, record));
+      else this.records.delete(id);
+    }
+    this.snapshot = this.buildSnapshot(this.snapshot.interactions, changed);
+    this.notify();
+  };
+
+  private buildSnapshot(
+    previous: readonly Interaction[],
+    changed: ReadonlySet<InteractionId>,
+  ): JournalSnapshot {
+    const interactions = resort(previous, this.records, changed);
+    return {
+      interactions,
+      byId: new Map(this.records),
+      hasSample: interactions.some((item) => item.sample),
+    };
+  }
+}

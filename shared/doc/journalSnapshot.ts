@@ -1,0 +1,49 @@
+import type { Interaction, InteractionId } from '../domain';
+
+/** Everything the UI and analytics read from a journal, as plain immutable data. */
+export interface JournalSnapshot {
+  /** Newest first (by start time, then by creation). */
+  readonly interactions: readonly Interaction[];
+  readonly byId: ReadonlyMap<InteractionId, Interaction>;
+  /** Whether any interaction belongs to the sample journal. */
+  readonly hasSample: boolean;
+}
+
+/** Orders interactions newest first; ties broken so that every replica shows the same order. */
+export function compareNewestFirst(a: Interaction, b: Interaction): number {
+  if (a.startedAt !== b.startedAt) return a.startedAt < b.startedAt ? 1 : -1;
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
+/** Index at which `item` belongs in an array sorted by compareNewestFirst. */
+function insertionIndex(sorted: readonly Interaction[], item: Interaction): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (compareNewestFirst(sorted[mid] as Interaction, item) < 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * The next sorted list after some records changed: a full sort for large changes,
+ * otherwise removal and binary insertion (adding one interaction to 20k stays cheap).
+ */
+export function resort(
+  previous: readonly Interaction[],
+  records: ReadonlyMap<InteractionId, Interaction>,
+  changed: ReadonlySet<InteractionId>,
+): Interaction[] {
+  if (changed.size > 64 || changed.size * 8 > previous.length) {
+    return [...records.values()].sort(compareNewestFirst);
+  }
+  const next = previous.filter((item) => !changed.has(item.id));
+  for (const id of changed) {
+    const item = records.get(id);
+    if (item) next.splice(insertionIndex(next, item), 0, item);
+  }
+  return next;
+}

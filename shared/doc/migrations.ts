@@ -1,0 +1,83 @@
+import * as Y from 'yjs';
+import { FIELD, META, ROOT, SCHEMA_VERSION } from './schema';
+import { ORIGIN } from './origins';
+
+/** One step of the schema: rewrites a document from version `from` to `from + 1`. */
+export interface Migration {
+  readonly from: number;
+  readonly description: string;
+  /** Runs inside a transaction; must be idempotent, since two devices may both run it. */
+  apply(ydoc: Y.Doc): void;
+}
+
+/** Version 1 kept people as one comma-separated string and had no time zone per interaction. */
+const peopleAsListWithTimeZone: Migration = {
+  from: 1,
+  description: 'people become a list of names; each interaction records its time zone (UTC if unknown)',
+  apply(ydoc) {
+    const interactions = ydoc.getMap<Y.Map<unknown>>(ROOT.interactions);
+    for (const record of interactions.values()) {
+      const people = record.get(FIELD.people);
+      if (typeof people === 'string') {
+        const names = people
+          .split(',')
+          .map((name) => name.trim())
+          .filter((name) => name.length > 0);
+        record.set(FIELD.people, names);
+      }
+      if (typeof record.get(FIELD.timeZone) !== 'string') record.set(FIELD.timeZone, 'UTC');
+    }
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [peopleAsListWithTimeZone];
+
+/** Thrown when a journal was written by a newer version of the app than this one. */
+export class NewerSchemaError extends Error {
+  constructor(readonly found: number) {
+    super(
+      `This journal was saved by a newer version of Relevant (schema ${found}; this version reads up to ${SCHEMA_VERSION}). Update Relevant to open it.`,
+    );
+    this.name = 'NewerSchemaError';
+  }
+}
+
+/** The schema version stored in a document; an empty, never-written document has none (null). */
+export function storedSchemaVersion(ydoc: Y.Doc): number | null {
+  const version = ydoc.getMap(ROOT.meta).get(META.schemaVersion);
+  if (typeof version === 'number') return version;
+  // Documents from before the version was stored, but with content, are version 1.
+  return ydoc.getMap(ROOT.interactions).size > 0 ? 1 : null;
+}
+
+export interface MigrationReport {
+  readonly from: number | null;
+  readonly to: number;
+  readonly applied: readonly string[];
+}
+
+/** Brings a document up to `target`, one transaction per step; refuses newer documents. */
+export function migrate(
+  ydoc: Y.Doc,
+  migrations: readonly Migration[] = MIGRATIONS,
+  target: number = SCHEMA_VERSION,
+): MigrationReport {
+  const from = storedSchemaVersion(ydoc);
+  if (from !== null && from > target) throw new NewerSchemaError(from);
+  const meta = ydoc.getMap(ROOT.meta);
+  const applied: string[] = [];
+  if (from === null) {
+    ydoc.transact(() => meta.set(META.schemaVersion, target), ORIGIN.migration);
+    return { from, to: target, applied };
+  }
+  for (let version = from; version < target; version++) {
+    const step = migrations.find((migration) => migration.from === version);
+    if (!step) throw new Error(`No migration from schema ${version} to ${version + 1}.`);
+    ydoc.transact(() => {
+      step.apply(ydoc);
+      meta.set(META.schemaVersion, version + 1);
+    }, ORIGIN.migration);
+    applied.push(step.description);
+  }
+  return { from, to: target, applied };
+}

@@ -1,0 +1,18 @@
+/**
+ * Transaction origins. Every change to a journal carries one, so undo can be limited to the
+ * person's own commands and observers can tell where a change came from.
+ */
+export const ORIGIN = {
+  /** A command the person gave on this device: the only origin undo tracks. */
+  local: 'relevant:local',
+  /** Loading or removing the sample journal. */
+  sample: 'relevant:sample',
+  /** A schema migration. */
+  migration: 'relevant:migration',
+  /** Updates applied from storage, a backup or another tab. */
+  restore: 'relevant:restore',
+  /** Updates received from another device. */
+  remote: 'relevant:remote',
+} as const;
+
+export type Origin = (typeof ORIGIN)[keyof typeof ORIGIN];

@@ -1,0 +1,56 @@
+import * as Y from 'yjs';
+import {
+  INTERACTION_KINDS,
+  toRelevance,
+  type Interaction,
+  type InteractionId,
+  type InteractionKind,
+} from '../domain';
+import { reflectionText } from './reflectionText';
+import { FIELD } from './schema';
+
+const EPOCH = new Date(0).toISOString();
+
+function stringField(record: Y.Map<unknown>, key: string, fallback = ''): string {
+  const value = record.get(key);
+  return typeof value === 'string' ? value : fallback;
+}
+
+function instantField(record: Y.Map<unknown>, key: string): string {
+  const value = record.get(key);
+  return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? value : EPOCH;
+}
+
+/**
+ * Reads one stored interaction into a plain snapshot. Tolerant by design: a record written
+ * by another client or damaged in transit still reads, with safe defaults for bad fields.
+ */
+export function readInteraction(id: InteractionId, record: Y.Map<unknown>): Interaction {
+  const kind = record.get(FIELD.kind);
+  const duration = record.get(FIELD.durationMinutes);
+  const people = record.get(FIELD.people);
+  const reflection = record.get(FIELD.reflection);
+  return {
+    id,
+    startedAt: instantField(record, FIELD.startedAt),
+    timeZone: stringField(record, FIELD.timeZone, 'UTC'),
+    durationMinutes:
+      typeof duration === 'number' && Number.isFinite(duration) && duration >= 0
+        ? Math.round(duration)
+        : 0,
+    kind: INTERACTION_KINDS.includes(kind as InteractionKind) ? (kind as InteractionKind) : 'other',
+    title: stringField(record, FIELD.title, '(untitled)'),
+    place: stringField(record, FIELD.place),
+    people: Array.isArray(people)
+      ? people.filter((name): name is string => typeof name === 'string')
+      : [],
+    relevance: toRelevance(record.get(FIELD.relevance)),
+    intent: stringField(record, FIELD.intent),
+    outcome: stringField(record, FIELD.outcome),
+    nextStep: stringField(record, FIELD.nextStep),
+    createdAt: instantField(record, FIELD.createdAt),
+    updatedAt: instantField(record, FIELD.updatedAt),
+    sample: record.get(FIELD.sample) === true,
+    reflectionText: reflection instanceof Y.XmlFragment ? reflectionText(reflection) : '',
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * The layout of a journal inside its Yjs document. Written down in docs/schema.md;
+ * change both together and add a migration when the layout changes.
+ */
+export const SCHEMA_VERSION = 2;
+
+/** Top-level shared types of the document. */
+export const ROOT = {
+  /** Y.Map of document-wide values (schemaVersion). */
+  meta: 'meta',
+  /** Y.Map from interaction id to a Y.Map of that interaction's fields. */
+  interactions: 'interactions',
+} as const;
+
+/** Keys inside one interaction's Y.Map. Scalars, except people (a JSON array) and reflection. */
+export const FIELD = {
+  startedAt: 'startedAt',
+  timeZone: 'timeZone',
+  durationMinutes: 'durationMinutes',
+  kind: 'kind',
+  title: 'title',
+  place: 'place',
+  people: 'people',
+  relevance: 'relevance',
+  intent: 'intent',
+  outcome: 'outcome',
+  nextStep: 'nextStep',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt',
+  sample: 'sample',
+  /** Y.XmlFragment holding the rich-text reflection (ProseMirror/Tiptap node layout). */
+  reflection: 'reflection',
+} as const;
+
+export const META = { schemaVersion: 'schemaVersion' } as const;

@@ -1,0 +1,4 @@
+export * from './ids';
+export * from './interaction';
+export * from './relevance';
+export * from './validation';

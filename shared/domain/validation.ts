@@ -1,0 +1,115 @@
+import * as z from 'zod';
+import { INTERACTION_KINDS, type InteractionFields, type InteractionPatch } from './interaction';
+import type { Relevance } from './relevance';
+
+export const LIMITS = {
+  titleLength: 200,
+  placeLength: 200,
+  personNameLength: 100,
+  peopleCount: 50,
+  noteLength: 5000,
+  durationMinutes: 24 * 60,
+} as const;
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `${label} must be text.` })
+    .max(max, { error: `${label} can be at most ${max} characters.` });
+
+const isoInstant = z
+  .string({ error: 'The start time is missing.' })
+  .refine((value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)), {
+    error: 'The start time is not a valid date and time.',
+  })
+  .transform((value) => new Date(value).toISOString());
+
+const timeZone = z.string().refine(isKnownTimeZone, { error: 'The time zone is not one I know.' });
+
+const relevance = z
+  .union([z.literal([1, 2, 3, 4, 5]), z.null()], {
+    error: 'Relevance is a whole number from 1 to 5, or unrated.',
+  })
+  .transform((value) => value as Relevance | null);
+
+/** The zod schema of every field a person edits on an interaction. */
+export const interactionFieldsSchema = z.object({
+  startedAt: isoInstant,
+  timeZone,
+  durationMinutes: z
+    .number({ error: 'The duration must be a number of minutes.' })
+    .int({ error: 'The duration must be a whole number of minutes.' })
+    .min(0, { error: 'The duration cannot be negative.' })
+    .max(LIMITS.durationMinutes, { error: 'The duration can be at most 24 hours (1440 minutes).' }),
+  kind: z.enum(INTERACTION_KINDS, {
+    error: `The kind must be one of: ${INTERACTION_KINDS.join(', ')}.`,
+  }),
+  title: text('The title', LIMITS.titleLength)
+    .transform((value) => value.trim())
+    .refine((value) => value.length > 0, { error: 'Give the interaction a title.' }),
+  place: text('The organiser or place', LIMITS.placeLength).transform((value) => value.trim()),
+  people: z
+    .array(
+      text('A name', LIMITS.personNameLength)
+        .transform((value) => value.trim())
+        .refine((value) => value.length > 0, { error: 'A name cannot be empty.' }),
+      { error: 'People must be a list of names.' },
+    )
+    .max(LIMITS.peopleCount, { error: `At most ${LIMITS.peopleCount} people per interaction.` }),
+  relevance,
+  intent: text('“What I wanted”', LIMITS.noteLength),
+  outcome: text('“What I got”', LIMITS.noteLength),
+  nextStep: text('The next step', LIMITS.noteLength),
+});
+
+export type FieldErrors = Partial<Record<keyof InteractionFields | 'form', string>>;
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+
+function toFieldErrors(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = issue.path[0];
+    const key = typeof field === 'string' && field in interactionFieldsSchema.shape ? field : 'form';
+    errors[key as keyof FieldErrors] ??= issue.message;
+  }
+  return errors;
+}
+
+/** Checks a whole new interaction; errors are keyed by field, in words a person understands. */
+export function validateInteraction(input: unknown): Validated<InteractionFields> {
+  const result = interactionFieldsSchema.safeParse(input);
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, errors: toFieldErrors(result.error) };
+}
+
+/** Checks a change to some fields of an interaction. */
+export function validateInteractionPatch(input: unknown): Validated<InteractionPatch> {
+  const result = interactionFieldsSchema.partial().strict().safeParse(input);
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, errors: toFieldErrors(result.error) };
+}
+
+/** One readable line for all errors, for places that show a single message. */
+export function describeErrors(errors: FieldErrors): string {
+  return Object.values(errors).join(' ');
+}
+
+/** Whether the runtime knows an IANA time-zone name. */
+export function isKnownTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return value.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Thrown by commands given invalid input; carries the per-field errors. */
+export class ValidationError extends Error {
+  constructor(readonly errors: FieldErrors) {
+    super(describeErrors(errors));
+    this.name = 'ValidationError';
+  }
+}

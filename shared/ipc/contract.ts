@@ -1,0 +1,90 @@
+/**
+ * The one contract between the desktop main process and the renderer. Main implements each
+ * channel (validating the request with its schema), the preload exposes exactly these
+ * channels, and the renderer calls them through the platform seam.
+ */
+import * as z from 'zod';
+
+/** Backups are named by their UTC time: journal-20261125T183000123Z.ydoc */
+export const BACKUP_ID_PATTERN = /^journal-\d{8}T\d{9}Z(-\d{1,3})?\.ydoc$/;
+
+/** Largest journal the main process accepts in one message (a 100k-interaction journal is ~60 MB). */
+export const MAX_BACKUP_BYTES = 512 * 1024 * 1024;
+
+const backupId = z.string().regex(BACKUP_ID_PATTERN, { error: 'That is not a backup name.' });
+
+export const backupInfoSchema = z.object({
+  id: backupId,
+  /** When it was taken, ISO 8601. */
+  createdAt: z.string(),
+  sizeBytes: z.number().int().nonnegative(),
+});
+export type BackupInfo = z.infer<typeof backupInfoSchema>;
+
+const update = z
+  .instanceof(Uint8Array, { error: 'A backup must be the encoded journal (bytes).' })
+  .refine((bytes) => bytes.byteLength > 0, { error: 'An empty backup was refused.' })
+  .refine((bytes) => bytes.byteLength <= MAX_BACKUP_BYTES, { error: 'The backup is too large.' });
+
+export const ipcContract = {
+  /** Stores a snapshot of the encoded journal; the main process keeps the newest 10. */
+  'backup:save': {
+    request: z.object({ update, reason: z.enum(['interval', 'quit', 'manual']) }).strict(),
+    response: backupInfoSchema,
+  },
+  /** Lists stored backups, newest first. */
+  'backup:list': {
+    request: z.object({}).strict(),
+    response: z.array(backupInfoSchema),
+  },
+  /** Reads one backup's bytes, for restoring it. */
+  'backup:read': {
+    request: z.object({ id: backupId }).strict(),
+    response: z.instanceof(Uint8Array),
+  },
+  /** Opens an http(s) link in the system browser, after checking it. */
+  'shell:openExternal': {
+    request: z.object({ url: z.string().max(2048) }).strict(),
+    response: z.boolean(),
+  },
+  /** Version and platform, for the About box and bug reports. */
+  'app:info': {
+    request: z.object({}).strict(),
+    response: z.object({ version: z.string(), platform: z.string(), backupFolder: z.string() }),
+  },
+} as const;
+
+export type IpcChannel = keyof typeof ipcContract;
+export type IpcRequest<C extends IpcChannel> = z.input<(typeof ipcContract)[C]['request']>;
+export type IpcResponse<C extends IpcChannel> = z.output<(typeof ipcContract)[C]['response']>;
+export const IPC_CHANNELS = Object.keys(ipcContract) as IpcChannel[];
+
+/** Commands the application menu sends to the renderer. */
+export const MENU_COMMANDS = [
+  'new-interaction',
+  'find',
+  'undo',
+  'redo',
+  'restore-backup',
+  'backup-now',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/** Messages from main to renderer. */
+export interface MainEvents {
+  /** A menu item or accelerator was used. */
+  'menu:command': MenuCommand;
+  /** The app is quitting: send a last backup now (main waits a moment for it). */
+  'backup:request': 'quit';
+}
+export type MainEvent = keyof MainEvents;
+export const MAIN_EVENTS: readonly MainEvent[] = ['menu:command', 'backup:request'];
+
+/** What the preload script exposes to the renderer as `window.relevantDesktop`. */
+export interface DesktopBridge {
+  invoke<C extends IpcChannel>(channel: C, request: IpcRequest<C>): Promise<IpcResponse<C>>;
+  on<E extends MainEvent>(event: E, listener: (payload: MainEvents[E]) => void): () => void;
+}
+
+/** The global name under which the preload exposes the bridge. */
+export const DESKTOP_BRIDGE_GLOBAL = 'relevantDesktop';
