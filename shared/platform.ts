@@ -1,0 +1,2 @@
+/** Names shared by every place the journal is stored. */
+export const LOCAL_JOURNAL_DATABASE = 'relevant-journal';
