@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { INTERACTION_KINDS, type InteractionFields, type InteractionPatch } from './interaction';
 import type { Relevance } from './relevance';
+import { parseInstant } from './time';
 
 export const LIMITS = {
   titleLength: 200,
@@ -16,12 +17,13 @@ const text = (label: string, max: number) =>
     .string({ error: `${label} must be text.` })
     .max(max, { error: `${label} can be at most ${max} characters.` });
 
+// An exact instant (a real calendar date, and Z or an offset), stored normalized to UTC.
 const isoInstant = z
   .string({ error: 'The start time is missing.' })
-  .refine((value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)), {
+  .refine((value) => parseInstant(value) !== null, {
     error: 'The start time is not a valid date and time.',
   })
-  .transform((value) => new Date(value).toISOString());
+  .transform((value) => parseInstant(value) as string);
 
 const timeZone = z.string().refine(isKnownTimeZone, { error: 'The time zone is not one I know.' });
 
@@ -69,7 +71,8 @@ function toFieldErrors(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const field = issue.path[0];
-    const key = typeof field === 'string' && field in interactionFieldsSchema.shape ? field : 'form';
+    const key =
+      typeof field === 'string' && field in interactionFieldsSchema.shape ? field : 'form';
     errors[key as keyof FieldErrors] ??= issue.message;
   }
   return errors;

@@ -94,7 +94,7 @@ describe('validateInteraction rejects bad input with a message about that field'
     [Number.NaN, 'The duration must be a number of minutes.'],
     [Infinity, 'The duration must be a number of minutes.'],
     [null, 'The duration must be a number of minutes.'],
-  ])('a duration of %j', (durationMinutes, message) => {
+  ])('a duration of %s', (durationMinutes, message) => {
     expect(errorsOf(withField('durationMinutes', durationMinutes))).toEqual({
       durationMinutes: message,
     });
@@ -237,5 +237,53 @@ describe('ValidationError', () => {
     expect(error.name).toBe('ValidationError');
     expect(error.errors.title).toBe('Give the interaction a title.');
     expect(error.message).toBe('Give the interaction a title. X.');
+  });
+});
+
+describe('the start time is an exact instant, the same on every device', () => {
+  const startOf = (startedAt: string) => {
+    const result = validateInteraction(anInteraction({ startedAt }));
+    return result.ok ? result.value.startedAt : result.errors.startedAt;
+  };
+
+  it.each([
+    ['2026-11-25T18:30:00.000Z', '2026-11-25T18:30:00.000Z'],
+    ['2026-11-25T18:30Z', '2026-11-25T18:30:00.000Z'],
+    ['2026-11-25T19:30:00+01:00', '2026-11-25T18:30:00.000Z'],
+    ['2026-11-25T13:30:00-05:00', '2026-11-25T18:30:00.000Z'],
+    ['2026-11-26T00:00:00+05:30', '2026-11-25T18:30:00.000Z'],
+    ['2026-11-25T18:30:00.123456Z', '2026-11-25T18:30:00.123Z'],
+    ['2028-02-29T12:00:00Z', '2028-02-29T12:00:00.000Z'],
+  ])('%s is stored as %s', (input, stored) => {
+    expect(startOf(input)).toBe(stored);
+  });
+
+  it.each([
+    '2026-02-30T10:00:00Z',
+    '2026-02-29T10:00:00Z',
+    '2026-11-31T10:00:00Z',
+    '2026-04-31T23:00:00+02:00',
+    '2026-00-10T10:00:00Z',
+    '2026-11-00T10:00:00Z',
+  ])('an impossible date (%s) is refused, not moved to another day', (input) => {
+    expect(startOf(input)).toBe('The start time is not a valid date and time.');
+  });
+
+  it('a wall-clock time without an offset is refused: it would mean different instants on different machines', () => {
+    const previous = process.env.TZ;
+    const seen: string[] = [];
+    try {
+      for (const zone of ['America/New_York', 'Asia/Tokyo']) {
+        process.env.TZ = zone;
+        seen.push(String(startOf('2026-11-25T18:30:00')));
+      }
+    } finally {
+      if (previous === undefined) delete process.env.TZ;
+      else process.env.TZ = previous;
+    }
+    expect(seen).toEqual([
+      'The start time is not a valid date and time.',
+      'The start time is not a valid date and time.',
+    ]);
   });
 });
