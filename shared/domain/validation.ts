@@ -1,6 +1,5 @@
 import * as z from 'zod';
 import { INTERACTION_KINDS, type InteractionFields, type InteractionPatch } from './interaction';
-import type { Relevance } from './relevance';
 import { parseInstant } from './time';
 
 export const LIMITS = {
@@ -27,11 +26,9 @@ const isoInstant = z
 
 const timeZone = z.string().refine(isKnownTimeZone, { error: 'The time zone is not one I know.' });
 
-const relevance = z
-  .union([z.literal([1, 2, 3, 4, 5]), z.null()], {
-    error: 'Relevance is a whole number from 1 to 5, or unrated.',
-  })
-  .transform((value) => value as Relevance | null);
+const relevance = z.union([z.literal([1, 2, 3, 4, 5]), z.null()], {
+  error: 'Relevance is a whole number from 1 to 5, or unrated.',
+});
 
 /** The zod schema of every field a person edits on an interaction. */
 export const interactionFieldsSchema = z.object({
