@@ -24,7 +24,16 @@ const isoInstant = z
   })
   .transform((value) => parseInstant(value) as string);
 
-const timeZone = z.string().refine(isKnownTimeZone, { error: 'The time zone is not one I know.' });
+// An IANA name, stored in its canonical spelling (europe/madrid → Europe/Madrid).
+const timeZone = z
+  .string({
+    error: (issue) =>
+      issue.input === undefined
+        ? 'The time zone is missing.'
+        : 'The time zone must be a name such as Europe/Madrid.',
+  })
+  .refine(isKnownTimeZone, { error: 'The time zone is not one I know.' })
+  .transform(canonicalTimeZone);
 
 const relevance = z.union([z.literal([1, 2, 3, 4, 5]), z.null()], {
   error: 'Relevance is a whole number from 1 to 5, or unrated.',
@@ -96,14 +105,23 @@ export function describeErrors(errors: FieldErrors): string {
   return Object.values(errors).join(' ');
 }
 
-/** Whether the runtime knows an IANA time-zone name. */
+/**
+ * Whether the runtime knows an IANA time-zone name. Bare offsets such as +01:00 are refused
+ * even where Intl accepts them (newer engines do): they are not zones and ignore daylight saving.
+ */
 export function isKnownTimeZone(value: string): boolean {
+  if (value.length === 0 || /^[+-]/.test(value)) return false;
   try {
     new Intl.DateTimeFormat('en', { timeZone: value });
-    return value.length > 0;
+    return true;
   } catch {
     return false;
   }
+}
+
+/** The runtime's canonical spelling of a known time-zone name (Intl matches names case-insensitively). */
+export function canonicalTimeZone(value: string): string {
+  return new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone;
 }
 
 /** Thrown by commands given invalid input; carries the per-field errors. */

@@ -287,3 +287,41 @@ describe('the start time is an exact instant, the same on every device', () => {
     ]);
   });
 });
+
+describe('the time zone', () => {
+  it('a missing time zone says so in words', () => {
+    const { timeZone: _omitted, ...rest } = anInteraction();
+    expect(errorsOf(rest)).toEqual({ timeZone: 'The time zone is missing.' });
+  });
+
+  it.each([1, null, ['Europe/Madrid']])(
+    'a time zone that is not text (%j) says so in words',
+    (tz) => {
+      expect(errorsOf(withField('timeZone', tz))).toEqual({
+        timeZone: 'The time zone must be a name such as Europe/Madrid.',
+      });
+    },
+  );
+
+  it.each(['+01:00', '-05:00', '+0100'])(
+    'a bare UTC offset (%s) is not an IANA time zone: it does not follow daylight saving',
+    (tz) => {
+      expect(errorsOf(withField('timeZone', tz))).toEqual({
+        timeZone: 'The time zone is not one I know.',
+      });
+    },
+  );
+
+  it.each([
+    ['Europe/Madrid', 'Europe/Madrid'],
+    ['europe/madrid', 'Europe/Madrid'],
+    ['AMERICA/NEW_YORK', 'America/New_York'],
+    ['utc', 'UTC'],
+  ])(
+    '%s is stored with its canonical spelling %s (other clients look names up exactly)',
+    (tz, stored) => {
+      const result = validateInteraction(anInteraction({ timeZone: tz }));
+      expect(result.ok && result.value.timeZone).toBe(stored);
+    },
+  );
+});
