@@ -24,7 +24,16 @@ function restrict(patterns, message) {
 }
 
 export default defineConfig([
-  { ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'playwright-report/', 'sync-data/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      'test-results/',
+      'playwright-report/',
+      'sync-data/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -34,10 +43,25 @@ export default defineConfig([
     rules: {
       '@typescript-eslint/no-base-to-string': [
         'error',
-        { ignoredTypeNames: ['Error', 'RegExp', 'URL', 'URLSearchParams', 'YText', 'YXmlText', 'YXmlFragment', 'YXmlElement'] },
+        {
+          ignoredTypeNames: [
+            'Error',
+            'RegExp',
+            'URL',
+            'URLSearchParams',
+            'YText',
+            'YXmlText',
+            'YXmlFragment',
+            'YXmlElement',
+          ],
+        },
       ],
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -54,7 +78,16 @@ export default defineConfig([
     files: ['shared/**/*.ts'],
     ignores: ['shared/doc/**'],
     rules: restrict(
-      [...nodePatterns, 'electron', 'react', 'react-dom', 'yjs', 'y-*', '**/electron/**', '**/renderer/**'],
+      [
+        ...nodePatterns,
+        'electron',
+        'react',
+        'react-dom',
+        'yjs',
+        'y-*',
+        '**/electron/**',
+        '**/renderer/**',
+      ],
       'shared/ is pure: no Node, Electron, React or Yjs outside shared/doc.',
     ),
   },
@@ -68,24 +101,42 @@ export default defineConfig([
   // electron/main and preload: may use Electron and Node, never the renderer.
   {
     files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
-    rules: restrict(['react', 'react-dom', '**/renderer/**', 'yjs', 'y-*'], 'The main process sees only shared/.'),
+    rules: restrict(
+      ['react', 'react-dom', '**/renderer/**', 'yjs', 'y-*'],
+      'The main process sees only shared/.',
+    ),
   },
   // The renderer: no Electron, no Node; Yjs and y-indexeddb only in the platform seam.
   {
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['renderer/src/platform/**'],
     rules: restrict(
-      [...nodePatterns, 'electron', '**/electron/**', 'yjs', 'y-indexeddb', 'y-protocols', 'y-protocols/*', '@hocuspocus/*'],
+      [
+        ...nodePatterns,
+        'electron',
+        '**/electron/**',
+        'yjs',
+        'y-indexeddb',
+        'y-protocols',
+        'y-protocols/*',
+        '@hocuspocus/*',
+      ],
       'Components use the typed JournalDoc and the platform seam, never Yjs, bridges or Node.',
     ),
   },
   {
     files: ['renderer/src/platform/**/*.ts'],
-    rules: restrict([...nodePatterns, 'electron', '**/electron/**'], 'The renderer never imports Electron or Node.'),
+    rules: restrict(
+      [...nodePatterns, 'electron', '**/electron/**'],
+      'The renderer never imports Electron or Node.',
+    ),
   },
   // Node-side tests never import Electron (it would try to download its binary).
   {
     files: ['tests/unit/**/*.ts', 'tests/integration/**/*.ts', 'tests/bench/**/*.ts'],
-    rules: restrict(['electron', '**/electron/main/index', '**/electron/preload/**'], 'Pass fakes of Electron APIs instead.'),
+    rules: restrict(
+      ['electron', '**/electron/main/index', '**/electron/preload/**'],
+      'Pass fakes of Electron APIs instead.',
+    ),
   },
 ]);

@@ -2,3 +2,4 @@ export * from './ids';
 export * from './interaction';
 export * from './relevance';
 export * from './validation';
+export * from './sampleJournal';

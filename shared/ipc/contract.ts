@@ -4,6 +4,9 @@
  * channels, and the renderer calls them through the platform seam.
  */
 import * as z from 'zod';
+import type { IpcChannel, MainEvent, MainEvents } from './channels';
+
+export * from './channels';
 
 /** Backups are named by their UTC time: journal-20261125T183000123Z.ydoc */
 export const BACKUP_ID_PATTERN = /^journal-\d{8}T\d{9}Z(-\d{1,3})?\.ydoc$/;
@@ -21,8 +24,11 @@ export const backupInfoSchema = z.object({
 });
 export type BackupInfo = z.infer<typeof backupInfoSchema>;
 
-const update = z
-  .instanceof(Uint8Array, { error: 'A backup must be the encoded journal (bytes).' })
+/** Bytes of any buffer kind (zod's instanceof would narrow to ArrayBuffer-backed arrays only). */
+const bytes = (error: string) =>
+  z.custom<Uint8Array>((value) => value instanceof Uint8Array, { error });
+
+const update = bytes('A backup must be the encoded journal (bytes).')
   .refine((bytes) => bytes.byteLength > 0, { error: 'An empty backup was refused.' })
   .refine((bytes) => bytes.byteLength <= MAX_BACKUP_BYTES, { error: 'The backup is too large.' });
 
@@ -40,7 +46,7 @@ export const ipcContract = {
   /** Reads one backup's bytes, for restoring it. */
   'backup:read': {
     request: z.object({ id: backupId }).strict(),
-    response: z.instanceof(Uint8Array),
+    response: bytes('A backup is read back as bytes.'),
   },
   /** Opens an http(s) link in the system browser, after checking it. */
   'shell:openExternal': {
@@ -52,39 +58,13 @@ export const ipcContract = {
     request: z.object({}).strict(),
     response: z.object({ version: z.string(), platform: z.string(), backupFolder: z.string() }),
   },
-} as const;
+} as const satisfies Record<IpcChannel, { request: z.ZodType; response: z.ZodType }>;
 
-export type IpcChannel = keyof typeof ipcContract;
 export type IpcRequest<C extends IpcChannel> = z.input<(typeof ipcContract)[C]['request']>;
 export type IpcResponse<C extends IpcChannel> = z.output<(typeof ipcContract)[C]['response']>;
-export const IPC_CHANNELS = Object.keys(ipcContract) as IpcChannel[];
-
-/** Commands the application menu sends to the renderer. */
-export const MENU_COMMANDS = [
-  'new-interaction',
-  'find',
-  'undo',
-  'redo',
-  'restore-backup',
-  'backup-now',
-] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
-
-/** Messages from main to renderer. */
-export interface MainEvents {
-  /** A menu item or accelerator was used. */
-  'menu:command': MenuCommand;
-  /** The app is quitting: send a last backup now (main waits a moment for it). */
-  'backup:request': 'quit';
-}
-export type MainEvent = keyof MainEvents;
-export const MAIN_EVENTS: readonly MainEvent[] = ['menu:command', 'backup:request'];
 
 /** What the preload script exposes to the renderer as `window.relevantDesktop`. */
 export interface DesktopBridge {
   invoke<C extends IpcChannel>(channel: C, request: IpcRequest<C>): Promise<IpcResponse<C>>;
   on<E extends MainEvent>(event: E, listener: (payload: MainEvents[E]) => void): () => void;
 }
-
-/** The global name under which the preload exposes the bridge. */
-export const DESKTOP_BRIDGE_GLOBAL = 'relevantDesktop';

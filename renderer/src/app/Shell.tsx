@@ -1,0 +1,124 @@
+import {
+  ActionIcon,
+  Alert,
+  AppShell,
+  Button,
+  Container,
+  Group,
+  Kbd,
+  Menu,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconDots, IconPlus } from '@tabler/icons-react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { MenuCommand } from '../../../shared/ipc';
+import { JournalScreen } from '../features/journal/JournalScreen';
+import { QuickAddModal } from '../features/journal/QuickAddModal';
+import { useJournalActions } from '../features/journal/useJournalActions';
+import { BackupsDialog } from '../features/settings/BackupsDialog';
+import { useJournal } from './journalContext';
+import { usePlatform } from './platformContext';
+
+/** The app frame around the open journal: header, shortcuts, menu commands, dialogs. */
+export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> }) {
+  const journal = useJournal();
+  const platform = usePlatform();
+  const actions = useJournalActions();
+  const [quickAddOpen, setQuickAddOpen] = useState(false);
+  const [backupsOpen, setBackupsOpen] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const openQuickAdd = useCallback(() => setQuickAddOpen(true), []);
+  const focusSearch = useCallback(() => searchRef.current?.focus(), []);
+  const backUpNow = useCallback(async () => {
+    try {
+      const info = await platform.backups.save(journal.encode(), 'manual');
+      notifications.show({
+        message: `Backup stored (${new Date(info.createdAt).toLocaleString()}).`,
+      });
+    } catch (error) {
+      notifications.show({ color: 'red', title: 'Backup failed', message: String(error) });
+    }
+  }, [journal, platform]);
+
+  useHotkeys([
+    ['n', openQuickAdd],
+    ['/', focusSearch],
+    ['mod+f', focusSearch],
+    ['mod+z', actions.undo],
+    ['mod+shift+z', actions.redo],
+    ['mod+y', actions.redo],
+  ]);
+
+  useEffect(() => {
+    const handlers: Record<MenuCommand, () => void> = {
+      'new-interaction': openQuickAdd,
+      find: focusSearch,
+      undo: actions.undo,
+      redo: actions.redo,
+      'restore-backup': () => setBackupsOpen(true),
+      'backup-now': () => void backUpNow(),
+    };
+    return platform.onMenuCommand((command) => handlers[command]());
+  }, [platform, openQuickAdd, focusSearch, actions, backUpNow]);
+
+  const readOnly = journal.readOnlyReason;
+  return (
+    <AppShell header={{ height: 56 }} padding="md">
+      <AppShell.Header>
+        <Container size="md" h="100%">
+          <Group h="100%" justify="space-between">
+            <Group gap="xs" align="baseline">
+              <Title order={1} size="h3">
+                Relevant
+              </Title>
+              <Text size="sm" c="dimmed" visibleFrom="sm">
+                networking journal
+              </Text>
+            </Group>
+            <Group gap="xs">
+              <Button
+                leftSection={<IconPlus size={16} />}
+                onClick={openQuickAdd}
+                disabled={!!readOnly}
+                rightSection={<Kbd size="xs">N</Kbd>}
+              >
+                Log interaction
+              </Button>
+              <Menu position="bottom-end">
+                <Menu.Target>
+                  <ActionIcon variant="default" size="lg" aria-label="More actions">
+                    <IconDots size={18} />
+                  </ActionIcon>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Item onClick={() => void backUpNow()}>Back up now</Menu.Item>
+                  <Menu.Item onClick={() => setBackupsOpen(true)}>Restore from backup…</Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            </Group>
+          </Group>
+        </Container>
+      </AppShell.Header>
+      <AppShell.Main>
+        <Container size="md">
+          {readOnly && (
+            <Alert color="orange" title="Read-only" mb="md">
+              {readOnly}
+            </Alert>
+          )}
+          <JournalScreen onAdd={openQuickAdd} searchRef={searchRef} />
+        </Container>
+      </AppShell.Main>
+      <QuickAddModal opened={quickAddOpen} onClose={() => setQuickAddOpen(false)} />
+      <BackupsDialog
+        opened={backupsOpen}
+        onClose={() => setBackupsOpen(false)}
+        onRestore={onRestore}
+      />
+    </AppShell>
+  );
+}

@@ -1,0 +1,90 @@
+import { Button, Drawer, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { Interaction, InteractionFields, InteractionId } from '../../../../shared/domain';
+import { useJournal, useJournalSnapshot } from '../../app/journalContext';
+import { formatDateTime } from '../../ui/format';
+import { changedFields } from './changedFields';
+import { formValuesOf, readForm } from './formValues';
+import { InteractionForm } from './InteractionForm';
+import { ReflectionEditor } from './ReflectionEditor';
+
+interface Props {
+  id: InteractionId | null;
+  onClose: () => void;
+  onDelete: (id: InteractionId) => void;
+}
+
+/** One interaction, opened: edit its fields and write the reflection. */
+export function InteractionDrawer({ id, onClose, onDelete }: Props) {
+  const snapshot = useJournalSnapshot();
+  const item = id ? snapshot.byId.get(id) : undefined;
+  return (
+    <Drawer
+      opened={id !== null}
+      onClose={onClose}
+      position="right"
+      size="xl"
+      title={item ? item.title : 'Interaction'}
+    >
+      {id && !item && <Text>This interaction was deleted.</Text>}
+      {item && (
+        <InteractionDetail key={item.id} item={item} onClose={onClose} onDelete={onDelete} />
+      )}
+    </Drawer>
+  );
+}
+
+function InteractionDetail({
+  item,
+  onClose,
+  onDelete,
+}: {
+  item: Interaction;
+  onClose: () => void;
+  onDelete: (id: InteractionId) => void;
+}) {
+  const journal = useJournal();
+  // The form starts from the values when opened; only what the person changes is written.
+  const [initialValues] = useState(() => formValuesOf(item));
+  const fragment = journal.reflectionFragment(item.id);
+
+  const save = (fields: InteractionFields) => {
+    const before = readForm(initialValues, item.timeZone);
+    const patch = before.ok
+      ? changedFields(before.value, { ...fields, timeZone: item.timeZone })
+      : fields;
+    journal.updateInteraction(item.id, patch);
+    notifications.show({ id: 'saved', message: 'Changes saved.', autoClose: 2000 });
+  };
+
+  return (
+    <Stack>
+      <Text size="sm" c="dimmed">
+        Logged {formatDateTime(item.createdAt)}
+        {item.updatedAt !== item.createdAt && ` · last changed ${formatDateTime(item.updatedAt)}`}
+      </Text>
+      <InteractionForm
+        initialValues={initialValues}
+        submitLabel="Save changes"
+        onSubmit={save}
+        multiline
+        extraActions={
+          <Button
+            variant="subtle"
+            color="red"
+            leftSection={<IconTrash size={16} />}
+            onClick={() => {
+              onDelete(item.id);
+              onClose();
+            }}
+          >
+            Delete
+          </Button>
+        }
+      />
+      {fragment && <ReflectionEditor fragment={fragment} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,176 @@
+import {
+  Alert,
+  Button,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useState, type SyntheticEvent, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  INTERACTION_KIND_LABELS,
+  INTERACTION_KINDS,
+  LIMITS,
+  type FieldErrors,
+  type InteractionFields,
+} from '../../../../shared/domain';
+import { isSaveKey, relevanceFromKey } from './formKeys';
+import { readForm, type FormValues } from './formValues';
+import { RelevanceInput } from './RelevanceInput';
+
+const KIND_OPTIONS = INTERACTION_KINDS.map((kind) => ({
+  value: kind,
+  label: INTERACTION_KIND_LABELS[kind],
+}));
+
+interface Props {
+  initialValues: FormValues;
+  submitLabel: string;
+  /** Saves; may throw (the message is shown on the form). */
+  onSubmit: (fields: InteractionFields) => void;
+  /** Longer notes get multi-line fields (editing), quick-add keeps single lines. */
+  multiline?: boolean;
+  extraActions?: ReactNode;
+}
+
+/** The fields of an interaction, for quick-add and for editing. Enter saves. */
+export function InteractionForm({
+  initialValues,
+  submitLabel,
+  onSubmit,
+  multiline = false,
+  extraActions,
+}: Props) {
+  const [values, setValues] = useState(initialValues);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) =>
+    setValues((current) => ({ ...current, [key]: value }));
+
+  const submit = (event?: SyntheticEvent) => {
+    event?.preventDefault();
+    const result = readForm(values);
+    if (!result.ok) {
+      setErrors(result.errors);
+      return;
+    }
+    try {
+      onSubmit(result.value);
+      setErrors({});
+    } catch (error) {
+      setErrors({ form: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    const relevance = relevanceFromKey(event);
+    if (relevance !== undefined) {
+      event.preventDefault();
+      set('relevance', relevance);
+    } else if (isSaveKey(event)) {
+      event.preventDefault();
+      submit();
+    }
+  };
+
+  const NoteInput = multiline ? Textarea : TextInput;
+  const noteProps = multiline ? { autosize: true, minRows: 2, maxRows: 8 } : {};
+
+  return (
+    <form onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-label="Interaction">
+      <Stack gap="sm">
+        {errors.form && (
+          <Alert color="red" role="alert" title="Not saved">
+            {errors.form}
+          </Alert>
+        )}
+        <TextInput
+          label="Title"
+          placeholder="Coffee with Maya Chen"
+          required
+          data-autofocus
+          maxLength={LIMITS.titleLength}
+          value={values.title}
+          onChange={(e) => set('title', e.currentTarget.value)}
+          error={errors.title}
+        />
+        <RelevanceInput value={values.relevance} onChange={(v) => set('relevance', v)} />
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+          <TextInput
+            type="datetime-local"
+            label="When"
+            value={values.startedAt}
+            onChange={(e) => set('startedAt', e.currentTarget.value)}
+            error={errors.startedAt}
+          />
+          <NumberInput
+            label="Minutes"
+            min={0}
+            max={LIMITS.durationMinutes}
+            step={5}
+            allowDecimal={false}
+            allowNegative={false}
+            value={values.durationMinutes}
+            onChange={(v) => set('durationMinutes', v)}
+            error={errors.durationMinutes}
+          />
+          <Select
+            label="Kind"
+            data={KIND_OPTIONS}
+            value={values.kind}
+            onChange={(v) => v && set('kind', v)}
+            allowDeselect={false}
+            error={errors.kind}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <TextInput
+            label="Organiser or place"
+            value={values.place}
+            onChange={(e) => set('place', e.currentTarget.value)}
+            error={errors.place}
+          />
+          <TagsInput
+            label="People met"
+            placeholder="Type a name, then Enter or comma"
+            value={values.people}
+            onChange={(v) => set('people', v)}
+            error={errors.people}
+            splitChars={[',', ';']}
+            acceptValueOnBlur
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <NoteInput
+            label="What I wanted"
+            value={values.intent}
+            onChange={(e) => set('intent', e.currentTarget.value)}
+            error={errors.intent}
+            {...noteProps}
+          />
+          <NoteInput
+            label="What I got"
+            value={values.outcome}
+            onChange={(e) => set('outcome', e.currentTarget.value)}
+            error={errors.outcome}
+            {...noteProps}
+          />
+        </SimpleGrid>
+        <NoteInput
+          label="Next step"
+          value={values.nextStep}
+          onChange={(e) => set('nextStep', e.currentTarget.value)}
+          error={errors.nextStep}
+          {...noteProps}
+        />
+        <Group justify="space-between">
+          <Group>{extraActions}</Group>
+          <Button type="submit">{submitLabel}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+import {
+  relevanceBand,
+  type Interaction,
+  type InteractionKind,
+  type RelevanceBand,
+} from '../../../../shared/domain';
+
+export interface JournalFilters {
+  /** Bands to show; empty means all. */
+  readonly bands: readonly RelevanceBand[];
+  readonly kind: InteractionKind | null;
+  readonly query: string;
+}
+
+export const NO_FILTERS: JournalFilters = { bands: [], kind: null, query: '' };
+
+// Interactions are immutable snapshots, so their search text can be cached by identity.
+const searchTextCache = new WeakMap<Interaction, string>();
+
+function searchText(item: Interaction): string {
+  let text = searchTextCache.get(item);
+  if (text === undefined) {
+    text = [
+      item.title,
+      item.place,
+      item.people.join(' '),
+      item.intent,
+      item.outcome,
+      item.nextStep,
+      item.reflectionText,
+    ]
+      .join('\n')
+      .toLocaleLowerCase();
+    searchTextCache.set(item, text);
+  }
+  return text;
+}
+
+export function isFiltering(filters: JournalFilters): boolean {
+  return filters.bands.length > 0 || filters.kind !== null || filters.query.trim() !== '';
+}
+
+/** The interactions that pass the filters; every word of the query must appear somewhere. */
+export function filterInteractions(
+  interactions: readonly Interaction[],
+  filters: JournalFilters,
+): readonly Interaction[] {
+  if (!isFiltering(filters)) return interactions;
+  const words = filters.query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  const bands = new Set(filters.bands);
+  return interactions.filter(
+    (item) =>
+      (bands.size === 0 || bands.has(relevanceBand(item.relevance))) &&
+      (filters.kind === null || item.kind === filters.kind) &&
+      words.every((word) => searchText(item).includes(word)),
+  );
+}

@@ -1,0 +1,76 @@
+import { Button, Group, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useCallback, useMemo } from 'react';
+import { sampleJournal, type InteractionId } from '../../../../shared/domain';
+import { useJournal } from '../../app/journalContext';
+import { viewerTimeZone } from './formValues';
+
+/** Journal commands that tell the person what happened and offer undo where it matters. */
+export function useJournalActions() {
+  const journal = useJournal();
+
+  const undo = useCallback(() => {
+    const done = journal.undo();
+    notifications.show({
+      id: 'undo',
+      message: done ? 'Undone.' : 'Nothing to undo.',
+      color: done ? 'indigo' : 'gray',
+      autoClose: 2500,
+    });
+  }, [journal]);
+
+  const redo = useCallback(() => {
+    const done = journal.redo();
+    notifications.show({
+      id: 'undo',
+      message: done ? 'Redone.' : 'Nothing to redo.',
+      autoClose: 2500,
+    });
+  }, [journal]);
+
+  const remove = useCallback(
+    (id: InteractionId) => {
+      const title = journal.get(id)?.title ?? 'The interaction';
+      journal.deleteInteraction(id);
+      notifications.show({
+        id: 'undo',
+        title: 'Interaction deleted',
+        message: (
+          <Group justify="space-between" wrap="nowrap">
+            <Text size="sm">“{title}” was deleted.</Text>
+            <Button
+              size="compact-sm"
+              variant="light"
+              onClick={() => {
+                notifications.hide('undo');
+                undo();
+              }}
+            >
+              Undo
+            </Button>
+          </Group>
+        ),
+        autoClose: 8000,
+      });
+    },
+    [journal, undo],
+  );
+
+  const loadSample = useCallback(() => {
+    journal.loadSample(sampleJournal(new Date(), viewerTimeZone()));
+  }, [journal]);
+
+  const removeSample = useCallback(() => {
+    const count = journal.removeSample();
+    notifications.show({
+      id: 'undo',
+      message: `Removed ${count} sample interactions. Ctrl+Z (⌘Z) brings them back.`,
+      autoClose: 6000,
+    });
+  }, [journal]);
+
+  return useMemo(
+    () => ({ undo, redo, remove, loadSample, removeSample }),
+    [undo, redo, remove, loadSample, removeSample],
+  );
+}

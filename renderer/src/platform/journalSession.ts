@@ -1,0 +1,65 @@
+import { IndexeddbPersistence } from 'y-indexeddb';
+import * as Y from 'yjs';
+import { JournalDoc, NewerSchemaError, ORIGIN } from '../../../shared/doc';
+import { LOCAL_JOURNAL_DATABASE } from '../../../shared/platform';
+import { openLocalStore, requestPersistentStorage, type LocalStore } from './persistence';
+
+/** An open journal on this device: the document and the storage that keeps it. */
+export interface JournalSession {
+  readonly journal: JournalDoc;
+  readonly store: LocalStore;
+  close(): Promise<void>;
+}
+
+/** Opens the journal stored on this device, migrating it to the current schema. */
+export async function openJournalSession(name = LOCAL_JOURNAL_DATABASE): Promise<JournalSession> {
+  const ydoc = new Y.Doc();
+  const store = await openLocalStore(name, ydoc);
+  void requestPersistentStorage();
+  const journal = new JournalDoc(ydoc);
+  try {
+    journal.migrate();
+  } catch (error) {
+    // A journal from a newer app version opens read-only (journal.readOnlyReason says why).
+    if (!(error instanceof NewerSchemaError)) throw error;
+  }
+  return {
+    journal,
+    store,
+    async close() {
+      journal.destroy();
+      await store.destroy();
+      ydoc.destroy();
+    },
+  };
+}
+
+/** Checks that bytes are a readable journal before anything is replaced with them. */
+export function checkBackup(bytes: Uint8Array): void {
+  const probe = new Y.Doc();
+  try {
+    Y.applyUpdate(probe, bytes, ORIGIN.restore);
+  } catch (cause) {
+    throw new Error('This backup is damaged and cannot be read; nothing was changed.', { cause });
+  } finally {
+    probe.destroy();
+  }
+}
+
+/**
+ * Replaces the journal stored on this device with a backup. The caller closes the open
+ * session first and takes a safety backup of the current state.
+ */
+export async function replaceStoredJournal(
+  bytes: Uint8Array,
+  name = LOCAL_JOURNAL_DATABASE,
+): Promise<void> {
+  checkBackup(bytes);
+  const old = new IndexeddbPersistence(name, new Y.Doc());
+  await old.clearData();
+  const ydoc = new Y.Doc();
+  Y.applyUpdate(ydoc, bytes, ORIGIN.restore);
+  const store = await openLocalStore(name, ydoc);
+  await store.destroy();
+  ydoc.destroy();
+}

@@ -1,0 +1,127 @@
+import { IndexeddbPersistence } from 'y-indexeddb';
+import type * as Y from 'yjs';
+import { isQuotaError, toStorageError } from './storageErrors';
+
+export interface LocalStore {
+  /** Removes the stored journal from this device (used before restoring a backup). */
+  clearData(): Promise<void>;
+  destroy(): Promise<void>;
+  /** Calls back when a later write fails (disk full); returns an unsubscribe. */
+  onWriteError(listener: (error: Error) => void): () => void;
+}
+
+export interface OpenOptions {
+  /** How long opening may take before it is reported as failed. */
+  readonly timeoutMs?: number;
+  readonly indexedDB?: IDBFactory;
+}
+
+// Absent outside browsers (tests run this module in Node with fake-indexeddb).
+const events = globalThis as Partial<Pick<Window, 'addEventListener' | 'removeEventListener'>>;
+
+/** Opens (or creates) an IndexedDB database once, to learn whether storage works at all. */
+function probe(factory: IDBFactory | undefined, name: string, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (!factory) {
+      reject(toStorageError('unavailable'));
+      return;
+    }
+    const timer = setTimeout(() => reject(toStorageError('timeout')), timeoutMs);
+    const settle = (action: () => void) => {
+      clearTimeout(timer);
+      action();
+    };
+    let request: IDBOpenDBRequest;
+    try {
+      request = factory.open(name);
+    } catch (error) {
+      settle(() => reject(toStorageError('unavailable', error)));
+      return;
+    }
+    // A journal that does not exist yet is fine: abort the creation, y-indexeddb makes it.
+    let fresh = false;
+    request.onupgradeneeded = () => {
+      fresh = true;
+      request.transaction?.abort();
+    };
+    request.onsuccess = () =>
+      settle(() => {
+        request.result.close();
+        resolve();
+      });
+    request.onblocked = () => settle(() => reject(toStorageError('blocked')));
+    request.onerror = () =>
+      settle(() => {
+        if (fresh) {
+          resolve();
+          return;
+        }
+        const error = request.error ?? undefined;
+        reject(toStorageError(isQuotaError(error) ? 'quota' : 'unavailable', error));
+      });
+  });
+}
+
+/**
+ * Loads the journal stored on this device into `ydoc` and keeps storing its changes
+ * (y-indexeddb). y-indexeddb itself never reports failures — it only hangs — so opening
+ * is probed first and bounded by a timeout, and failed writes are reported to listeners.
+ */
+export async function openLocalStore(
+  name: string,
+  ydoc: Y.Doc,
+  { timeoutMs = 10_000, indexedDB = globalThis.indexedDB }: OpenOptions = {},
+): Promise<LocalStore> {
+  await probe(indexedDB, name, timeoutMs);
+  const listeners = new Set<(error: Error) => void>();
+  let failOpening: ((error: Error) => void) | null = null;
+  // y-indexeddb's own promise chains are unhandled: a damaged store or a full disk shows up
+  // only as an unhandled rejection. While opening it fails the open; later, it is reported.
+  const onRejection = (event: PromiseRejectionEvent) => {
+    const reason: unknown = event.reason;
+    if (failOpening) {
+      failOpening(toStorageError(isQuotaError(reason) ? 'quota' : 'unreadable', reason));
+    } else if (reason instanceof Error && (isQuotaError(reason) || reason.name === 'AbortError')) {
+      for (const listener of listeners) listener(toStorageError('quota', reason));
+    }
+  };
+  events.addEventListener?.('unhandledrejection', onRejection);
+  const persistence = new IndexeddbPersistence(name, ydoc);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const failure = new Promise<never>((_, reject) => {
+    failOpening = reject;
+    timer = setTimeout(() => reject(toStorageError('timeout')), timeoutMs);
+  });
+  try {
+    await Promise.race([persistence.whenSynced, failure]);
+  } catch (error) {
+    events.removeEventListener?.('unhandledrejection', onRejection);
+    void persistence.destroy();
+    throw error;
+  } finally {
+    failOpening = null;
+    clearTimeout(timer);
+  }
+  return {
+    clearData: () => persistence.clearData(),
+    destroy: async () => {
+      events.removeEventListener?.('unhandledrejection', onRejection);
+      await persistence.destroy();
+    },
+    onWriteError(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** Asks the browser not to evict the journal under storage pressure (best effort). */
+export async function requestPersistentStorage(): Promise<boolean> {
+  try {
+    const storage = (globalThis as { navigator?: { storage?: Partial<StorageManager> } }).navigator
+      ?.storage;
+    return (await storage?.persist?.()) ?? false;
+  } catch {
+    return false;
+  }
+}

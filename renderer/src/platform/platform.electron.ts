@@ -1,0 +1,23 @@
+import type { DesktopBridge } from '../../../shared/ipc';
+import type { Platform } from './platform';
+
+/** The platform inside the desktop app: everything goes through the preload's typed bridge. */
+export function desktopPlatform(
+  bridge: DesktopBridge,
+  backupFolder = 'the app data folder',
+): Platform {
+  return {
+    kind: 'desktop',
+    backups: {
+      save: (update, reason) => bridge.invoke('backup:save', { update, reason }),
+      list: () => bridge.invoke('backup:list', {}),
+      read: (id) => bridge.invoke('backup:read', { id }),
+      location: backupFolder,
+    },
+    openExternal: async (url) => {
+      await bridge.invoke('shell:openExternal', { url });
+    },
+    onMenuCommand: (listener) => bridge.on('menu:command', listener),
+    onClosing: (listener) => bridge.on('backup:request', () => void listener()),
+  };
+}

@@ -1,0 +1,81 @@
+import { backupIdFor, BACKUPS_KEPT, backupDate, type BackupInfo } from '../../../shared/ipc';
+import type { BackupService } from './platform';
+
+const DATABASE = 'relevant-backups';
+const STORE = 'backups';
+
+interface StoredBackup {
+  id: string;
+  createdAt: string;
+  bytes: Uint8Array;
+}
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('Backup storage failed.'));
+  });
+}
+
+function openDatabase(factory: IDBFactory): Promise<IDBDatabase> {
+  const open = factory.open(DATABASE, 1);
+  open.onupgradeneeded = () => open.result.createObjectStore(STORE, { keyPath: 'id' });
+  return request(open);
+}
+
+const info = (backup: StoredBackup): BackupInfo => ({
+  id: backup.id,
+  createdAt: backup.createdAt,
+  sizeBytes: backup.bytes.byteLength,
+});
+
+/**
+ * Backups for the web build: kept in a separate IndexedDB database from the journal, so a
+ * damaged journal store can still be restored. The newest BACKUPS_KEPT are kept.
+ */
+export function webBackups(factory: IDBFactory = globalThis.indexedDB): BackupService {
+  async function withStore<T>(
+    mode: IDBTransactionMode,
+    run: (store: IDBObjectStore) => Promise<T>,
+  ) {
+    const db = await openDatabase(factory);
+    try {
+      return await run(db.transaction(STORE, mode).objectStore(STORE));
+    } finally {
+      db.close();
+    }
+  }
+  const all = () =>
+    withStore('readonly', (store) => request(store.getAll() as IDBRequest<StoredBackup[]>));
+
+  return {
+    location: 'this browser’s storage for Relevant',
+    async save(update) {
+      const existing = await all();
+      const id = backupIdFor(new Date(), new Set(existing.map((b) => b.id)));
+      const backup: StoredBackup = {
+        id,
+        createdAt: (backupDate(id) ?? new Date()).toISOString(),
+        bytes: update,
+      };
+      const expired = [...existing, backup]
+        .sort((a, b) => (a.id < b.id ? 1 : -1))
+        .slice(BACKUPS_KEPT);
+      await withStore('readwrite', async (store) => {
+        await request(store.put(backup));
+        for (const old of expired) await request(store.delete(old.id));
+      });
+      return info(backup);
+    },
+    async list() {
+      return (await all()).map(info).sort((a, b) => (a.id < b.id ? 1 : -1));
+    },
+    async read(id) {
+      const backup = await withStore('readonly', (store) =>
+        request(store.get(id) as IDBRequest<StoredBackup | undefined>),
+      );
+      if (!backup) throw new Error(`The backup ${id} no longer exists.`);
+      return backup.bytes;
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import { Badge } from '@mantine/core';
+import { RELEVANCE_LABELS, relevanceBand, type Relevance } from '../../../shared/domain';
+import { BAND_COLORS, BAND_SHORT_LABELS } from './bands';
+
+/** A rating at a glance: the band's colour and name, and the number. */
+export function RelevanceBadge({ relevance }: { relevance: Relevance | null }) {
+  const band = relevanceBand(relevance);
+  const label = relevance === null ? 'Unrated' : `${BAND_SHORT_LABELS[band]} · ${relevance}`;
+  const title =
+    relevance === null ? 'Not rated yet' : `${RELEVANCE_LABELS[relevance]} (${relevance} of 5)`;
+  return (
+    <Badge
+      color={BAND_COLORS[band]}
+      variant={band === 'unrated' ? 'outline' : 'light'}
+      title={title}
+    >
+      {label}
+    </Badge>
+  );
+}
