@@ -9,6 +9,7 @@ import {
   type InteractionFields,
   type InteractionId,
   type InteractionPatch,
+  type SampleInteraction,
 } from '../domain';
 import { resort, type JournalSnapshot } from './journalSnapshot';
 import { migrate, storedSchemaVersion, NewerSchemaError, type MigrationReport } from './migrations';
@@ -94,7 +95,9 @@ export class JournalDoc {
   /** Why the journal cannot be changed, or null when it can (a newer schema is read-only). */
   get readOnlyReason(): string | null {
     const version = storedSchemaVersion(this.ydoc);
-    return version !== null && version > SCHEMA_VERSION ? new NewerSchemaError(version).message : null;
+    return version !== null && version > SCHEMA_VERSION
+      ? new NewerSchemaError(version).message
+      : null;
   }
 
   // ---- commands -----------------------------------------------------------------------
@@ -159,6 +162,15 @@ export class JournalDoc {
 
   redo(): boolean {
     return this.undoManager.redo() !== null;
+  }
+
+  /** Adds the sample journal in one transaction; every entry is marked as sample. */
+  loadSample(entries: readonly SampleInteraction[]): void {
+    this.ydoc.transact(() => {
+      for (const entry of entries) {
+        this.addInteraction(entry.fields, { reflection: entry.reflection, sample: true });
+      }
+    }, ORIGIN.sample);
   }
 
   /** Removes every sample interaction in one step (undoable). */
