@@ -92,12 +92,15 @@ export function validateInteraction(input: unknown): Validated<InteractionFields
     : { ok: false, errors: toFieldErrors(result.error) };
 }
 
-/** Checks a change to some fields of an interaction. */
+/**
+ * Checks a change to some fields of an interaction. A field given as undefined is not part of
+ * the change (as with TypeScript's optional properties): it is dropped, never written.
+ */
 export function validateInteractionPatch(input: unknown): Validated<InteractionPatch> {
   const result = interactionFieldsSchema.partial().strict().safeParse(input);
-  return result.success
-    ? { ok: true, value: result.data }
-    : { ok: false, errors: toFieldErrors(result.error) };
+  if (!result.success) return { ok: false, errors: toFieldErrors(result.error) };
+  const given = Object.entries(result.data).filter(([, value]) => value !== undefined);
+  return { ok: true, value: Object.fromEntries(given) as InteractionPatch };
 }
 
 /** One readable line for all errors, for places that show a single message. */

@@ -296,6 +296,25 @@ describe('updateInteraction', () => {
     );
   });
 
+  it('a field set to undefined in a patch is left alone, not erased', () => {
+    const journal = new JournalDoc();
+    const id = journal.addInteraction(anInteraction());
+    const updates = recordUpdates(journal);
+
+    journal.updateInteraction(id, { title: undefined, relevance: undefined, place: undefined });
+    expect(updates).toHaveLength(0);
+
+    const keys = keysWrittenBy(journal, () => {
+      journal.updateInteraction(id, { title: undefined, outcome: 'An intro to the COO' });
+    });
+    expect(keys).toEqual(['outcome', 'updatedAt']);
+    expect(journal.get(id)).toMatchObject({
+      title: anInteraction().title,
+      relevance: 4,
+      place: anInteraction().place,
+      outcome: 'An intro to the COO',
+    });
+  });
 });
 
 describe('delete and undo', () => {

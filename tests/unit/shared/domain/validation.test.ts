@@ -325,3 +325,15 @@ describe('the time zone', () => {
     },
   );
 });
+
+describe('validateInteractionPatch with fields given as undefined', () => {
+  it('leaves them out of the change (an optional property that is not set)', () => {
+    const result = validateInteractionPatch({
+      title: undefined,
+      relevance: undefined,
+      place: 'Zoom',
+    });
+    expect(result).toEqual({ ok: true, value: { place: 'Zoom' } });
+    expect(result.ok && Object.keys(result.value)).toEqual(['place']);
+  });
+});
