@@ -155,13 +155,17 @@ export class JournalDoc {
     this.deleteInteractions([id]);
   }
 
-  /** Undoes the last local command; returns false when there was nothing to undo. */
+  /**
+   * Undoes the last local command; returns false when that changed nothing (there was none, or
+   * other devices have since overwritten or deleted all it touched). Never reaches further back.
+   */
   undo(): boolean {
-    return this.undoManager.undo() !== null;
+    return this.popOneStep(this.undoManager.undoStack, () => this.undoManager.undo());
   }
 
+  /** Redoes the last undone command; false when that changed nothing. */
   redo(): boolean {
-    return this.undoManager.redo() !== null;
+    return this.popOneStep(this.undoManager.redoStack, () => this.undoManager.redo());
   }
 
   /** Adds the sample journal in one transaction; every entry is marked as sample. */
@@ -196,6 +200,22 @@ export class JournalDoc {
   }
 
   // ---- internals ----------------------------------------------------------------------
+
+  /**
+   * Runs one undo or redo with only the newest step on the stack. Y.UndoManager pops further
+   * steps, in the same transaction, while a step changes nothing: after another device had
+   * overwritten my last rating, one press of undo deleted an interaction I had added before.
+   * Here such a step is used up on its own, and older steps wait for the next press.
+   */
+  private popOneStep(stack: unknown[], pop: () => unknown): boolean {
+    if (stack.length === 0) return false;
+    const older = stack.splice(0, stack.length - 1);
+    try {
+      return pop() !== null;
+    } finally {
+      stack.unshift(...older);
+    }
+  }
 
   private assertWritable(): void {
     const reason = this.readOnlyReason;

@@ -400,6 +400,49 @@ describe('delete and undo', () => {
     expect(mine.get(theirsOnly)?.title).toBe(aConference().title);
   });
 
+  it('undo does not overwrite a newer value another device wrote to the same field', () => {
+    const mine = aReplica();
+    const theirs = aReplica();
+    const id = mine.addInteraction(anInteraction());
+    syncBoth(mine, theirs);
+
+    mine.updateInteraction(id, { relevance: 2 });
+    sendUpdates(mine, theirs);
+    theirs.updateInteraction(id, { relevance: 5 }); // made after seeing mine
+    sendUpdates(theirs, mine);
+
+    // My rating was overwritten: undoing it changes nothing, and must not reach further back.
+    expect(mine.undo()).toBe(false);
+    expect(mine.get(id)?.relevance).toBe(5);
+    expect(theirs.get(id)?.relevance).toBe(5);
+  });
+
+  it('one undo never reaches past a step that other devices have since overwritten or deleted', () => {
+    const mine = aReplica();
+    const theirs = aReplica();
+    const added = mine.addInteraction(anInteraction());
+    const rated = mine.addInteraction(aConference());
+    syncBoth(mine, theirs);
+
+    mine.updateInteraction(rated, { relevance: 1 });
+    sendUpdates(mine, theirs);
+    theirs.deleteInteraction(rated); // deleted on the other device after my edit
+    sendUpdates(theirs, mine);
+
+    const before = mine.getSnapshot();
+    expect(mine.undo()).toBe(false);
+    expect(mine.get(added)).toBeDefined(); // the earlier "add" was not undone along the way
+    expect(mine.getSnapshot()).toBe(before);
+
+    // Older steps stay, one per press: adding the conference (deleted elsewhere: no effect),
+    // then adding the coffee, which a third press removes.
+    expect(mine.undo()).toBe(false);
+    expect(mine.get(added)).toBeDefined();
+    expect(mine.undo()).toBe(true);
+    expect(mine.get(added)).toBeUndefined();
+    expect(mine.canUndo).toBe(false);
+  });
+
   it('loading or restoring data is not something the person can undo', () => {
     const journal = new JournalDoc();
     journal.addInteraction(anInteraction(), { origin: ORIGIN.sample, sample: true });
