@@ -1,0 +1,146 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  BACKUP_ID_PATTERN,
+  BACKUPS_KEPT,
+  backupDate,
+  backupIdFor,
+  type BackupInfo,
+} from '../../shared/ipc';
+
+/** Where and how a BackupStore keeps its backups. */
+export interface BackupStoreOptions {
+  /** The folder of the backups (userData/backups); created on the first save. */
+  readonly folder: string;
+  /** How many backups are kept; older ones are deleted after each save. */
+  readonly keep?: number;
+  /** The clock that names backups (tests pass their own). */
+  readonly now?: () => Date;
+}
+
+/** Temporary files of an unfinished save: ".journal-….ydoc.<random>.tmp". */
+const TEMP_FILE_PATTERN = /^\.journal-.*\.tmp$/;
+
+/** The "-2" of "journal-…Z-2.ydoc" as a number; 0 without a suffix. */
+function suffixOf(id: string): number {
+  return Number(/-(\d+)\.ydoc$/.exec(id)?.[1] ?? 0);
+}
+
+/** Orders backup names newest first: by the time in the name, then by suffix. */
+export function compareNewestFirst(a: string, b: string): number {
+  const byTime = (backupDate(b)?.getTime() ?? 0) - (backupDate(a)?.getTime() ?? 0);
+  return byTime !== 0 ? byTime : suffixOf(b) - suffixOf(a);
+}
+
+/** Whether an error is a file-system "no such file or directory". */
+function isMissing(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | null)?.code === 'ENOENT';
+}
+
+/** Writes bytes to a file and flushes them to disk before closing it. */
+async function writeDurably(file: string, bytes: Uint8Array): Promise<void> {
+  const handle = await open(file, 'wx');
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Rotating snapshots of the encoded journal in one folder. Saves are atomic (temp file,
+ * then rename) and run one at a time; only the newest `keep` backups are kept.
+ */
+export class BackupStore {
+  /** The folder holding the backups. */
+  readonly folder: string;
+  private readonly keep: number;
+  private readonly now: () => Date;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor({ folder, keep = BACKUPS_KEPT, now = () => new Date() }: BackupStoreOptions) {
+    this.folder = folder;
+    this.keep = keep;
+    this.now = now;
+  }
+
+  /** Stores a backup named by the current UTC time and removes the oldest beyond `keep`. */
+  save(bytes: Uint8Array): Promise<BackupInfo> {
+    const saved = this.queue.then(() => this.write(bytes));
+    this.queue = saved.catch(() => undefined);
+    return saved;
+  }
+
+  /** The stored backups, newest first. */
+  async list(): Promise<BackupInfo[]> {
+    const ids = (await this.backupIds()).sort(compareNewestFirst);
+    const infos = await Promise.all(ids.map((id) => this.info(id)));
+    return infos.filter((info): info is BackupInfo => info !== null);
+  }
+
+  /** The bytes of one backup; the id must be a backup name, never a path. */
+  async read(id: string): Promise<Uint8Array<ArrayBuffer>> {
+    if (!BACKUP_ID_PATTERN.test(id)) {
+      throw new Error(`"${id}" is not the name of a backup.`);
+    }
+    try {
+      const bytes = await readFile(path.join(this.folder, id));
+      return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    } catch (error) {
+      if (isMissing(error)) {
+        throw new Error(`There is no backup named ${id} in ${this.folder}.`, { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  private async write(bytes: Uint8Array): Promise<BackupInfo> {
+    await mkdir(this.folder, { recursive: true });
+    const id = backupIdFor(this.now(), new Set(await this.backupIds()));
+    const temp = path.join(this.folder, `.${id}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      await writeDurably(temp, bytes);
+      await rename(temp, path.join(this.folder, id));
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw new Error(`The backup could not be written to ${this.folder}: ${String(error)}`, {
+        cause: error,
+      });
+    }
+    await this.prune();
+    const createdAt = (backupDate(id) ?? this.now()).toISOString();
+    return { id, createdAt, sizeBytes: bytes.byteLength };
+  }
+
+  /** Deletes backups beyond the newest `keep`, and leftovers of interrupted saves. */
+  private async prune(): Promise<void> {
+    const names = await readdir(this.folder);
+    const stale = (await this.backupIds()).sort(compareNewestFirst).slice(this.keep);
+    const leftovers = names.filter((name) => TEMP_FILE_PATTERN.test(name));
+    await Promise.all(
+      [...stale, ...leftovers].map((name) => rm(path.join(this.folder, name), { force: true })),
+    );
+  }
+
+  private async backupIds(): Promise<string[]> {
+    try {
+      return (await readdir(this.folder)).filter((name) => BACKUP_ID_PATTERN.test(name));
+    } catch (error) {
+      if (isMissing(error)) return [];
+      throw error;
+    }
+  }
+
+  private async info(id: string): Promise<BackupInfo | null> {
+    try {
+      const { size } = await stat(path.join(this.folder, id));
+      const createdAt = backupDate(id)?.toISOString() ?? new Date(0).toISOString();
+      return { id, createdAt, sizeBytes: size };
+    } catch (error) {
+      if (isMissing(error)) return null; // removed while listing
+      throw error;
+    }
+  }
+}

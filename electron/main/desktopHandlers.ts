@@ -1,0 +1,46 @@
+import type { BackupInfo } from '../../shared/ipc';
+import { openExternalSafely } from './externalLinks';
+import type { IpcHandlers } from './ipcRegistry';
+
+/** The backups as the IPC handlers see them (a BackupStore). */
+export interface BackupKeeper {
+  readonly folder: string;
+  save(bytes: Uint8Array): Promise<BackupInfo>;
+  list(): Promise<BackupInfo[]>;
+  read(id: string): Promise<Uint8Array<ArrayBuffer>>;
+}
+
+/** What the desktop handlers need from the app. */
+export interface DesktopHandlerDeps {
+  readonly backups: BackupKeeper;
+  /** Electron's shell.openExternal. */
+  readonly openExternal: (url: string) => Promise<void>;
+  /** The app's version (app.getVersion()). */
+  readonly version: string;
+  /** The operating system (process.platform). */
+  readonly platform: string;
+  /** Called after the renderer's last backup on quit was handled, saved or not. */
+  readonly onQuitBackup?: () => void;
+}
+
+/** The main process's implementation of every IPC channel. */
+export function createDesktopHandlers(deps: DesktopHandlerDeps): IpcHandlers {
+  const { backups } = deps;
+  return {
+    'backup:save': async ({ update, reason }) => {
+      try {
+        return await backups.save(update);
+      } finally {
+        if (reason === 'quit') deps.onQuitBackup?.();
+      }
+    },
+    'backup:list': () => backups.list(),
+    'backup:read': ({ id }) => backups.read(id),
+    'shell:openExternal': ({ url }) => openExternalSafely(url, deps.openExternal),
+    'app:info': () => ({
+      version: deps.version,
+      platform: deps.platform,
+      backupFolder: backups.folder,
+    }),
+  };
+}
