@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { JournalDoc, ORIGIN } from '../../../../shared/doc';
+import { readInteraction } from '../../../../shared/doc/readInteraction';
+import { asInteractionId } from '../../../../shared/domain';
+import { anInteraction } from '../../../fixtures/interactions';
+
+const EPOCH = '1970-01-01T00:00:00.000Z';
+
+/** Writes a record with raw Yjs, as another (possibly buggy or older) client could. */
+function writeRawRecord(ydoc: Y.Doc, id: string, fields: Record<string, unknown>): Y.Map<unknown> {
+  const record = new Y.Map<unknown>();
+  ydoc.transact(() => {
+    ydoc.getMap('interactions').set(id, record);
+    for (const [key, value] of Object.entries(fields)) record.set(key, value);
+  }, ORIGIN.remote);
+  return record;
+}
+
+function readRaw(fields: Record<string, unknown>) {
+  const ydoc = new Y.Doc();
+  return readInteraction(asInteractionId('raw'), writeRawRecord(ydoc, 'raw', fields));
+}
+
+const GOOD_RAW = {
+  ...anInteraction(),
+  createdAt: '2026-11-12T10:00:00.000Z',
+  updatedAt: '2026-11-12T10:00:00.000Z',
+};
+
+describe('readInteraction: tolerant reading of records other clients wrote', () => {
+  it('reads a well-formed record exactly', () => {
+    expect(readRaw(GOOD_RAW)).toEqual({
+      ...GOOD_RAW,
+      id: 'raw',
+      sample: false,
+      reflectionText: '',
+    });
+  });
+
+  it('a record with wrong-typed fields reads with safe defaults', () => {
+    const read = readRaw({
+      title: 42,
+      relevance: 9,
+      people: 42,
+      startedAt: 'garbage',
+      durationMinutes: '45',
+      kind: 'party',
+      place: null,
+      intent: ['x'],
+      outcome: { text: 'x' },
+      nextStep: false,
+      timeZone: 7,
+      createdAt: 12345,
+      sample: 'yes',
+      // no updatedAt, no reflection
+    });
+    expect(read).toEqual({
+      id: 'raw',
+      title: '(untitled)',
+      relevance: null,
+      people: [],
+      startedAt: EPOCH,
+      durationMinutes: 0,
+      kind: 'other',
+      place: '',
+      intent: '',
+      outcome: '',
+      nextStep: '',
+      timeZone: 'UTC',
+      createdAt: EPOCH,
+      updatedAt: EPOCH,
+      sample: false,
+      reflectionText: '',
+    });
+  });
+
+  it('an empty record reads as an untitled, unrated interaction', () => {
+    expect(readRaw({})).toMatchObject({
+      title: '(untitled)',
+      relevance: null,
+      people: [],
+      durationMinutes: 0,
+      kind: 'other',
+      timeZone: 'UTC',
+    });
+  });
+
+  it.each([
+    [0, null],
+    [6, null],
+    [2.5, null],
+    ['4', null],
+    [3, 3],
+  ])('relevance %j reads as %j', (stored, read) => {
+    expect(readRaw({ ...GOOD_RAW, relevance: stored }).relevance).toBe(read);
+  });
+
+  it.each([
+    [-5, 0],
+    [Number.NaN, 0],
+    [Infinity, 0],
+    [44.6, 45],
+    [90, 90],
+  ])('duration %s reads as %s minutes', (stored, read) => {
+    expect(readRaw({ ...GOOD_RAW, durationMinutes: stored }).durationMinutes).toBe(read);
+  });
+
+  it('keeps the names in a list and drops entries that are not names', () => {
+    expect(readRaw({ ...GOOD_RAW, people: ['Ana Lopez', 3, null, 'Ben Ortiz'] }).people).toEqual([
+      'Ana Lopez',
+      'Ben Ortiz',
+    ]);
+  });
+
+  it('a reflection of the wrong type reads as empty text', () => {
+    const ydoc = new Y.Doc();
+    const record = writeRawRecord(ydoc, 'raw', GOOD_RAW);
+    record.set('reflection', new Y.Text('plain text, not a fragment'));
+    expect(readInteraction(asInteractionId('raw'), record).reflectionText).toBe('');
+    record.set('reflection', 'a string');
+    expect(readInteraction(asInteractionId('raw'), record).reflectionText).toBe('');
+  });
+});
+
+describe('a journal with damaged records still opens', () => {
+  it('shows damaged records with defaults next to good ones, in a stable order', () => {
+    const ydoc = new Y.Doc();
+    writeRawRecord(ydoc, 'damaged', { title: 42, relevance: 9, people: 'x', startedAt: 'garbage' });
+    const journal = new JournalDoc(ydoc);
+    const good = journal.addInteraction(anInteraction());
+
+    const snapshot = journal.getSnapshot();
+    expect(snapshot.interactions.map((item) => item.id)).toEqual([good, 'damaged']);
+    expect(snapshot.byId.get(asInteractionId('damaged'))).toMatchObject({
+      title: '(untitled)',
+      relevance: null,
+      startedAt: EPOCH,
+    });
+  });
+
+  it('a damaged record can be repaired through the normal commands', () => {
+    const ydoc = new Y.Doc();
+    writeRawRecord(ydoc, 'damaged', { title: 42, relevance: 9 });
+    const journal = new JournalDoc(ydoc);
+    const id = asInteractionId('damaged');
+    journal.updateInteraction(id, { title: 'Recovered coffee', relevance: 3 });
+    expect(journal.get(id)).toMatchObject({ title: 'Recovered coffee', relevance: 3 });
+  });
+});
