@@ -99,8 +99,9 @@ export function validateInteraction(input: unknown): Validated<InteractionFields
 export function validateInteractionPatch(input: unknown): Validated<InteractionPatch> {
   const result = interactionFieldsSchema.partial().strict().safeParse(input);
   if (!result.success) return { ok: false, errors: toFieldErrors(result.error) };
-  const given = Object.entries(result.data).filter(([, value]) => value !== undefined);
-  return { ok: true, value: Object.fromEntries(given) as InteractionPatch };
+  const entries: [string, unknown][] = Object.entries(result.data);
+  const given = entries.filter(([, value]) => value !== undefined);
+  return { ok: true, value: Object.fromEntries(given) };
 }
 
 /** One readable line for all errors, for places that show a single message. */
