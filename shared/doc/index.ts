@@ -1,6 +1,12 @@
 export { JournalDoc, type AddOptions } from './journalDoc';
 export { compareNewestFirst, type JournalSnapshot } from './journalSnapshot';
-export { migrate, MIGRATIONS, NewerSchemaError, storedSchemaVersion, type Migration } from './migrations';
+export {
+  migrate,
+  MIGRATIONS,
+  NewerSchemaError,
+  storedSchemaVersion,
+  type Migration,
+} from './migrations';
 export { ORIGIN, type Origin } from './origins';
 export { reflectionText } from './reflectionText';
 export { SCHEMA_VERSION } from './schema';

@@ -13,7 +13,8 @@ export interface Migration {
 /** Version 1 kept people as one comma-separated string and had no time zone per interaction. */
 const peopleAsListWithTimeZone: Migration = {
   from: 1,
-  description: 'people become a list of names; each interaction records its time zone (UTC if unknown)',
+  description:
+    'people become a list of names; each interaction records its time zone (UTC if unknown)',
   apply(ydoc) {
     const interactions = ydoc.getMap<Y.Map<unknown>>(ROOT.interactions);
     for (const record of interactions.values()) {
