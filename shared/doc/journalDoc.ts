@@ -35,7 +35,8 @@ export interface AddOptions {
  */
 export class JournalDoc {
   readonly ydoc: Y.Doc;
-  private readonly interactions: Y.Map<Y.Map<unknown>>;
+  /** Values are records (Y.Map); another client may have put anything there, see recordOf. */
+  private readonly interactions: Y.Map<unknown>;
   private readonly undoManager: Y.UndoManager;
   private readonly records = new Map<InteractionId, Interaction>();
   private readonly listeners = new Set<() => void>();
@@ -44,9 +45,10 @@ export class JournalDoc {
   constructor(ydoc: Y.Doc = new Y.Doc()) {
     this.ydoc = ydoc;
     this.interactions = ydoc.getMap(ROOT.interactions);
-    for (const [key, record] of this.interactions) {
+    for (const key of this.interactions.keys()) {
       const id = asInteractionId(key);
-      this.records.set(id, readInteraction(id, record));
+      const record = this.recordOf(id);
+      if (record) this.records.set(id, readInteraction(id, record));
     }
     this.snapshot = this.buildSnapshot([], new Set(this.records.keys()));
     this.undoManager = new Y.UndoManager(this.interactions, {
@@ -80,7 +82,7 @@ export class JournalDoc {
 
   /** The shared rich-text fragment of a reflection, for binding an editor; null if deleted. */
   reflectionFragment(id: InteractionId): Y.XmlFragment | null {
-    const fragment = this.interactions.get(id)?.get(FIELD.reflection);
+    const fragment = this.recordOf(id)?.get(FIELD.reflection);
     return fragment instanceof Y.XmlFragment ? fragment : null;
   }
 
@@ -127,7 +129,7 @@ export class JournalDoc {
   /** Changes some fields; only fields whose value differs are written, so concurrent edits of other fields survive. */
   updateInteraction(id: InteractionId, patch: InteractionPatch | Record<string, unknown>): void {
     this.assertWritable();
-    const record = this.interactions.get(id);
+    const record = this.recordOf(id);
     if (!record) throw new Error('This interaction no longer exists (it was deleted).');
     const result = validateInteractionPatch(patch);
     if (!result.ok) throw new ValidationError(result.errors);
@@ -217,6 +219,12 @@ export class JournalDoc {
     }
   }
 
+  /** The record of an interaction; undefined if there is none, or the entry is not a Y.Map. */
+  private recordOf(id: InteractionId): Y.Map<unknown> | undefined {
+    const record = this.interactions.get(id);
+    return record instanceof Y.Map ? (record as Y.Map<unknown>) : undefined;
+  }
+
   private assertWritable(): void {
     const reason = this.readOnlyReason;
     if (reason) throw new Error(reason);
@@ -236,7 +244,7 @@ export class JournalDoc {
       }
     }
     for (const id of changed) {
-      const record = this.interactions.get(id);
+      const record = this.recordOf(id);
       if (record) this.records.set(id, readInteraction(id, record));
       else this.records.delete(id);
     }

@@ -16,8 +16,10 @@ const peopleAsListWithTimeZone: Migration = {
   description:
     'people become a list of names; each interaction records its time zone (UTC if unknown)',
   apply(ydoc) {
-    const interactions = ydoc.getMap<Y.Map<unknown>>(ROOT.interactions);
-    for (const record of interactions.values()) {
+    const interactions = ydoc.getMap<unknown>(ROOT.interactions);
+    for (const value of interactions.values()) {
+      if (!(value instanceof Y.Map)) continue; // not a record: left for readers to skip
+      const record = value as Y.Map<unknown>;
       const people = record.get(FIELD.people);
       if (typeof people === 'string') {
         const names = people

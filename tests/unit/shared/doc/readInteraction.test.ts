@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { JournalDoc, ORIGIN } from '../../../../shared/doc';
 import { readInteraction } from '../../../../shared/doc/readInteraction';
-import { asInteractionId } from '../../../../shared/domain';
+import { asInteractionId, type InteractionId } from '../../../../shared/domain';
 import { anInteraction } from '../../../fixtures/interactions';
+import { aReplica, sendUpdates } from '../../../fixtures/replicas';
 
 const EPOCH = '1970-01-01T00:00:00.000Z';
 
@@ -146,5 +147,56 @@ describe('a journal with damaged records still opens', () => {
     const id = asInteractionId('damaged');
     journal.updateInteraction(id, { title: 'Recovered coffee', relevance: 3 });
     expect(journal.get(id)).toMatchObject({ title: 'Recovered coffee', relevance: 3 });
+  });
+});
+
+describe('entries in the interactions map that are not records at all', () => {
+  const damage = (ydoc: Y.Doc) =>
+    ydoc.transact(() => {
+      const interactions = ydoc.getMap('interactions');
+      interactions.set('a-string', 'oops');
+      interactions.set('a-number', 42);
+      interactions.set('a-list', new Y.Array());
+      interactions.set('a-text', new Y.Text('hello'));
+    }, ORIGIN.remote);
+
+  it('are skipped when the journal opens', () => {
+    const ydoc = new Y.Doc();
+    damage(ydoc);
+    writeRawRecord(ydoc, 'good', GOOD_RAW);
+    const journal = new JournalDoc(ydoc);
+    expect(journal.getSnapshot().interactions.map((item) => item.id)).toEqual(['good']);
+  });
+
+  it('are skipped when they arrive from another device while the journal is open', () => {
+    const mine = aReplica();
+    const id = mine.addInteraction(anInteraction());
+    const theirs = aReplica();
+    damage(theirs.ydoc);
+    expect(() => {
+      sendUpdates(theirs, mine);
+    }).not.toThrow();
+    expect(mine.getSnapshot().interactions.map((item) => item.id)).toEqual([id]);
+  });
+
+  it('cannot be updated or bound to an editor, with a clear message instead of a crash', () => {
+    const ydoc = new Y.Doc();
+    damage(ydoc);
+    const journal = new JournalDoc(ydoc);
+    const broken: InteractionId = asInteractionId('a-string');
+    expect(() => {
+      journal.updateInteraction(broken, { relevance: 2 });
+    }).toThrow('This interaction no longer exists (it was deleted).');
+    expect(journal.reflectionFragment(broken)).toBeNull();
+    expect(journal.reflectionFragment(asInteractionId('a-list'))).toBeNull();
+  });
+
+  it('do not stop a migration of the good records', () => {
+    const ydoc = new Y.Doc();
+    damage(ydoc);
+    writeRawRecord(ydoc, 'old', { ...GOOD_RAW, people: 'Ana Lopez, Ben Ortiz' });
+    const journal = new JournalDoc(ydoc);
+    expect(() => journal.migrate()).not.toThrow();
+    expect(journal.get(asInteractionId('old'))?.people).toEqual(['Ana Lopez', 'Ben Ortiz']);
   });
 });
