@@ -6,6 +6,7 @@ import {
   type InteractionId,
   type InteractionKind,
 } from '../domain';
+import { parseInstant } from '../domain/time';
 import { reflectionText } from './reflectionText';
 import { FIELD } from './schema';
 
@@ -16,9 +17,9 @@ function stringField(record: Y.Map<unknown>, key: string, fallback = ''): string
   return typeof value === 'string' ? value : fallback;
 }
 
+/** An exact instant, normalized to UTC (so it sorts and groups like ours); else the epoch. */
 function instantField(record: Y.Map<unknown>, key: string): string {
-  const value = record.get(key);
-  return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? value : EPOCH;
+  return parseInstant(record.get(key)) ?? EPOCH;
 }
 
 /**

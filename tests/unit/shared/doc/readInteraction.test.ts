@@ -200,3 +200,36 @@ describe('entries in the interactions map that are not records at all', () => {
     expect(journal.get(asInteractionId('old'))?.people).toEqual(['Ana Lopez', 'Ben Ortiz']);
   });
 });
+
+describe('instants written by other clients', () => {
+  it('are read as UTC instants, so they sort and group like our own', () => {
+    const ydoc = new Y.Doc();
+    writeRawRecord(ydoc, 'offset', {
+      ...GOOD_RAW,
+      title: 'Madrid 19:30 = 18:30 UTC',
+      startedAt: '2026-11-25T19:30:00+01:00',
+      createdAt: '2026-11-25T20:00:00+01:00',
+    });
+    writeRawRecord(ydoc, 'utc', {
+      ...GOOD_RAW,
+      title: '18:45 UTC',
+      startedAt: '2026-11-25T18:45:00.000Z',
+    });
+    const journal = new JournalDoc(ydoc);
+    expect(journal.get(asInteractionId('offset'))).toMatchObject({
+      startedAt: '2026-11-25T18:30:00.000Z',
+      createdAt: '2026-11-25T19:00:00.000Z',
+    });
+    expect(journal.getSnapshot().interactions.map((item) => item.title)).toEqual([
+      '18:45 UTC',
+      'Madrid 19:30 = 18:30 UTC',
+    ]);
+  });
+
+  it.each(['1', 'March 7', 'Wed Nov 25 2026', '2026-02-30T10:00:00Z', '2026-11-25T18:30:00'])(
+    '%j is not an instant and reads as the epoch, like any damaged time',
+    (stored) => {
+      expect(readRaw({ ...GOOD_RAW, startedAt: stored }).startedAt).toBe(EPOCH);
+    },
+  );
+});
