@@ -93,6 +93,24 @@ describe('reflectionText over the Yjs layout the editor writes', () => {
       ].join('\n'),
     );
   });
+
+  it('a line break inside a paragraph (Shift+Enter) is one newline, not an extra empty line', () => {
+    const fragment = aFragment();
+    fragment.insert(0, [
+      paragraph(text('Tom Alvarez'), element('hardBreak', []), text('+1 555 0100')),
+      paragraph(element('hardBreak', [])),
+      paragraph(text('End.')),
+    ]);
+    expect(reflectionText(fragment)).toBe('Tom Alvarez\n+1 555 0100\n\n\nEnd.');
+  });
+
+  it('keeps the text of an unknown inline node’s neighbours on one line', () => {
+    const fragment = aFragment();
+    fragment.insert(0, [
+      paragraph(text('Met '), element('mention', [], { id: 'maya' }), text(' at the summit')),
+    ]);
+    expect(reflectionText(fragment)).toBe('Met  at the summit');
+  });
 });
 
 describe('reflectionText agrees with the plain text of the real editor schema', () => {
@@ -111,6 +129,7 @@ describe('reflectionText agrees with the plain text of the real editor schema', 
     ['paragraphs', [p(t('One.')), p(t('Two.'))]],
     ['marks', [p(t('plain '), t('bold', ['bold']), t(' and '), t('both', ['bold', 'italic']))]],
     ['a heading', [{ type: 'heading', attrs: { level: 1 }, content: [t('Summit')] }, p(t('x'))]],
+    ['a hard break', [p(t('line one'), { type: 'hardBreak' }, t('line two'))]],
     ['empty paragraphs', [p(), p(t('after two empty')), p()]],
     [
       'nested lists',
