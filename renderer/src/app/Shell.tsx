@@ -10,17 +10,28 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
+import { useHotkeys, type HotkeyItem } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDots, IconPlus } from '@tabler/icons-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MenuCommand } from '../../../shared/ipc';
 import { JournalScreen } from '../features/journal/JournalScreen';
 import { QuickAddModal } from '../features/journal/QuickAddModal';
+import { isTextEntry } from '../features/journal/formKeys';
 import { useJournalActions } from '../features/journal/useJournalActions';
 import { BackupsDialog } from '../features/settings/BackupsDialog';
 import { useJournal } from './journalContext';
 import { usePlatform } from './platformContext';
+
+/** A shortcut that stands aside while focus is in a text field, where keys mean text. */
+function unlessTyping(hotkey: string, action: () => void): HotkeyItem {
+  const handler = (event: KeyboardEvent) => {
+    if (isTextEntry(event.target)) return;
+    event.preventDefault();
+    action();
+  };
+  return [hotkey, handler, { preventDefault: false }];
+}
 
 /** The app frame around the open journal: header, shortcuts, menu commands, dialogs. */
 export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> }) {
@@ -44,14 +55,18 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
     }
   }, [journal, platform]);
 
-  useHotkeys([
-    ['n', openQuickAdd],
-    ['/', focusSearch],
-    ['mod+f', focusSearch],
-    ['mod+z', actions.undo],
-    ['mod+shift+z', actions.redo],
-    ['mod+y', actions.redo],
-  ]);
+  // Shortcuts work wherever focus is, except while typing text (where keys mean text).
+  useHotkeys(
+    [
+      unlessTyping('n', openQuickAdd),
+      unlessTyping('/', focusSearch),
+      ['mod+f', focusSearch],
+      unlessTyping('mod+z', actions.undo),
+      unlessTyping('mod+shift+z', actions.redo),
+      unlessTyping('mod+y', actions.redo),
+    ],
+    [],
+  );
 
   useEffect(() => {
     const handlers: Record<MenuCommand, () => void> = {

@@ -113,6 +113,7 @@ export function InteractionForm({
             step={5}
             allowDecimal={false}
             allowNegative={false}
+            clampBehavior="none"
             value={values.durationMinutes}
             onChange={(v) => set('durationMinutes', v)}
             error={errors.durationMinutes}

@@ -1,0 +1,97 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export interface QuickEntry {
+  title: string;
+  relevance?: 1 | 2 | 3 | 4 | 5;
+  minutes?: number;
+  kind?: string;
+  place?: string;
+  people?: string[];
+  intent?: string;
+  outcome?: string;
+}
+
+/** Drives the journal screen the way a person does: by roles, labels and keys. */
+export class JournalPage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto('/');
+    await expect(this.page.getByRole('heading', { name: 'Relevant', level: 1 })).toBeVisible();
+  }
+
+  get entries(): Locator {
+    return this.page.getByRole('article');
+  }
+
+  entry(title: string): Locator {
+    return this.page.getByRole('article', { name: title, exact: true });
+  }
+
+  get dialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Log an interaction' });
+  }
+
+  /** Quick-add with the keyboard only: N, title, Tab to the rating, a digit, Enter. */
+  async logByKeyboard(entry: QuickEntry): Promise<void> {
+    await this.page.locator('body').press('n');
+    await expect(this.dialog).toBeVisible();
+    await this.page.keyboard.type(entry.title);
+    if (entry.relevance) {
+      await this.page.keyboard.press('Tab');
+      await this.page.keyboard.press(String(entry.relevance));
+    }
+    await this.page.keyboard.press('Enter');
+    await expect(this.dialog).toBeHidden();
+  }
+
+  /** Quick-add with the mouse, filling the named fields. */
+  async logByMouse(entry: QuickEntry): Promise<void> {
+    await this.page.getByRole('button', { name: 'Log interaction' }).click();
+    const form = this.dialog;
+    await form.getByLabel('Title').fill(entry.title);
+    if (entry.relevance) await form.getByText(String(entry.relevance), { exact: true }).click();
+    if (entry.minutes !== undefined) await form.getByLabel('Minutes').fill(String(entry.minutes));
+    if (entry.kind) {
+      await form.getByRole('combobox', { name: 'Kind' }).click();
+      await this.page.getByRole('option', { name: entry.kind, exact: true }).click();
+    }
+    if (entry.place) await form.getByLabel('Organiser or place').fill(entry.place);
+    for (const person of entry.people ?? []) {
+      await form.getByLabel('People met').fill(person);
+      await form.getByLabel('People met').press('Enter');
+    }
+    if (entry.intent) await form.getByLabel('What I wanted').fill(entry.intent);
+    if (entry.outcome) await form.getByLabel('What I got').fill(entry.outcome);
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(form).toBeHidden();
+  }
+
+  async openEntry(title: string): Promise<Locator> {
+    await this.page.getByRole('button', { name: `Open ${title}`, exact: true }).click();
+    const drawer = this.page.getByRole('dialog', { name: title });
+    await expect(drawer).toBeVisible();
+    return drawer;
+  }
+
+  async closeDrawer(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await expect(this.page.getByRole('dialog')).toHaveCount(0);
+  }
+
+  async search(text: string): Promise<void> {
+    await this.page.getByRole('searchbox', { name: 'Search the journal' }).fill(text);
+  }
+
+  bandFilter(name: 'High' | 'Medium' | 'Low' | 'Unrated'): Locator {
+    return this.page
+      .getByRole('group', { name: 'Relevance bands' })
+      .getByText(name, { exact: true });
+  }
+
+  async titles(): Promise<string[]> {
+    return this.entries.evaluateAll((nodes) =>
+      nodes.map((node) => node.getAttribute('aria-label') ?? ''),
+    );
+  }
+}
