@@ -19,7 +19,7 @@ export interface DesktopHandlerDeps {
   readonly version: string;
   /** The operating system (process.platform). */
   readonly platform: string;
-  /** Called after the renderer's last backup on quit was handled, saved or not. */
+  /** Called once the renderer is ready to quit: its last backup was handled, saved or not. */
   readonly onQuitBackup?: () => void;
 }
 
@@ -42,5 +42,9 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): IpcHandlers {
       platform: deps.platform,
       backupFolder: backups.folder,
     }),
+    'app:readyToQuit': () => {
+      deps.onQuitBackup?.();
+      return null;
+    },
   };
 }

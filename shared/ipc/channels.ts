@@ -11,6 +11,7 @@ export const IPC_CHANNELS = [
   'backup:read',
   'shell:openExternal',
   'app:info',
+  'app:readyToQuit',
 ] as const;
 export type IpcChannel = (typeof IPC_CHANNELS)[number];
 

@@ -58,6 +58,11 @@ export const ipcContract = {
     request: z.object({}).strict(),
     response: z.object({ version: z.string(), platform: z.string(), backupFolder: z.string() }),
   },
+  /** The renderer has done what it does before quitting (a last backup, or nothing to back up). */
+  'app:readyToQuit': {
+    request: z.object({}).strict(),
+    response: z.null(),
+  },
 } as const satisfies Record<IpcChannel, { request: z.ZodType; response: z.ZodType }>;
 
 export type IpcRequest<C extends IpcChannel> = z.input<(typeof ipcContract)[C]['request']>;

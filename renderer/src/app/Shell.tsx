@@ -10,28 +10,18 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useHotkeys, type HotkeyItem } from '@mantine/hooks';
+import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDots, IconPlus } from '@tabler/icons-react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { MenuCommand } from '../../../shared/ipc';
 import { JournalScreen } from '../features/journal/JournalScreen';
 import { QuickAddModal } from '../features/journal/QuickAddModal';
-import { isTextEntry } from '../features/journal/formKeys';
+import { unlessTyping } from '../ui/keyboard';
 import { useJournalActions } from '../features/journal/useJournalActions';
 import { BackupsDialog } from '../features/settings/BackupsDialog';
 import { useJournal } from './journalContext';
 import { usePlatform } from './platformContext';
-
-/** A shortcut that stands aside while focus is in a text field, where keys mean text. */
-function unlessTyping(hotkey: string, action: () => void): HotkeyItem {
-  const handler = (event: KeyboardEvent) => {
-    if (isTextEntry(event.target)) return;
-    event.preventDefault();
-    action();
-  };
-  return [hotkey, handler, { preventDefault: false }];
-}
 
 /** The app frame around the open journal: header, shortcuts, menu commands, dialogs. */
 export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> }) {
@@ -40,10 +30,8 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
   const actions = useJournalActions();
   const [quickAddOpen, setQuickAddOpen] = useState(false);
   const [backupsOpen, setBackupsOpen] = useState(false);
-  const searchRef = useRef<HTMLInputElement>(null);
 
   const openQuickAdd = useCallback(() => setQuickAddOpen(true), []);
-  const focusSearch = useCallback(() => searchRef.current?.focus(), []);
   const backUpNow = useCallback(async () => {
     try {
       const info = await platform.backups.save(journal.encode(), 'manual');
@@ -59,8 +47,6 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
   useHotkeys(
     [
       unlessTyping('n', openQuickAdd),
-      unlessTyping('/', focusSearch),
-      ['mod+f', focusSearch],
       unlessTyping('mod+z', actions.undo),
       unlessTyping('mod+shift+z', actions.redo),
       unlessTyping('mod+y', actions.redo),
@@ -71,14 +57,14 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
   useEffect(() => {
     const handlers: Record<MenuCommand, () => void> = {
       'new-interaction': openQuickAdd,
-      find: focusSearch,
+      find: () => undefined, // handled by the search field itself
       undo: actions.undo,
       redo: actions.redo,
       'restore-backup': () => setBackupsOpen(true),
       'backup-now': () => void backUpNow(),
     };
     return platform.onMenuCommand((command) => handlers[command]());
-  }, [platform, openQuickAdd, focusSearch, actions, backUpNow]);
+  }, [platform, openQuickAdd, actions, backUpNow]);
 
   const readOnly = journal.readOnlyReason;
   return (
@@ -125,7 +111,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
               {readOnly}
             </Alert>
           )}
-          <JournalScreen onAdd={openQuickAdd} searchRef={searchRef} />
+          <JournalScreen onAdd={openQuickAdd} />
         </Container>
       </AppShell.Main>
       <QuickAddModal opened={quickAddOpen} onClose={() => setQuickAddOpen(false)} />

@@ -18,6 +18,10 @@ export function desktopPlatform(
       await bridge.invoke('shell:openExternal', { url });
     },
     onMenuCommand: (listener) => bridge.on('menu:command', listener),
-    onClosing: (listener) => bridge.on('backup:request', () => void listener()),
+    // Main holds the quit back until the renderer says it is ready (or a timeout passes).
+    onClosing: (listener) =>
+      bridge.on('backup:request', () => {
+        void listener().finally(() => bridge.invoke('app:readyToQuit', {}));
+      }),
   };
 }

@@ -57,6 +57,12 @@ describe('desktop IPC handlers', () => {
     expect(onQuitBackup).toHaveBeenCalledTimes(1);
   });
 
+  it('lets the app quit when the renderer has nothing to back up', async () => {
+    const { ipcMain, onQuitBackup } = wired();
+    await expect(ipcMain.invoke('app:readyToQuit', APP_PAGE, {})).resolves.toBeNull();
+    expect(onQuitBackup).toHaveBeenCalledTimes(1);
+  });
+
   it('reads a missing backup as a clear error', async () => {
     const { ipcMain } = wired();
     await expect(

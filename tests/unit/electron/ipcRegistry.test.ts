@@ -17,6 +17,7 @@ function handlersWith(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     'backup:read': vi.fn(() => Promise.resolve(new Uint8Array([1, 2, 3]))),
     'shell:openExternal': vi.fn(() => Promise.resolve(true)),
     'app:info': vi.fn(() => ({ version: '0.1.0', platform: 'linux', backupFolder: '/data' })),
+    'app:readyToQuit': vi.fn(() => null),
     ...overrides,
   };
 }

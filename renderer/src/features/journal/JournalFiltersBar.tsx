@@ -1,18 +1,19 @@
 import { Chip, CloseButton, Group, Select, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
-import type { Ref } from 'react';
+import { useEffect, useRef } from 'react';
 import {
   INTERACTION_KIND_LABELS,
   INTERACTION_KINDS,
   RELEVANCE_BANDS,
 } from '../../../../shared/domain';
 import { BAND_COLORS, BAND_SHORT_LABELS } from '../../ui/bands';
+import { usePlatform } from '../../app/platformContext';
+import { isTextEntry } from '../../ui/keyboard';
 import type { JournalFilters } from './filterInteractions';
 
 interface Props {
   filters: JournalFilters;
   onChange: (filters: JournalFilters) => void;
-  searchRef: Ref<HTMLInputElement>;
 }
 
 const KIND_OPTIONS = INTERACTION_KINDS.map((kind) => ({
@@ -21,7 +22,26 @@ const KIND_OPTIONS = INTERACTION_KINDS.map((kind) => ({
 }));
 
 /** Search and filters over the timeline. */
-export function JournalFiltersBar({ filters, onChange, searchRef }: Props) {
+export function JournalFiltersBar({ filters, onChange }: Props) {
+  const searchRef = useRef<HTMLInputElement>(null);
+  const platform = usePlatform();
+  // "/" (outside text fields), Ctrl/Cmd+F and the Find menu item focus the search.
+  useEffect(() => {
+    const focus = () => searchRef.current?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      const find = (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f';
+      if (find || (event.key === '/' && !isTextEntry(event.target))) {
+        event.preventDefault();
+        focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    const stopMenu = platform.onMenuCommand((command) => command === 'find' && focus());
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      stopMenu();
+    };
+  }, [platform]);
   return (
     <Group gap="sm" align="flex-end" wrap="wrap">
       <TextInput

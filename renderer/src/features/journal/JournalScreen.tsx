@@ -1,5 +1,5 @@
 import { Button, Stack, Text } from '@mantine/core';
-import { useDeferredValue, useMemo, useState, type Ref } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import type { InteractionId } from '../../../../shared/domain';
 import { useJournalSnapshot } from '../../app/journalContext';
 import { EmptyJournal } from './EmptyJournal';
@@ -17,11 +17,10 @@ import { useJournalActions } from './useJournalActions';
 
 interface Props {
   onAdd: () => void;
-  searchRef: Ref<HTMLInputElement>;
 }
 
 /** The journal: filters, the timeline, and the opened interaction. */
-export function JournalScreen({ onAdd, searchRef }: Props) {
+export function JournalScreen({ onAdd }: Props) {
   const snapshot = useJournalSnapshot();
   const actions = useJournalActions();
   const [filters, setFilters] = useState<JournalFilters>(NO_FILTERS);
@@ -38,7 +37,7 @@ export function JournalScreen({ onAdd, searchRef }: Props) {
   return (
     <Stack gap="md">
       {snapshot.hasSample && <SampleBanner onRemove={actions.removeSample} />}
-      <JournalFiltersBar filters={filters} onChange={setFilters} searchRef={searchRef} />
+      <JournalFiltersBar filters={filters} onChange={setFilters} />
       <Text size="sm" c="dimmed" aria-live="polite">
         {isFiltering(deferredFilters)
           ? `${shown.length.toLocaleString()} of ${snapshot.interactions.length.toLocaleString()} interactions`

@@ -1,22 +1,6 @@
 import type { KeyboardEvent } from 'react';
 import { toRelevance, type Relevance } from '../../../../shared/domain';
-
-const TEXT_INPUT_TYPES = new Set([
-  'text',
-  'search',
-  'number',
-  'datetime-local',
-  'email',
-  'url',
-  'tel',
-]);
-
-/** Whether typing into this element produces text (so plain keys must be left alone). */
-export function isTextEntry(element: EventTarget | null): boolean {
-  if (!(element instanceof HTMLElement)) return false;
-  if (element.isContentEditable || element instanceof HTMLTextAreaElement) return true;
-  return element instanceof HTMLInputElement && TEXT_INPUT_TYPES.has(element.type);
-}
+import { isTextEntry } from '../../ui/keyboard';
 
 /**
  * The relevance a key press asks for in the interaction form: 0–5 when focus is not in a
