@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { FIELD, META, ROOT, SCHEMA_VERSION } from './schema';
 import { ORIGIN } from './origins';
+import { namesFromList } from './readInteraction';
 
 /** One step of the schema: rewrites a document from version `from` to `from + 1`. */
 export interface Migration {
@@ -21,13 +22,7 @@ const peopleAsListWithTimeZone: Migration = {
       if (!(value instanceof Y.Map)) continue; // not a record: left for readers to skip
       const record = value as Y.Map<unknown>;
       const people = record.get(FIELD.people);
-      if (typeof people === 'string') {
-        const names = people
-          .split(',')
-          .map((name) => name.trim())
-          .filter((name) => name.length > 0);
-        record.set(FIELD.people, names);
-      }
+      if (typeof people === 'string') record.set(FIELD.people, namesFromList(people));
       if (typeof record.get(FIELD.timeZone) !== 'string') record.set(FIELD.timeZone, 'UTC');
     }
   },

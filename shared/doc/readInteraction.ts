@@ -23,13 +23,32 @@ function instantField(record: Y.Map<unknown>, key: string): string {
 }
 
 /**
+ * Names from a comma-separated list: how version 1 stored people. Shared by the v1 -> v2
+ * migration and by readers, which still meet v1 records after the document was stamped v2
+ * (a new device stamps its empty journal before it first syncs, or a device still runs v1).
+ */
+export function namesFromList(text: string): string[] {
+  return text
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name.length > 0);
+}
+
+function peopleField(record: Y.Map<unknown>): string[] {
+  const people = record.get(FIELD.people);
+  if (typeof people === 'string') return namesFromList(people);
+  return Array.isArray(people)
+    ? people.filter((name): name is string => typeof name === 'string')
+    : [];
+}
+
+/**
  * Reads one stored interaction into a plain snapshot. Tolerant by design: a record written
  * by another client or damaged in transit still reads, with safe defaults for bad fields.
  */
 export function readInteraction(id: InteractionId, record: Y.Map<unknown>): Interaction {
   const kind = record.get(FIELD.kind);
   const duration = record.get(FIELD.durationMinutes);
-  const people = record.get(FIELD.people);
   const reflection = record.get(FIELD.reflection);
   return {
     id,
@@ -42,9 +61,7 @@ export function readInteraction(id: InteractionId, record: Y.Map<unknown>): Inte
     kind: INTERACTION_KINDS.includes(kind as InteractionKind) ? (kind as InteractionKind) : 'other',
     title: stringField(record, FIELD.title, '(untitled)'),
     place: stringField(record, FIELD.place),
-    people: Array.isArray(people)
-      ? people.filter((name): name is string => typeof name === 'string')
-      : [],
+    people: peopleField(record),
     relevance: toRelevance(record.get(FIELD.relevance)),
     intent: stringField(record, FIELD.intent),
     outcome: stringField(record, FIELD.outcome),

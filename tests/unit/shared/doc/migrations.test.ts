@@ -252,6 +252,23 @@ describe('a journal saved by a newer version of the app', () => {
 });
 
 describe('migrations and sync timing', () => {
+  it('a new device that stamped its empty journal still shows names in version-1 records it receives', () => {
+    // The app migrates right after local storage loads, before sync: a new device stamps its
+    // empty journal as current, then receives the old devices' records, never migrated.
+    const newDevice = aReplica();
+    newDevice.migrate();
+    const oldDevice = new JournalDoc(loadSaved(JOURNAL_V1_FILES.withoutMeta));
+    syncBoth(newDevice, oldDevice);
+
+    expect(storedSchemaVersion(newDevice.ydoc)).toBe(SCHEMA_VERSION);
+    expect(newDevice.migrate().applied).toEqual([]);
+    expect(newDevice.get(id(1))).toMatchObject({
+      people: ['Ana Lopez', 'Ben Ortiz'],
+      timeZone: 'UTC',
+    });
+    expect(newDevice.get(id(2))?.people).toEqual(['Chidi Okafor', 'Dana Weiß']);
+  });
+
   // KNOWN LIMITATION (see docs/schema.md, "Migrations"): a migration rewrites fields with plain
   // Y.Map sets. When a second device migrates its own offline copy, its rewrite is concurrent
   // with edits the first device made after migrating, and Yjs keeps one write per key, chosen

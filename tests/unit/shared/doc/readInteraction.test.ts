@@ -233,3 +233,14 @@ describe('instants written by other clients', () => {
     },
   );
 });
+
+describe('people in the version-1 layout (one comma-separated string)', () => {
+  it.each([
+    ['Ana Lopez, Ben Ortiz', ['Ana Lopez', 'Ben Ortiz']],
+    [' Chidi Okafor ,, Dana Weiß , ', ['Chidi Okafor', 'Dana Weiß']],
+    ['x', ['x']],
+    ['', []],
+  ])('%j reads as %j, the same names the migration would store', (stored, names) => {
+    expect(readRaw({ ...GOOD_RAW, people: stored }).people).toEqual(names);
+  });
+});
