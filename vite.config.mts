@@ -1,7 +1,7 @@
 // Builds the renderer (the whole app UI) into out/renderer, for Electron and the web alike.
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { CONTENT_SECURITY_POLICY } from './shared/security/contentSecurityPolicy';
+import { CONTENT_SECURITY_POLICY } from './shared/security/contentSecurityPolicy.ts';
 
 export default defineConfig({
   root: 'renderer',
