@@ -162,11 +162,13 @@ export class JournalDoc {
    * other devices have since overwritten or deleted all it touched). Never reaches further back.
    */
   undo(): boolean {
+    this.assertWritable();
     return this.popOneStep(this.undoManager.undoStack, () => this.undoManager.undo());
   }
 
   /** Redoes the last undone command; false when that changed nothing. */
   redo(): boolean {
+    this.assertWritable();
     return this.popOneStep(this.undoManager.redoStack, () => this.undoManager.redo());
   }
 

@@ -243,6 +243,25 @@ describe('a journal saved by a newer version of the app', () => {
     expect(journal.getSnapshot().interactions).toHaveLength(1);
   });
 
+  it('undo and redo are refused too once a newer version’s journal arrives by sync', () => {
+    const mine = aReplica();
+    mine.migrate();
+    const id = mine.addInteraction(anInteraction());
+    mine.updateInteraction(id, { relevance: 1 });
+    const newerDevice = aReplica();
+    syncBoth(mine, newerDevice);
+    newerDevice.ydoc.transact(() => {
+      newerDevice.ydoc.getMap('meta').set('schemaVersion', SCHEMA_VERSION + 1);
+    }, ORIGIN.remote);
+    syncBoth(mine, newerDevice);
+
+    const reason = new NewerSchemaError(SCHEMA_VERSION + 1).message;
+    expect(mine.readOnlyReason).toBe(reason);
+    expect(() => mine.undo()).toThrow(reason);
+    expect(() => mine.redo()).toThrow(reason);
+    expect(mine.get(id)?.relevance).toBe(1);
+  });
+
   it('a current journal has no read-only reason', () => {
     const journal = aReplica();
     journal.migrate();
