@@ -86,12 +86,13 @@ export class JournalDoc {
     return fragment instanceof Y.XmlFragment ? fragment : null;
   }
 
+  /** Whether undo can run now (never in a read-only journal, where it would throw). */
   get canUndo(): boolean {
-    return this.undoManager.canUndo();
+    return this.undoManager.canUndo() && this.readOnlyReason === null;
   }
 
   get canRedo(): boolean {
-    return this.undoManager.canRedo();
+    return this.undoManager.canRedo() && this.readOnlyReason === null;
   }
 
   /** Why the journal cannot be changed, or null when it can (a newer schema is read-only). */

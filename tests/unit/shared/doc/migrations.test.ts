@@ -257,6 +257,8 @@ describe('a journal saved by a newer version of the app', () => {
 
     const reason = new NewerSchemaError(SCHEMA_VERSION + 1).message;
     expect(mine.readOnlyReason).toBe(reason);
+    expect(mine.canUndo).toBe(false);
+    expect(mine.canRedo).toBe(false);
     expect(() => mine.undo()).toThrow(reason);
     expect(() => mine.redo()).toThrow(reason);
     expect(mine.get(id)?.relevance).toBe(1);
