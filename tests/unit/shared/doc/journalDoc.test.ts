@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { JournalDoc, ORIGIN } from '../../../../shared/doc';
-import { ValidationError, type InteractionId } from '../../../../shared/domain';
+import { sampleJournal, ValidationError, type InteractionId } from '../../../../shared/domain';
 import {
   aConference,
   anInteraction,
@@ -494,6 +494,34 @@ describe('removeSample', () => {
     expect(journal.removeSample()).toBe(0);
     expect(updates).toHaveLength(0);
     expect(journal.canUndo).toBe(false);
+  });
+});
+
+describe('loadSample', () => {
+  it('adds the whole sample journal at once, marked as sample, not undoable, removable in one step', () => {
+    const journal = new JournalDoc();
+    const own = journal.addInteraction(anInteraction({ title: 'My own coffee' }));
+    let notified = 0;
+    journal.subscribe(() => notified++);
+    const entries = sampleJournal(new Date('2026-11-25T18:00:00Z'), 'Europe/Madrid');
+
+    journal.loadSample(entries);
+
+    expect(notified).toBe(1);
+    const samples = journal.getSnapshot().interactions.filter((item) => item.sample);
+    expect(samples).toHaveLength(entries.length);
+    expect(journal.getSnapshot().hasSample).toBe(true);
+    const withReflection = entries.find((entry) => entry.reflection.length > 0);
+    expect(samples.map((item) => item.reflectionText)).toContain(
+      withReflection?.reflection.join('\n'),
+    );
+
+    journal.undo(); // undoes my own add, not the sample
+    expect(journal.get(own)).toBeUndefined();
+    expect(journal.getSnapshot().interactions).toHaveLength(entries.length);
+
+    expect(journal.removeSample()).toBe(entries.length);
+    expect(journal.getSnapshot().interactions).toHaveLength(0);
   });
 });
 
