@@ -9,8 +9,10 @@ export const ORIGIN = {
   sample: 'relevant:sample',
   /** A schema migration. */
   migration: 'relevant:migration',
-  /** Updates applied from storage, a backup or another tab. */
+  /** Updates applied from storage or a backup. */
   restore: 'relevant:restore',
+  /** Updates relayed from another window or tab of the same journal on this device. */
+  otherTab: 'relevant:other-tab',
   /** Updates received from another device. */
   remote: 'relevant:remote',
 } as const;

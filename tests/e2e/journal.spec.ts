@@ -146,3 +146,14 @@ test.describe('first run', () => {
     await expect(journal.entry('My own coffee')).toBeVisible();
   });
 });
+
+test('two tabs of the journal show each other’s changes without a reload', async ({ context }) => {
+  const first = new JournalPage(await context.newPage());
+  const second = new JournalPage(await context.newPage());
+  await first.open();
+  await second.open();
+  await first.logByKeyboard({ title: 'Logged in the first tab', relevance: 4 });
+  await expect(second.entry('Logged in the first tab')).toContainText('High · 4');
+  await second.page.getByRole('button', { name: 'Delete Logged in the first tab' }).click();
+  await expect(first.entries).toHaveCount(0);
+});

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { JournalDoc, NewerSchemaError, ORIGIN } from '../../../shared/doc';
 import { LOCAL_JOURNAL_DATABASE } from '../../../shared/platform';
 import { openLocalStore, requestPersistentStorage, type LocalStore } from './persistence';
+import { relayBetweenTabs } from './tabRelay';
 
 /** An open journal on this device: the document and the storage that keeps it. */
 export interface JournalSession {
@@ -15,6 +16,7 @@ export interface JournalSession {
 export async function openJournalSession(name = LOCAL_JOURNAL_DATABASE): Promise<JournalSession> {
   const ydoc = new Y.Doc();
   const store = await openLocalStore(name, ydoc);
+  const stopRelay = relayBetweenTabs(name, ydoc);
   void requestPersistentStorage();
   const journal = new JournalDoc(ydoc);
   try {
@@ -27,6 +29,7 @@ export async function openJournalSession(name = LOCAL_JOURNAL_DATABASE): Promise
     journal,
     store,
     async close() {
+      stopRelay();
       journal.destroy();
       await store.destroy();
       ydoc.destroy();
