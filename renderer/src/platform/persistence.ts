@@ -19,7 +19,13 @@ export interface OpenOptions {
 // Absent outside browsers (tests run this module in Node with fake-indexeddb).
 const events = globalThis as Partial<Pick<Window, 'addEventListener' | 'removeEventListener'>>;
 
-/** Opens (or creates) an IndexedDB database once, to learn whether storage works at all. */
+/** The object store in which y-indexeddb keeps the journal's updates. */
+const UPDATES_STORE = 'updates';
+
+/**
+ * Opens (or creates) an IndexedDB database once, to learn whether storage works at all and
+ * whether an existing database holds a journal y-indexeddb can read.
+ */
 function probe(factory: IDBFactory | undefined, name: string, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     if (!factory) {
@@ -46,8 +52,12 @@ function probe(factory: IDBFactory | undefined, name: string, timeoutMs: number)
     };
     request.onsuccess = () =>
       settle(() => {
+        // A database without the store y-indexeddb reads from (damaged, or not made by it)
+        // would make y-indexeddb fail where nothing can see it: say so now instead.
+        const readable = request.result.objectStoreNames.contains(UPDATES_STORE);
         request.result.close();
-        resolve();
+        if (readable) resolve();
+        else reject(toStorageError('unreadable'));
       });
     request.onblocked = () => settle(() => reject(toStorageError('blocked')));
     request.onerror = () =>
