@@ -85,15 +85,11 @@ export async function openLocalStore(
   await probe(indexedDB, name, timeoutMs);
   const listeners = new Set<(error: Error) => void>();
   let failOpening: ((error: Error) => void) | null = null;
-  // y-indexeddb's own promise chains are unhandled: a damaged store or a full disk shows up
-  // only as an unhandled rejection. While opening it fails the open; later, it is reported.
+  // y-indexeddb's own promise chains are unhandled: while opening, a damaged store or a full
+  // disk shows up only as an unhandled rejection (in browsers), which fails the open.
   const onRejection = (event: PromiseRejectionEvent) => {
     const reason: unknown = event.reason;
-    if (failOpening) {
-      failOpening(toStorageError(isQuotaError(reason) ? 'quota' : 'unreadable', reason));
-    } else if (reason instanceof Error && (isQuotaError(reason) || reason.name === 'AbortError')) {
-      for (const listener of listeners) listener(toStorageError('quota', reason));
-    }
+    failOpening?.(toStorageError(isQuotaError(reason) ? 'quota' : 'unreadable', reason));
   };
   events.addEventListener?.('unhandledrejection', onRejection);
   const persistence = new IndexeddbPersistence(name, ydoc);
@@ -105,17 +101,26 @@ export async function openLocalStore(
   try {
     await Promise.race([persistence.whenSynced, failure]);
   } catch (error) {
-    events.removeEventListener?.('unhandledrejection', onRejection);
     void persistence.destroy();
     throw error;
   } finally {
     failOpening = null;
     clearTimeout(timer);
+    events.removeEventListener?.('unhandledrejection', onRejection);
   }
+  // Later, a change that cannot be stored aborts its transaction — when the disk is full,
+  // Chromium aborts at commit, after every request succeeded, so no promise rejects. The
+  // abort event bubbles to the connection, in every environment: report it from there.
+  const db = persistence.db;
+  const onAbort = (event: Event) => {
+    const error = (event.target as Partial<IDBTransaction> | null)?.error ?? undefined;
+    for (const listener of listeners) listener(toStorageError('quota', error));
+  };
+  db?.addEventListener('abort', onAbort);
   return {
     clearData: () => persistence.clearData(),
     destroy: async () => {
-      events.removeEventListener?.('unhandledrejection', onRejection);
+      db?.removeEventListener('abort', onAbort);
       await persistence.destroy();
     },
     onWriteError(listener) {

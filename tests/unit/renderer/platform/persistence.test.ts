@@ -319,3 +319,60 @@ describe('openLocalStore in a browser: y-indexeddb’s unhandled rejections whil
     expect(error.problem).toBe('quota');
   });
 });
+
+describe('openLocalStore: later write failures', () => {
+  /**
+   * Makes writes fail the way a full disk does in Chromium: the request succeeds, then the
+   * transaction aborts with a QuotaExceededError when it commits, so no promise rejects.
+   */
+  function failWritesAsQuotaExceeded() {
+    const original = Object.getOwnPropertyDescriptor(IDBObjectStore.prototype, 'add')
+      ?.value as IDBObjectStore['add'];
+    vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args
+    ) {
+      const request = original.apply(this, args);
+      // fake-indexeddb's internal abort, which (unlike abort()) sets the transaction's error.
+      const transaction = this.transaction as IDBTransaction & { _abort(name: string): void };
+      request.addEventListener('success', () => transaction._abort('QuotaExceededError'));
+      return request;
+    });
+  }
+
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('tells listeners that a change could not be stored, until they unsubscribe', async () => {
+    await storeEntries([[anInteraction({ title: 'Stored before the disk filled up' }), []]]);
+    const ydoc = new Y.Doc();
+    const store = await openLocalStore(NAME, ydoc);
+    const journal = new JournalDoc(ydoc);
+    const reported: Error[] = [];
+    const unsubscribed: Error[] = [];
+    store.onWriteError((error) => reported.push(error));
+    const unsubscribe = store.onWriteError((error) => unsubscribed.push(error));
+    unsubscribe();
+
+    failWritesAsQuotaExceeded();
+    journal.addInteraction(anInteraction({ title: 'Logged on a full disk' }));
+    await vi.waitFor(() => expect(reported).toHaveLength(1), { timeout: 2_000 });
+    await pause(50);
+
+    expect(reported).toHaveLength(1);
+    const [error] = reported;
+    expect(error).toBeInstanceOf(StorageError);
+    expect((error as StorageError).problem).toBe('quota');
+    expect(error?.message).toMatch(/is full, so your journal cannot be saved/);
+    expect(error?.message).toContain('QuotaExceededError');
+    expect(unsubscribed).toEqual([]);
+
+    journal.destroy();
+    await store.destroy();
+    ydoc.destroy();
+    vi.restoreAllMocks();
+    // Why the person must be told: the change is not on disk.
+    expect((await storedInteractions()).map((item) => item.title)).toEqual([
+      'Stored before the disk filled up',
+    ]);
+  });
+});
