@@ -1,6 +1,6 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { JournalDoc, NewerSchemaError, ORIGIN } from '../../../shared/doc';
+import { JournalDoc, NewerSchemaError, ORIGIN, storedSchemaVersion } from '../../../shared/doc';
 import { LOCAL_JOURNAL_DATABASE } from '../../../shared/platform';
 import { openLocalStore, requestPersistentStorage, type LocalStore } from './persistence';
 import { relayBetweenTabs } from './tabRelay';
@@ -41,9 +41,20 @@ export async function openJournalSession(name = LOCAL_JOURNAL_DATABASE): Promise
 export function checkBackup(bytes: Uint8Array): void {
   const probe = new Y.Doc();
   try {
-    Y.applyUpdate(probe, bytes, ORIGIN.restore);
-  } catch (cause) {
-    throw new Error('This backup is damaged and cannot be read; nothing was changed.', { cause });
+    try {
+      Y.applyUpdate(probe, bytes, ORIGIN.restore);
+    } catch (cause) {
+      throw new Error('This backup is damaged and cannot be read; nothing was changed.', {
+        cause,
+      });
+    }
+    // Some bytes that are no journal still decode as a Yjs update, one that holds nothing:
+    // restoring it would empty the journal. Every journal the app writes has a schema version.
+    if (storedSchemaVersion(probe) === null) {
+      throw new Error(
+        'This file holds no Relevant journal, so it was not restored; nothing was changed.',
+      );
+    }
   } finally {
     probe.destroy();
   }

@@ -1,0 +1,164 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { JournalDoc, SCHEMA_VERSION } from '../../../../shared/doc';
+import type { InteractionFields } from '../../../../shared/domain';
+import {
+  checkBackup,
+  openJournalSession,
+  replaceStoredJournal,
+} from '../../../../renderer/src/platform/journalSession';
+import { StorageError } from '../../../../renderer/src/platform/storageErrors';
+import { aConference, anInteraction, anUnratedMessage } from '../../../fixtures/interactions';
+import { createForeignDatabase, installFreshIndexedDB, objectStoresOf } from './indexedDbFakes';
+
+const NAME = 'relevant-journal-test';
+
+let factory: IDBFactory;
+
+beforeEach(() => {
+  factory = installFreshIndexedDB();
+});
+
+/** Opens the stored journal as the app does, runs `run` on it, and closes it again. */
+async function inSession<T>(run: (journal: JournalDoc) => T): Promise<T> {
+  const session = await openJournalSession(NAME);
+  try {
+    return run(session.journal);
+  } finally {
+    await session.close();
+  }
+}
+
+const titles = (journal: JournalDoc) => journal.getSnapshot().interactions.map((i) => i.title);
+
+const storedTitles = () => inSession(titles);
+
+/** A backup as the app makes one: the encoded journal holding these interactions. */
+function backupOf(...fields: InteractionFields[]): Uint8Array {
+  const journal = new JournalDoc();
+  journal.migrate();
+  for (const item of fields) {
+    journal.addInteraction(item, { reflection: [`Reflection on ${item.title}`] });
+  }
+  const bytes = journal.encode();
+  journal.destroy();
+  journal.ydoc.destroy();
+  return bytes;
+}
+
+/** Bytes that are not a journal: what a person might pick by mistake, or a damaged file. */
+function garbage(): Record<string, Uint8Array> {
+  const backup = backupOf(anInteraction(), aConference());
+  return {
+    'no bytes at all': new Uint8Array(0),
+    'a JSON file': new TextEncoder().encode('{"interactions":[{"title":"Coffee"}]}'),
+    'a PNG image': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    'a backup cut off halfway': backup.slice(0, Math.floor(backup.length / 2)),
+    'a backup missing its start': backup.slice(10),
+    'a run of 0xff bytes': new Uint8Array(64).fill(0xff),
+    // These two decode as Yjs updates that hold nothing (or only unresolvable parts).
+    'a run of zero bytes': new Uint8Array(64),
+    'a run of 0x01 bytes': new Uint8Array(64).fill(1),
+  };
+}
+
+describe('openJournalSession', () => {
+  it('opens an empty journal on first use, at the current schema and writable', async () => {
+    await inSession((journal) => {
+      expect(journal.getSnapshot().interactions).toEqual([]);
+      expect(journal.readOnlyReason).toBeNull();
+      expect(journal.ydoc.getMap('meta').get('schemaVersion')).toBe(SCHEMA_VERSION);
+    });
+  });
+
+  it('keeps what was logged, reflections included, after the session is closed', async () => {
+    await inSession((journal) => {
+      journal.addInteraction(anInteraction(), { reflection: ['She knows the plant in Vigo.'] });
+      journal.addInteraction(anUnratedMessage());
+    });
+    await inSession((journal) => {
+      expect(titles(journal)).toEqual(['Thank-you note to Ben', 'Coffee with Ana Lopez']);
+      expect(journal.getSnapshot().interactions[1]?.reflectionText).toBe(
+        'She knows the plant in Vigo.',
+      );
+    });
+  });
+
+  it('opens a journal from a newer version of the app read-only, without losing it', async () => {
+    const newer = new JournalDoc();
+    newer.migrate();
+    newer.addInteraction(anInteraction({ title: 'Logged by a newer Relevant' }));
+    newer.ydoc.getMap('meta').set('schemaVersion', SCHEMA_VERSION + 1);
+    await replaceStoredJournal(newer.encode(), NAME);
+
+    await inSession((journal) => {
+      expect(titles(journal)).toEqual(['Logged by a newer Relevant']);
+      expect(journal.readOnlyReason).toMatch(/newer version of Relevant/);
+      expect(() => journal.addInteraction(anUnratedMessage())).toThrow(/Update Relevant/);
+    });
+    await inSession((journal) => {
+      expect(journal.ydoc.getMap('meta').get('schemaVersion')).toBe(SCHEMA_VERSION + 1);
+    });
+  });
+
+  it('fails with a StorageError on a damaged store, and leaves the store as it was', async () => {
+    await createForeignDatabase(factory, NAME, ['leftovers']);
+    const error: unknown = await openJournalSession(NAME).then(
+      () => null,
+      (reason: unknown) => reason,
+    );
+    expect(error).toBeInstanceOf(StorageError);
+    expect((error as StorageError).problem).toBe('unreadable');
+    expect(await objectStoresOf(factory, NAME)).toEqual(['leftovers']);
+  });
+});
+
+describe('checkBackup', () => {
+  it('accepts a backup the app made, and one of an empty journal', () => {
+    expect(() => checkBackup(backupOf(anInteraction(), aConference()))).not.toThrow();
+    expect(() => checkBackup(backupOf())).not.toThrow();
+  });
+
+  it.each(Object.entries(garbage()))('refuses %s, saying nothing was changed', (_, bytes) => {
+    expect(() => checkBackup(bytes)).toThrow(/nothing was changed/);
+  });
+});
+
+describe('replaceStoredJournal', () => {
+  it('replaces the stored journal with the backup’s, not a mix of both', async () => {
+    await inSession((journal) => {
+      journal.addInteraction(anInteraction({ title: 'Logged after the backup' }));
+    });
+    await replaceStoredJournal(
+      backupOf(aConference(), anUnratedMessage({ title: 'Only in the backup' })),
+      NAME,
+    );
+
+    await inSession((journal) => {
+      expect(titles(journal)).toEqual(['Only in the backup', 'Food Manufacturing Summit – day 1']);
+      expect(journal.getSnapshot().interactions[1]?.reflectionText).toBe(
+        'Reflection on Food Manufacturing Summit – day 1',
+      );
+      expect(journal.readOnlyReason).toBeNull();
+    });
+  });
+
+  it('restores onto a device that has no journal yet', async () => {
+    await replaceStoredJournal(backupOf(anInteraction()), NAME);
+    expect(await storedTitles()).toEqual(['Coffee with Ana Lopez']);
+  });
+
+  it.each(Object.entries(garbage()))(
+    'refuses %s and leaves the stored journal untouched',
+    async (_, bytes) => {
+      await inSession((journal) => {
+        journal.addInteraction(anInteraction());
+        journal.addInteraction(aConference());
+      });
+      await expect(replaceStoredJournal(bytes, NAME)).rejects.toThrow(/nothing was changed/);
+      expect(await storedTitles()).toEqual([
+        'Food Manufacturing Summit – day 1',
+        'Coffee with Ana Lopez',
+      ]);
+    },
+  );
+});
