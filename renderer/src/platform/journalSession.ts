@@ -1,4 +1,4 @@
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { clearDocument } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { JournalDoc, NewerSchemaError, ORIGIN, storedSchemaVersion } from '../../../shared/doc';
 import { LOCAL_JOURNAL_DATABASE } from '../../../shared/platform';
@@ -69,8 +69,9 @@ export async function replaceStoredJournal(
   name = LOCAL_JOURNAL_DATABASE,
 ): Promise<void> {
   checkBackup(bytes);
-  const old = new IndexeddbPersistence(name, new Y.Doc());
-  await old.clearData();
+  // Deletes the database itself, and waits for that. Clearing it through y-indexeddb would
+  // first open it and read it, which fails (unseen) in the damaged store being replaced.
+  await clearDocument(name);
   const ydoc = new Y.Doc();
   Y.applyUpdate(ydoc, bytes, ORIGIN.restore);
   const store = await openLocalStore(name, ydoc);

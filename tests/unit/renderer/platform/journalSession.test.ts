@@ -147,6 +147,12 @@ describe('replaceStoredJournal', () => {
     expect(await storedTitles()).toEqual(['Coffee with Ana Lopez']);
   });
 
+  it('restores over a damaged store', async () => {
+    await createForeignDatabase(factory, NAME, ['leftovers']);
+    await replaceStoredJournal(backupOf(anInteraction()), NAME);
+    expect(await storedTitles()).toEqual(['Coffee with Ana Lopez']);
+  });
+
   it.each(Object.entries(garbage()))(
     'refuses %s and leaves the stored journal untouched',
     async (_, bytes) => {
