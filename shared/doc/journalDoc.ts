@@ -37,6 +37,7 @@ export class JournalDoc {
   readonly ydoc: Y.Doc;
   /** Values are records (Y.Map); another client may have put anything there, see recordOf. */
   private readonly interactions: Y.Map<unknown>;
+  private readonly meta: Y.Map<unknown>;
   private readonly undoManager: Y.UndoManager;
   private readonly records = new Map<InteractionId, Interaction>();
   private readonly listeners = new Set<() => void>();
@@ -45,6 +46,7 @@ export class JournalDoc {
   constructor(ydoc: Y.Doc = new Y.Doc()) {
     this.ydoc = ydoc;
     this.interactions = ydoc.getMap(ROOT.interactions);
+    this.meta = ydoc.getMap(ROOT.meta);
     for (const key of this.interactions.keys()) {
       const id = asInteractionId(key);
       const record = this.recordOf(id);
@@ -56,11 +58,13 @@ export class JournalDoc {
       captureTimeout: 0,
     });
     this.interactions.observeDeep(this.onDeepChange);
+    this.meta.observe(this.onMetaChange);
   }
 
   /** Stops observing; the Y.Doc itself stays usable. */
   destroy(): void {
     this.interactions.unobserveDeep(this.onDeepChange);
+    this.meta.unobserve(this.onMetaChange);
     this.undoManager.destroy();
     this.listeners.clear();
   }
@@ -255,6 +259,12 @@ export class JournalDoc {
     this.notify();
   };
 
+  /** A new schema version (a migration, or a newer app on another device) may make it read-only. */
+  private readonly onMetaChange = (): void => {
+    this.snapshot = { ...this.snapshot, readOnlyReason: this.readOnlyReason };
+    this.notify();
+  };
+
   private buildSnapshot(
     previous: readonly Interaction[],
     changed: ReadonlySet<InteractionId>,
@@ -264,6 +274,7 @@ export class JournalDoc {
       interactions,
       byId: new Map(this.records),
       hasSample: interactions.some((item) => item.sample),
+      readOnlyReason: this.readOnlyReason,
     };
   }
 }

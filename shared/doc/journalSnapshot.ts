@@ -7,6 +7,8 @@ export interface JournalSnapshot {
   readonly byId: ReadonlyMap<InteractionId, Interaction>;
   /** Whether any interaction belongs to the sample journal. */
   readonly hasSample: boolean;
+  /** Why the journal cannot be changed (saved by a newer version), or null. */
+  readonly readOnlyReason: string | null;
 }
 
 /** Orders interactions newest first; ties broken so that every replica shows the same order. */

@@ -1,30 +1,31 @@
-import * as Y from 'yjs';
-import { FIELD, META, ROOT, SCHEMA_VERSION } from './schema';
+import type * as Y from 'yjs';
+import { META, ROOT, SCHEMA_VERSION } from './schema';
 import { ORIGIN } from './origins';
-import { namesFromList } from './readInteraction';
 
 /** One step of the schema: rewrites a document from version `from` to `from + 1`. */
 export interface Migration {
   readonly from: number;
   readonly description: string;
-  /** Runs inside a transaction; must be idempotent, since two devices may both run it. */
+  /**
+   * Runs inside a transaction; must be idempotent, since several devices run it. It must not
+   * rewrite fields a person edits (the write would race edits made on other devices): change
+   * layouts so that readers understand the old one, and only add what cannot conflict.
+   */
   apply(ydoc: Y.Doc): void;
 }
 
-/** Version 1 kept people as one comma-separated string and had no time zone per interaction. */
+/**
+ * Version 1 kept people as one comma-separated string and had no time zone per interaction.
+ * Readers convert that layout (readInteraction); nothing is rewritten, because a rewrite on
+ * one device would be a concurrent write against edits made meanwhile on another, and Yjs
+ * keeps only one of them.
+ */
 const peopleAsListWithTimeZone: Migration = {
   from: 1,
   description:
-    'people become a list of names; each interaction records its time zone (UTC if unknown)',
-  apply(ydoc) {
-    const interactions = ydoc.getMap<unknown>(ROOT.interactions);
-    for (const value of interactions.values()) {
-      if (!(value instanceof Y.Map)) continue; // not a record: left for readers to skip
-      const record = value as Y.Map<unknown>;
-      const people = record.get(FIELD.people);
-      if (typeof people === 'string') record.set(FIELD.people, namesFromList(people));
-      if (typeof record.get(FIELD.timeZone) !== 'string') record.set(FIELD.timeZone, 'UTC');
-    }
+    'people become a list of names and interactions carry a time zone (read, not rewritten)',
+  apply() {
+    // Read-compatible change: only the version stamp moves (see the comment above).
   },
 };
 

@@ -20,7 +20,7 @@ import { QuickAddModal } from '../features/journal/QuickAddModal';
 import { unlessTyping } from '../ui/keyboard';
 import { useJournalActions } from '../features/journal/useJournalActions';
 import { BackupsDialog } from '../features/settings/BackupsDialog';
-import { useJournal } from './journalContext';
+import { useJournal, useJournalSnapshot } from './journalContext';
 import { usePlatform } from './platformContext';
 
 /** The app frame around the open journal: header, shortcuts, menu commands, dialogs. */
@@ -66,7 +66,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
     return platform.onMenuCommand((command) => handlers[command]());
   }, [platform, openQuickAdd, actions, backUpNow]);
 
-  const readOnly = journal.readOnlyReason;
+  const readOnly = useJournalSnapshot().readOnlyReason;
   return (
     <AppShell header={{ height: 56 }} padding="md">
       <AppShell.Header>

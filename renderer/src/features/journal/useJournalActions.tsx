@@ -10,6 +10,15 @@ export function useJournalActions() {
   const journal = useJournal();
 
   const undo = useCallback(() => {
+    if (!journal.canUndo) {
+      notifications.show({
+        id: 'undo',
+        message: 'Nothing to undo.',
+        color: 'gray',
+        autoClose: 2500,
+      });
+      return;
+    }
     const done = journal.undo();
     notifications.show({
       id: 'undo',
@@ -20,7 +29,7 @@ export function useJournalActions() {
   }, [journal]);
 
   const redo = useCallback(() => {
-    const done = journal.redo();
+    const done = journal.canRedo && journal.redo();
     notifications.show({
       id: 'undo',
       message: done ? 'Redone.' : 'Nothing to redo.',
