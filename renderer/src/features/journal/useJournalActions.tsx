@@ -40,7 +40,12 @@ export function useJournalActions() {
   const remove = useCallback(
     (id: InteractionId) => {
       const title = journal.get(id)?.title ?? 'The interaction';
-      journal.deleteInteraction(id);
+      try {
+        journal.deleteInteraction(id);
+      } catch (error) {
+        notifications.show({ color: 'red', title: 'Not deleted', message: String(error) });
+        return;
+      }
       notifications.show({
         id: 'undo',
         title: 'Interaction deleted',
