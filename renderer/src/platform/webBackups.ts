@@ -23,6 +23,17 @@ function openDatabase(factory: IDBFactory): Promise<IDBDatabase> {
   return request(open);
 }
 
+/**
+ * Orders backup names newest first: by the time in the name, then by the -1, -2 suffix of
+ * names taken within one millisecond. Plain string order puts journal-…Z.ydoc after its
+ * own -1 and -10 before -9, which listed older backups first and pruned newer ones.
+ */
+function newestFirst(a: { id: string }, b: { id: string }): number {
+  const time = (id: string) => backupDate(id)?.getTime() ?? 0;
+  const suffix = (id: string) => Number(/Z-(\d+)\.ydoc$/.exec(id)?.[1] ?? 0);
+  return time(b.id) - time(a.id) || suffix(b.id) - suffix(a.id);
+}
+
 const info = (backup: StoredBackup): BackupInfo => ({
   id: backup.id,
   createdAt: backup.createdAt,
@@ -58,9 +69,7 @@ export function webBackups(factory: IDBFactory = globalThis.indexedDB): BackupSe
         createdAt: (backupDate(id) ?? new Date()).toISOString(),
         bytes: update,
       };
-      const expired = [...existing, backup]
-        .sort((a, b) => (a.id < b.id ? 1 : -1))
-        .slice(BACKUPS_KEPT);
+      const expired = [...existing, backup].sort(newestFirst).slice(BACKUPS_KEPT);
       await withStore('readwrite', async (store) => {
         await request(store.put(backup));
         for (const old of expired) await request(store.delete(old.id));
@@ -68,7 +77,7 @@ export function webBackups(factory: IDBFactory = globalThis.indexedDB): BackupSe
       return info(backup);
     },
     async list() {
-      return (await all()).map(info).sort((a, b) => (a.id < b.id ? 1 : -1));
+      return (await all()).map(info).sort(newestFirst);
     },
     async read(id) {
       const backup = await withStore('readonly', (store) =>
