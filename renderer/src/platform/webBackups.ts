@@ -69,7 +69,9 @@ export function webBackups(factory: IDBFactory = globalThis.indexedDB): BackupSe
         createdAt: (backupDate(id) ?? new Date()).toISOString(),
         bytes: update,
       };
-      const expired = [...existing, backup].sort(newestFirst).slice(BACKUPS_KEPT);
+      // Room is made among the earlier backups only: after the clock was set back, the new
+      // one's name sorts older than theirs, and it must still be kept.
+      const expired = [...existing].sort(newestFirst).slice(BACKUPS_KEPT - 1);
       await withStore('readwrite', async (store) => {
         await request(store.put(backup));
         for (const old of expired) await request(store.delete(old.id));

@@ -89,6 +89,21 @@ describe('webBackups', () => {
     expect(listed).toEqual(saved.slice(1).reverse());
   });
 
+  it('never prunes the backup it has just saved, even when the clock was set back', async () => {
+    await saveMany(BACKUPS_KEPT, 60_000);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(START - 3_600_000); // the system clock was corrected by an hour
+    const latest = await backups.save(bytes(99), 'quit');
+    vi.useRealTimers();
+
+    expect(await backups.read(latest.id)).toEqual(bytes(99));
+    const listed = await backups.list();
+    expect(listed).toHaveLength(BACKUPS_KEPT);
+    expect(listed.map((b) => b.id)).toContain(latest.id);
+    // The oldest of the earlier ones made room.
+    expect(listed.map((b) => b.id)).not.toContain('journal-20261125T183000123Z.ydoc');
+  });
+
   it('keeps the newest when saves come faster than the clock ticks', async () => {
     const saved = [];
     for (let n = 1; n <= 12; n++) saved.push(await backups.save(bytes(n), 'interval'));
