@@ -19,9 +19,18 @@ export function desktopPlatform(
     },
     onMenuCommand: (listener) => bridge.on('menu:command', listener),
     // Main holds the quit back until the renderer says it is ready (or a timeout passes).
+    // Say so however the listener ends, even if it throws, and leave no rejection unhandled.
     onClosing: (listener) =>
       bridge.on('backup:request', () => {
-        void listener().finally(() => bridge.invoke('app:readyToQuit', {}));
+        void (async () => {
+          try {
+            await listener();
+          } catch (error) {
+            console.error('The last backup before quitting failed:', error);
+          }
+          // If this fails, main is gone or quits at its timeout anyway.
+          await bridge.invoke('app:readyToQuit', {}).catch(() => undefined);
+        })();
       }),
   };
 }
