@@ -109,15 +109,19 @@ export class BackupStore {
         cause: error,
       });
     }
-    await this.prune();
+    await this.prune(id);
     const createdAt = (backupDate(id) ?? this.now()).toISOString();
     return { id, createdAt, sizeBytes: bytes.byteLength };
   }
 
-  /** Deletes backups beyond the newest `keep`, and leftovers of interrupted saves. */
-  private async prune(): Promise<void> {
+  /**
+   * Deletes backups beyond the newest `keep`, and leftovers of interrupted saves. The backup
+   * just saved always stays, even when the clock was set back and its name sorts oldest.
+   */
+  private async prune(saved: string): Promise<void> {
     const names = await readdir(this.folder);
-    const stale = (await this.backupIds()).sort(compareNewestFirst).slice(this.keep);
+    const others = (await this.backupIds()).filter((id) => id !== saved);
+    const stale = others.sort(compareNewestFirst).slice(this.keep - 1);
     const leftovers = names.filter((name) => TEMP_FILE_PATTERN.test(name));
     await Promise.all(
       [...stale, ...leftovers].map((name) => rm(path.join(this.folder, name), { force: true })),

@@ -51,6 +51,19 @@ describe('BackupStore', () => {
     expect((await readdir(folder)).sort()).toEqual(listed.map((b) => b.id).sort());
   });
 
+  it('never prunes the backup it just saved, even after the clock was set back', async () => {
+    let now = Date.UTC(2026, 10, 25, 18, 30, 0, 0);
+    const store = new BackupStore({ folder, now: () => new Date((now += 1000)) });
+    for (let n = 1; n <= 10; n++) await store.save(bytes(n));
+    now = Date.UTC(2026, 0, 1); // the clock jumps back ten months
+    const info = await store.save(bytes(42));
+    const listed = await store.list();
+    expect(listed).toHaveLength(10);
+    expect(listed.map((b) => b.id)).toContain(info.id);
+    await expect(store.read(info.id)).resolves.toEqual(bytes(42));
+    expect(listed.map((b) => b.sizeBytes)).not.toContain(1); // the oldest real one went
+  });
+
   it('adds -1, -2 when a name is taken, and orders those newest first', async () => {
     const sameInstant = () => new Date(Date.UTC(2026, 10, 25, 18, 30, 0, 123));
     const store = new BackupStore({ folder, now: sameInstant });
