@@ -14,13 +14,20 @@ export interface JournalFilters {
 
 export const NO_FILTERS: JournalFilters = { bands: [], kind: null, query: '' };
 
+const DIACRITICS = /\p{Diacritic}/gu;
+
+/** Lower case without accents, so that "cafe" finds "Café" and "Muller" finds "Müller". */
+export function foldForSearch(text: string): string {
+  return text.toLocaleLowerCase().normalize('NFD').replace(DIACRITICS, '');
+}
+
 // Interactions are immutable snapshots, so their search text can be cached by identity.
 const searchTextCache = new WeakMap<Interaction, string>();
 
 function searchText(item: Interaction): string {
   let text = searchTextCache.get(item);
   if (text === undefined) {
-    text = [
+    const joined = [
       item.title,
       item.place,
       item.people.join(' '),
@@ -28,9 +35,8 @@ function searchText(item: Interaction): string {
       item.outcome,
       item.nextStep,
       item.reflectionText,
-    ]
-      .join('\n')
-      .toLocaleLowerCase();
+    ].join('\n');
+    text = foldForSearch(joined);
     searchTextCache.set(item, text);
   }
   return text;
@@ -46,7 +52,7 @@ export function filterInteractions(
   filters: JournalFilters,
 ): readonly Interaction[] {
   if (!isFiltering(filters)) return interactions;
-  const words = filters.query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  const words = foldForSearch(filters.query).split(/\s+/).filter(Boolean);
   const bands = new Set(filters.bands);
   return interactions.filter(
     (item) =>

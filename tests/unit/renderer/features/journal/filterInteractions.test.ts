@@ -189,3 +189,20 @@ describe('isFiltering', () => {
     expect(isFiltering(filters({ query: ' x ' }))).toBe(true);
   });
 });
+
+describe('search ignores accents', () => {
+  it('finds “Café” and “Müller” typed without accents, and the other way round', () => {
+    const journal = new JournalDoc();
+    journal.addInteraction(anInteraction({ title: 'Coffee at Café Müller' }), {
+      reflection: ['Señora Núñez knows the plant manager.'],
+    });
+    journal.addInteraction(anInteraction({ title: 'Breakfast club' }));
+    const all = journal.getSnapshot().interactions;
+    const titles = (query: string) =>
+      filterInteractions(all, { ...NO_FILTERS, query }).map((item) => item.title);
+    expect(titles('cafe muller')).toEqual(['Coffee at Café Müller']);
+    expect(titles('nunez')).toEqual(['Coffee at Café Müller']);
+    expect(titles('CAFÉ')).toEqual(['Coffee at Café Müller']);
+    expect(titles('club')).toEqual(['Breakfast club']);
+  });
+});
