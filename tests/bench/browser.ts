@@ -1,0 +1,327 @@
+// The measurement made in Chromium: from navigation to the journal list being visible, with a
+// journal stored in IndexedDB exactly as the app stores it (y-indexeddb's layout).
+import { chromium, type BrowserContext } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LOCAL_JOURNAL_DATABASE } from '../../shared/platform';
+import { median, progress } from './stats';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The same launch flags as the e2e tests (playwright.config.ts). */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** CHROMIUM_PATH, then Debian's /usr/bin/chromium, then Playwright's own browser if installed. */
+export function findChromium(): string | undefined {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'];
+  const system = candidates.find((file): file is string => !!file && existsSync(file));
+  if (system) return system;
+  try {
+    const own = chromium.executablePath();
+    return existsSync(own) ? own : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface Server {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** Serves the built renderer (scripts/start.mjs --web) and waits until it answers. */
+async function startServer(): Promise<Server> {
+  if (!existsSync(path.join(ROOT, 'out', 'renderer', 'index.html'))) {
+    throw new Error('The renderer is not built: run `npm run bench` (it builds first).');
+  }
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  // Its own process group, so stopping it also stops the vite preview it starts.
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['scripts/start.mjs', '--web', '--port', String(port), '--quiet'],
+    { cwd: ROOT, stdio: ['ignore', 2, 2], detached: true },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const signalGroup = (signal: NodeJS.Signals) => {
+    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // already gone
+    }
+  };
+  // Ctrl+C reaches only this process (the server has its own group): take the server along.
+  const onExit = () => signalGroup('SIGTERM');
+  const onSignal = (signal: NodeJS.Signals) => {
+    signalGroup('SIGTERM');
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('exit', onExit);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const stop = async () => {
+    process.off('exit', onExit);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    signalGroup('SIGTERM');
+    const timeout = new Promise<'timeout'>((resolve) =>
+      setTimeout(resolve, 5000, 'timeout').unref(),
+    );
+    if ((await Promise.race([exited, timeout])) === 'timeout') signalGroup('SIGKILL');
+  };
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error('The web server stopped before answering.');
+    try {
+      if ((await fetch(url)).ok) return { url, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  await stop();
+  throw new Error(`Nothing answered at ${url} within 30 s.`);
+}
+
+/** What the page records, in ms since navigation start (performance.now()). */
+interface Marks {
+  /** The "Opening your journal" loader is in the DOM: scripts ran and React rendered. */
+  opening?: number;
+  /** The awaited element (first interaction, or the empty journal's heading) is in the DOM. */
+  inDom?: number;
+  /** The next frame after that: the element has been painted. */
+  painted?: number;
+}
+
+interface Marker {
+  readonly selector: string;
+  /** Text the element must contain, or null for any element matching the selector. */
+  readonly text: string | null;
+}
+
+/**
+ * Runs in the page before its scripts: notes when the loader and then the marker appear.
+ * Plain JavaScript source, not a serialized function: tsx would add helpers to the function
+ * body that do not exist in the page.
+ */
+function watchFirstPaint(marker: Marker): string {
+  return `(() => {
+    const marker = ${JSON.stringify(marker)};
+    const marks = {};
+    window.__benchMarks = marks;
+    const found = () =>
+      [...document.querySelectorAll(marker.selector)].some(
+        (element) => marker.text === null || element.textContent.includes(marker.text),
+      );
+    const observer = new MutationObserver(() => {
+      if (marks.opening === undefined && document.querySelector('[aria-label^="Opening"]')) {
+        marks.opening = performance.now();
+      }
+      if (marks.inDom === undefined && found()) {
+        marks.inDom = performance.now();
+        observer.disconnect();
+        requestAnimationFrame(() => setTimeout(() => (marks.painted = performance.now()), 0));
+      }
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  })();`;
+}
+
+/**
+ * Stores `update` as the journal of this browser context, the way y-indexeddb does: database
+ * LOCAL_JOURNAL_DATABASE (version 1) with an auto-increment "updates" store holding the
+ * encoded document and an empty "custom" store. Done from a same-origin page that is not
+ * the app, so nothing holds the database open; the bytes reach the page through a route.
+ */
+async function storeJournal(context: BrowserContext, url: string, update: Uint8Array) {
+  const page = await context.newPage();
+  try {
+    const body = Buffer.from(update.buffer, update.byteOffset, update.byteLength);
+    await page.route('**/__bench/journal.bin', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/octet-stream', body }),
+    );
+    await page.goto(`${url}/favicon.svg`);
+    const stored = await page.evaluate(async (name) => {
+      const bytes = new Uint8Array(await (await fetch('/__bench/journal.bin')).arrayBuffer());
+      await new Promise((resolve, reject) => {
+        const request = indexedDB.deleteDatabase(name);
+        request.onsuccess = resolve;
+        request.onerror = () => reject(request.error ?? new Error('deleteDatabase failed'));
+        request.onblocked = () => reject(new Error('The journal database is open elsewhere.'));
+      });
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onupgradeneeded = () => {
+          request.result.createObjectStore('updates', { autoIncrement: true });
+          request.result.createObjectStore('custom');
+        };
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('open failed'));
+      });
+      await new Promise((resolve, reject) => {
+        const transaction = db.transaction('updates', 'readwrite');
+        transaction.objectStore('updates').add(bytes);
+        transaction.oncomplete = resolve;
+        transaction.onerror = () => reject(transaction.error ?? new Error('add failed'));
+      });
+      db.close();
+      return bytes.byteLength;
+    }, LOCAL_JOURNAL_DATABASE);
+    if (stored !== update.byteLength) throw new Error(`Stored ${stored} of ${update.byteLength} B`);
+  } finally {
+    await page.close();
+  }
+}
+
+interface Navigation {
+  readonly opening: number | null;
+  readonly inDom: number;
+  readonly painted: number;
+}
+
+/** Opens the app in a fresh page and waits until `marker` is painted and `expectText` shows. */
+async function navigate(
+  context: BrowserContext,
+  url: string,
+  marker: Marker,
+  expectText: string,
+): Promise<Navigation> {
+  const page = await context.newPage();
+  try {
+    await page.addInitScript({ content: watchFirstPaint(marker) });
+    page.on('pageerror', (error) => progress(`  page error: ${error.message}`));
+    await page.goto(`${url}/`, { waitUntil: 'commit' });
+    try {
+      await page.waitForFunction(
+        () => (window as unknown as { __benchMarks: Marks }).__benchMarks.painted !== undefined,
+        null,
+        { timeout: 60_000 },
+      );
+    } catch (error) {
+      const shown = (await page.locator('body').innerText()).slice(0, 300);
+      throw new Error(`The page never showed ${marker.selector}; it shows: ${shown}`, {
+        cause: error,
+      });
+    }
+    // The measurement must be of this journal, not of an empty or failed one.
+    await page.getByText(expectText, { exact: true }).first().waitFor({ timeout: 10_000 });
+    const marks = await page.evaluate(
+      () => (window as unknown as { __benchMarks: Marks }).__benchMarks,
+    );
+    if (marks.inDom === undefined || marks.painted === undefined) throw new Error('No marks');
+    return { opening: marks.opening ?? null, inDom: marks.inDom, painted: marks.painted };
+  } finally {
+    await page.close();
+  }
+}
+
+export interface NavigationStats {
+  /** The first navigation of the context (nothing in the HTTP cache yet). */
+  readonly coldMs: number;
+  /** Median of the following navigations: navigation start to the marker painted. */
+  readonly medianMs: number;
+  /** Median time until the "Opening your journal" loader was in the DOM, if it was seen. */
+  readonly openingMs: number | null;
+  readonly runs: number;
+}
+
+async function measureNavigations(
+  context: BrowserContext,
+  url: string,
+  marker: Marker,
+  expectText: string,
+  runs: number,
+  label: string,
+): Promise<NavigationStats> {
+  const cold = await navigate(context, url, marker, expectText);
+  progress(`  ${label}: first navigation ${cold.painted.toFixed(0)} ms`);
+  const all: Navigation[] = [];
+  for (let run = 0; run < runs; run++) {
+    const navigation = await navigate(context, url, marker, expectText);
+    progress(`  ${label}: navigation ${run + 1}/${runs} ${navigation.painted.toFixed(0)} ms`);
+    all.push(navigation);
+  }
+  const opening = all.map((n) => n.opening).filter((ms): ms is number => ms !== null);
+  return {
+    coldMs: cold.painted,
+    medianMs: median(all.map((n) => n.painted)),
+    openingMs: opening.length === all.length ? median(opening) : null,
+    runs,
+  };
+}
+
+export interface BrowserResult {
+  readonly journal: NavigationStats;
+  readonly empty: NavigationStats;
+}
+
+/**
+ * Time from navigation to the journal list painted with the `count` interactions of `update`
+ * stored in IndexedDB, and the same for an empty journal as a reference.
+ */
+export async function measureBrowser(
+  executablePath: string,
+  update: Uint8Array,
+  count: number,
+  runs: number,
+): Promise<BrowserResult> {
+  progress('Chromium: starting the web server');
+  const server = await startServer();
+  try {
+    const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+    try {
+      const options = { locale: 'en-US', viewport: { width: 1280, height: 900 } };
+      const seeded = await browser.newContext(options);
+      progress(`Chromium: storing the ${count.toLocaleString('en-US')}-interaction journal`);
+      await storeJournal(seeded, server.url, update);
+      const journal = await measureNavigations(
+        seeded,
+        server.url,
+        { selector: 'article', text: null },
+        `${count.toLocaleString('en-US')} interactions`,
+        runs,
+        `${count.toLocaleString('en-US')} interactions`,
+      );
+      await seeded.close();
+      const fresh = await browser.newContext(options);
+      const empty = await measureNavigations(
+        fresh,
+        server.url,
+        { selector: 'h2', text: 'Networking pays when it is relevant' },
+        'Networking pays when it is relevant',
+        runs,
+        'empty journal',
+      );
+      await fresh.close();
+      return { journal, empty };
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await server.stop();
+  }
+}

@@ -1,0 +1,204 @@
+// `npm run bench`: seeds journals of 2k, 20k and 100k interactions and prints one table of
+// size, load time, time to add an interaction, and time to a usable journal in Chromium.
+// Options: --sizes=2000,20000 (journal sizes to seed), --no-browser (skip Chromium).
+import { cpus, loadavg } from 'node:os';
+import { measureBrowser, findChromium, type BrowserResult } from './browser';
+import { generateEntries } from './generate';
+import { buildJournal, dropJournal } from './journal';
+import { measureAdd, measureLoad, measureSize, measureSnapshotParts, toJson } from './measure';
+import { canCollectGarbage, progress } from './stats';
+import { formatBytes, formatMs, formatTable, type Row } from './table';
+
+/** The journal that the add and Chromium measurements use. */
+const MAIN_SIZE = 20_000;
+const ADDS = 50;
+const ADD_WARMUP = 5;
+const NAVIGATIONS = 5;
+
+const TARGET = {
+  sizeRatio: 1.5,
+  loadRatio: 5,
+  addMs: 16,
+  usableMs: 1000,
+};
+
+function label(count: number): string {
+  return count >= 1000 && count % 1000 === 0 ? `${count / 1000}k` : String(count);
+}
+
+function parseArgs(argv: readonly string[]) {
+  let sizes = [2_000, MAIN_SIZE, 100_000];
+  let browser = true;
+  for (const arg of argv) {
+    if (arg === '--no-browser') browser = false;
+    else if (arg.startsWith('--sizes=')) {
+      sizes = arg
+        .slice('--sizes='.length)
+        .split(',')
+        .map((value) => Number(value.trim().replace(/k$/i, '000')));
+      if (sizes.some((size) => !Number.isInteger(size) || size < 1)) {
+        throw new Error(`--sizes needs whole numbers, e.g. --sizes=2000,20k (got "${arg}")`);
+      }
+    } else throw new Error(`Unknown option "${arg}". Use --sizes=2000,20000 or --no-browser.`);
+  }
+  return { sizes, browser };
+}
+
+interface Seeded {
+  readonly update: Uint8Array;
+  readonly json: string;
+}
+
+/** Generates and builds a journal; only its encoded form and its JSON stay in memory. */
+function seed(count: number): Seeded {
+  progress(`${label(count)}: generating and building the journal`);
+  const { journal, records } = buildJournal(generateEntries(count));
+  const update = journal.encode();
+  dropJournal(journal);
+  return { update, json: toJson(records) };
+}
+
+function nodeRows(count: number, { update, json }: Seeded): Row[] {
+  const size = label(count);
+  const bytes = measureSize(update, json);
+  const runs = count >= 100_000 ? 3 : 5;
+  progress(`${size}: loading ${runs} times (and JSON.parse as often)`);
+  const load = measureLoad(update, json, count, runs, {
+    warmup: count <= MAIN_SIZE ? 1 : 0,
+    withListener: count === MAIN_SIZE,
+  });
+  const parse = `JSON.parse ${formatMs(load.parseMs)}`;
+  const loadRow = (measure: string, ms: number): Row => ({
+    measure,
+    size,
+    value: formatMs(ms),
+    baseline: parse,
+    ratio: ms / load.parseMs,
+    target: `≤ ${TARGET.loadRatio}× JSON.parse`,
+    pass: ms <= TARGET.loadRatio * load.parseMs,
+  });
+  return [
+    {
+      measure: 'encoded size (Yjs update vs JSON)',
+      size,
+      value: formatBytes(bytes.encodedBytes),
+      baseline: `JSON ${formatBytes(bytes.jsonBytes)}`,
+      ratio: bytes.encodedBytes / bytes.jsonBytes,
+      target: `≤ ${TARGET.sizeRatio}× JSON`,
+      pass: bytes.encodedBytes <= TARGET.sizeRatio * bytes.jsonBytes,
+    },
+    loadRow(`load: applyUpdate only (median of ${runs})`, load.applyMs),
+    loadRow(`load: applyUpdate + JournalDoc snapshot (median of ${runs})`, load.openMs),
+    ...(load.applyListenedMs === null
+      ? []
+      : [
+          {
+            measure: "load: applyUpdate with an 'update' listener, as under y-indexeddb",
+            size,
+            value: formatMs(load.applyListenedMs),
+            baseline: `no listener ${formatMs(load.applyMs)}`,
+            ratio: load.applyListenedMs / load.applyMs,
+          },
+        ]),
+  ];
+}
+
+function addRows(update: Uint8Array): Row[] {
+  const size = label(MAIN_SIZE);
+  progress(`${size}: adding ${ADDS} interactions one at a time`);
+  const entries = generateEntries(ADD_WARMUP + ADDS, 7);
+  const add = measureAdd(update, entries, ADD_WARMUP);
+  const parts = measureSnapshotParts(update, 20);
+  return [
+    {
+      measure: `add one interaction (median of ${add.adds})`,
+      size,
+      value: formatMs(add.medianMs),
+      target: `< ${TARGET.addMs} ms`,
+      pass: add.medianMs < TARGET.addMs,
+    },
+    { measure: 'add one interaction (95th percentile)', size, value: formatMs(add.p95Ms) },
+    { measure: '… of which: copying snapshot.byId', size, value: formatMs(parts.copyByIdMs) },
+    { measure: '… of which: resort() for one new item', size, value: formatMs(parts.resortMs) },
+  ];
+}
+
+function browserRows(result: BrowserResult): Row[] {
+  const size = label(MAIN_SIZE);
+  const { journal, empty } = result;
+  const rows: Row[] = [
+    {
+      measure: `Chromium: navigation → journal list painted (median of ${journal.runs})`,
+      size,
+      value: formatMs(journal.medianMs),
+      baseline: `empty ${formatMs(empty.medianMs)}`,
+      ratio: journal.medianMs / empty.medianMs,
+      target: `< ${TARGET.usableMs} ms`,
+      pass: journal.medianMs < TARGET.usableMs,
+    },
+    {
+      measure: 'Chromium: same, first navigation (empty HTTP cache)',
+      size,
+      value: formatMs(journal.coldMs),
+    },
+  ];
+  if (journal.openingMs !== null) {
+    rows.push({
+      measure: 'Chromium: … of which: until "Opening your journal" shows',
+      size,
+      value: formatMs(journal.openingMs),
+    });
+  }
+  rows.push({
+    measure: `Chromium: navigation → empty journal painted (median of ${empty.runs})`,
+    size: '0',
+    value: formatMs(empty.medianMs),
+  });
+  return rows;
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  if (!canCollectGarbage) progress('note: run with node --expose-gc for steadier numbers');
+  const rows: Row[] = [];
+  const skipped: string[] = [];
+  let journal20k: Uint8Array | undefined;
+  for (const count of options.sizes) {
+    const seeded = seed(count);
+    rows.push(...nodeRows(count, seeded));
+    if (count === MAIN_SIZE) {
+      journal20k = seeded.update;
+      rows.push(...addRows(journal20k));
+    }
+  }
+  if (!journal20k) {
+    journal20k = seed(MAIN_SIZE).update;
+    rows.push(...addRows(journal20k));
+  }
+  const chromium = findChromium();
+  if (!options.browser) {
+    skipped.push('Chromium row skipped (--no-browser).');
+  } else if (!chromium) {
+    skipped.push(
+      'Chromium row skipped: no browser found (set CHROMIUM_PATH, or apt-get install chromium).',
+    );
+  } else {
+    rows.push(...browserRows(await measureBrowser(chromium, journal20k, MAIN_SIZE, NAVIGATIONS)));
+  }
+  for (const line of skipped) progress(line);
+  progress('done');
+  process.stdout.write(`\n${formatTable(rows)}\n`);
+  for (const line of skipped) process.stdout.write(`\n${line}\n`);
+  const load = loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' / ');
+  const today = new Date().toISOString().slice(0, 10);
+  process.stdout.write(
+    `\nNode ${process.version}, ${today}, ${cpus().length} cores, load average ${load} (1/5/15 min).\n`,
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});
