@@ -191,7 +191,7 @@ describe('isFiltering', () => {
 });
 
 describe('search ignores accents', () => {
-  it('finds “Café” and “Müller” typed without accents, and the other way round', () => {
+  it('finds “Café Müller” and “Núñez” typed without accents, in any case', () => {
     const journal = new JournalDoc();
     journal.addInteraction(anInteraction({ title: 'Coffee at Café Müller' }), {
       reflection: ['Señora Núñez knows the plant manager.'],
@@ -202,7 +202,7 @@ describe('search ignores accents', () => {
       filterInteractions(all, { ...NO_FILTERS, query }).map((item) => item.title);
     expect(titles('cafe muller')).toEqual(['Coffee at Café Müller']);
     expect(titles('nunez')).toEqual(['Coffee at Café Müller']);
-    expect(titles('CAFÉ')).toEqual(['Coffee at Café Müller']);
+    expect(titles('MÜLLER')).toEqual(['Coffee at Café Müller']);
     expect(titles('club')).toEqual(['Breakfast club']);
   });
 });
