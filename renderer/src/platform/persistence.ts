@@ -3,8 +3,6 @@ import type * as Y from 'yjs';
 import { isQuotaError, toStorageError } from './storageErrors';
 
 export interface LocalStore {
-  /** Removes the stored journal from this device (used before restoring a backup). */
-  clearData(): Promise<void>;
   destroy(): Promise<void>;
   /** Calls back when a later write fails (disk full); returns an unsubscribe. */
   onWriteError(listener: (error: Error) => void): () => void;
@@ -18,6 +16,14 @@ export interface OpenOptions {
 
 // Absent outside browsers (tests run this module in Node with fake-indexeddb).
 const events = globalThis as Partial<Pick<Window, 'addEventListener' | 'removeEventListener'>>;
+
+/** What a failed open means: private modes refuse (SecurityError); anything else is damage. */
+function openProblem(error: DOMException | undefined): 'quota' | 'unavailable' | 'unreadable' {
+  if (isQuotaError(error)) return 'quota';
+  return error?.name === 'SecurityError' || error?.name === 'InvalidStateError'
+    ? 'unavailable'
+    : 'unreadable';
+}
 
 /** The object store in which y-indexeddb keeps the journal's updates. */
 const UPDATES_STORE = 'updates';
@@ -67,7 +73,7 @@ function probe(factory: IDBFactory | undefined, name: string, timeoutMs: number)
           return;
         }
         const error = request.error ?? undefined;
-        reject(toStorageError(isQuotaError(error) ? 'quota' : 'unavailable', error));
+        reject(toStorageError(openProblem(error), error));
       });
   });
 }
@@ -118,7 +124,6 @@ export async function openLocalStore(
   };
   db?.addEventListener('abort', onAbort);
   return {
-    clearData: () => persistence.clearData(),
     destroy: async () => {
       db?.removeEventListener('abort', onAbort);
       await persistence.destroy();

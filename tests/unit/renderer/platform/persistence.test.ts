@@ -132,15 +132,6 @@ describe('openLocalStore: the journal survives a restart', () => {
     expect(await storedInteractions()).toEqual([]);
     expect(await objectStoresOf(factory, NAME)).toEqual(['custom', 'updates']);
   });
-
-  it('clearData removes the stored journal, so the next open starts empty', async () => {
-    await storeEntries();
-    const ydoc = new Y.Doc();
-    const store = await openLocalStore(NAME, ydoc);
-    await store.clearData();
-    ydoc.destroy();
-    expect(await storedInteractions()).toEqual([]);
-  });
 });
 
 describe('openLocalStore: failures a person can act on', () => {
