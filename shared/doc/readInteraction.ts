@@ -17,9 +17,20 @@ function stringField(record: Y.Map<unknown>, key: string, fallback = ''): string
   return typeof value === 'string' ? value : fallback;
 }
 
+/**
+ * An instant exactly as this app stores it (Date#toISOString, UTC), on a day that every month
+ * has: parseInstant would return it unchanged. Later days and every other spelling take the
+ * full parse.
+ */
+const NORMALIZED_INSTANT =
+  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
 /** An exact instant, normalized to UTC (so it sorts and groups like ours); else the epoch. */
 function instantField(record: Y.Map<unknown>, key: string): string {
-  return parseInstant(record.get(key)) ?? EPOCH;
+  const value = record.get(key);
+  // Opening a journal reads three instants per interaction: most are already normalized.
+  if (typeof value === 'string' && NORMALIZED_INSTANT.test(value)) return value;
+  return parseInstant(value) ?? EPOCH;
 }
 
 /**
