@@ -43,7 +43,11 @@ export function useJournalActions() {
       try {
         journal.deleteInteraction(id);
       } catch (error) {
-        notifications.show({ color: 'red', title: 'Not deleted', message: error instanceof Error ? error.message : String(error) });
+        notifications.show({
+          color: 'red',
+          title: 'Not deleted',
+          message: error instanceof Error ? error.message : String(error),
+        });
         return;
       }
       notifications.show({
