@@ -1,14 +1,18 @@
-import { Button, Drawer, Stack, Text } from '@mantine/core';
+import { Button, Drawer, Loader, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { Interaction, InteractionFields, InteractionId } from '../../../../shared/domain';
 import { useJournal, useJournalSnapshot } from '../../app/journalContext';
 import { formatDateTime } from '../../ui/format';
 import { changedFields } from './changedFields';
 import { formValuesOf, readForm } from './formValues';
 import { InteractionForm } from './InteractionForm';
-import { ReflectionEditor } from './ReflectionEditor';
+
+// The editor is most of the app's code; it loads when an interaction is first opened.
+const ReflectionEditor = lazy(() =>
+  import('./ReflectionEditor').then((module) => ({ default: module.ReflectionEditor })),
+);
 
 interface Props {
   id: InteractionId | null;
@@ -84,7 +88,11 @@ function InteractionDetail({
           </Button>
         }
       />
-      {fragment && <ReflectionEditor fragment={fragment} />}
+      {fragment && (
+        <Suspense fallback={<Loader size="sm" aria-label="Loading the editor" />}>
+          <ReflectionEditor fragment={fragment} />
+        </Suspense>
+      )}
     </Stack>
   );
 }
