@@ -122,3 +122,21 @@ test('restoring a backup replaces later changes and keeps a backup of them first
   await expect(journal.entries).toHaveCount(2);
   await expect(journal.entry('Logged after the backup')).toBeVisible();
 });
+
+test('a backup restored in one tab shows in the other tabs', async ({ context }) => {
+  const first = new JournalPage(await context.newPage());
+  const second = new JournalPage(await context.newPage());
+  await first.open();
+  await first.logByKeyboard({ title: 'Kept in the backup', relevance: 4 });
+  await backUpNow(first.page);
+  await first.logByKeyboard({ title: 'Logged after the backup', relevance: 2 });
+  await second.open();
+  await expect(second.entries).toHaveCount(2);
+
+  await first.page.getByRole('button', { name: 'More actions' }).click();
+  await first.page.getByRole('menuitem', { name: 'Restore from backup…' }).click();
+  await restoreNewestBackup(first.page);
+  await expect(first.entries).toHaveCount(1);
+  await expect(second.entries).toHaveCount(1);
+  await expect(second.entry('Kept in the backup')).toBeVisible();
+});

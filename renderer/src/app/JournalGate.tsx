@@ -4,6 +4,7 @@ import {
   checkBackup,
   openJournalSession,
   replaceStoredJournal,
+  waitForReplacement,
   type JournalSession,
 } from '../platform/journalSession';
 import { StorageErrorScreen } from './StorageErrorScreen';
@@ -82,6 +83,15 @@ export function JournalGate() {
 
   const session = state.status === 'open' ? state.session : null;
   useBackups(session?.journal ?? null, session?.store ?? null);
+  // Another window is restoring a backup: wait until it is done, then open the journal again.
+  useEffect(
+    () =>
+      session?.store.onReplacedElsewhere(() => {
+        setState({ status: 'opening' });
+        void waitForReplacement().then(retry);
+      }),
+    [session, retry],
+  );
 
   if (state.status === 'failed') {
     return <StorageErrorScreen error={state.error} onRetry={retry} onRestore={restore} />;

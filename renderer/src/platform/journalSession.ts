@@ -77,4 +77,32 @@ export async function replaceStoredJournal(
   const store = await openLocalStore(name, ydoc);
   await store.destroy();
   ydoc.destroy();
+  announceReplaced(name);
+}
+
+const controlChannel = (name: string) =>
+  typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(`${name}:control`);
+
+/** Tells other windows that the stored journal was replaced and is ready to open again. */
+function announceReplaced(name: string): void {
+  const channel = controlChannel(name);
+  channel?.postMessage('replaced');
+  channel?.close();
+}
+
+/**
+ * Resolves when another window has finished replacing the stored journal (or after
+ * `timeoutMs`, should that window have been closed midway).
+ */
+export function waitForReplacement(name = LOCAL_JOURNAL_DATABASE, timeoutMs = 5000) {
+  return new Promise<void>((resolve) => {
+    const channel = controlChannel(name);
+    const done = () => {
+      clearTimeout(timer);
+      channel?.close();
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    if (channel) channel.onmessage = done;
+  });
 }

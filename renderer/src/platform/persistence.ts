@@ -6,6 +6,11 @@ export interface LocalStore {
   destroy(): Promise<void>;
   /** Calls back when a later write fails (disk full); returns an unsubscribe. */
   onWriteError(listener: (error: Error) => void): () => void;
+  /**
+   * Calls back when another window replaces the stored journal (restoring a backup): this
+   * connection has been closed so that the replacement can go ahead; open the journal again.
+   */
+  onReplacedElsewhere(listener: () => void): () => void;
 }
 
 export interface OpenOptions {
@@ -123,14 +128,26 @@ export async function openLocalStore(
     for (const listener of listeners) listener(toStorageError('quota', error));
   };
   db?.addEventListener('abort', onAbort);
+  // Another window deleting the database (to restore a backup) waits until this one closes.
+  const replacedListeners = new Set<() => void>();
+  const onVersionChange = () => {
+    db?.close();
+    for (const listener of replacedListeners) listener();
+  };
+  db?.addEventListener('versionchange', onVersionChange);
   return {
     destroy: async () => {
       db?.removeEventListener('abort', onAbort);
+      db?.removeEventListener('versionchange', onVersionChange);
       await persistence.destroy();
     },
     onWriteError(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onReplacedElsewhere(listener) {
+      replacedListeners.add(listener);
+      return () => replacedListeners.delete(listener);
     },
   };
 }
