@@ -186,10 +186,10 @@ function relevance(r: Random): Relevance | null {
   return 5;
 }
 
-/** 2–4 paragraphs of about 500 characters in all (380–620). */
+/** 2–4 paragraphs, about 500 characters in all on average (most between 330 and 680). */
 function reflection(c: Context, r: Random): string[] {
   const paragraphs = 2 + r.int(3);
-  const total = 380 + r.int(241);
+  const total = 340 + r.int(241);
   const out: string[] = [];
   for (let p = 0; p < paragraphs; p++) {
     const target = total / paragraphs;
