@@ -250,12 +250,15 @@ export class JournalDoc {
         changed.add(asInteractionId(String(event.path[0])));
       }
     }
+    const replaced: Interaction[] = [];
     for (const id of changed) {
+      const old = this.records.get(id);
+      if (old) replaced.push(old);
       const record = this.recordOf(id);
       if (record) this.records.set(id, readInteraction(id, record));
       else this.records.delete(id);
     }
-    this.snapshot = this.buildSnapshot(this.snapshot.interactions, changed);
+    this.snapshot = this.buildSnapshot(this.snapshot.interactions, changed, replaced);
     this.notify();
   };
 
@@ -268,11 +271,16 @@ export class JournalDoc {
   private buildSnapshot(
     previous: readonly Interaction[],
     changed: ReadonlySet<InteractionId>,
+    replaced?: readonly Interaction[],
   ): JournalSnapshot {
-    const interactions = resort(previous, this.records, changed);
+    const interactions = resort(previous, this.records, changed, replaced);
+    let byId: Map<InteractionId, Interaction> | undefined;
     return {
       interactions,
-      byId: new Map(this.records),
+      // Built on first use: copying 20k entries on every change would slow every keystroke.
+      get byId() {
+        return (byId ??= new Map(interactions.map((item) => [item.id, item])));
+      },
       hasSample: interactions.some((item) => item.sample),
       readOnlyReason: this.readOnlyReason,
     };

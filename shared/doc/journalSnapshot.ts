@@ -31,21 +31,35 @@ function insertionIndex(sorted: readonly Interaction[], item: Interaction): numb
 }
 
 /**
- * The next sorted list after some records changed: a full sort for large changes,
- * otherwise removal and binary insertion (adding one interaction to 20k stays cheap).
+ * The next sorted list after some records changed: a full sort for large changes, otherwise
+ * removal and binary insertion, so adding one interaction to 20k stays cheap. `replaced`, the
+ * previous versions of the changed records, lets them be found by binary search too.
  */
 export function resort(
   previous: readonly Interaction[],
   records: ReadonlyMap<InteractionId, Interaction>,
   changed: ReadonlySet<InteractionId>,
+  replaced?: readonly Interaction[],
 ): Interaction[] {
   if (changed.size > 64 || changed.size * 8 > previous.length) {
     return [...records.values()].sort(compareNewestFirst);
   }
-  const next = previous.filter((item) => !changed.has(item.id));
+  const next = replaced ? withoutItems(previous, replaced) : null;
+  const rest = next ?? previous.filter((item) => !changed.has(item.id));
   for (const id of changed) {
     const item = records.get(id);
-    if (item) next.splice(insertionIndex(next, item), 0, item);
+    if (item) rest.splice(insertionIndex(rest, item), 0, item);
   }
-  return next;
+  return rest;
+}
+
+/** A copy of `sorted` without `items`, found by binary search; null if one is not there. */
+function withoutItems(sorted: readonly Interaction[], items: readonly Interaction[]) {
+  const copy = sorted.slice();
+  for (const item of items) {
+    const index = insertionIndex(copy, item);
+    if (copy[index] !== item) return null;
+    copy.splice(index, 1);
+  }
+  return copy;
 }

@@ -22,8 +22,9 @@ interface Props {
 
 /** One interaction, opened: edit its fields and write the reflection. */
 export function InteractionDrawer({ id, onClose, onDelete }: Props) {
-  const snapshot = useJournalSnapshot();
-  const item = id ? snapshot.byId.get(id) : undefined;
+  const journal = useJournal();
+  useJournalSnapshot(); // re-render when the journal changes
+  const item = id ? journal.get(id) : undefined;
   return (
     <Drawer
       opened={id !== null}
