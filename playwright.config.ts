@@ -1,11 +1,6 @@
 // End-to-end tests: the built renderer served on loopback, driven in Chromium.
 import { defineConfig } from '@playwright/test';
-import { existsSync } from 'node:fs';
-
-function chromiumPath(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'];
-  return candidates.find((path): path is string => !!path && existsSync(path));
-}
+import { CHROMIUM_ARGS, findChromium } from './tests/chromium';
 
 const port = Number(process.env.E2E_PORT ?? 4719);
 
@@ -24,16 +19,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: chromiumPath(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: findChromium(),
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

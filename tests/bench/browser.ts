@@ -7,33 +7,10 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LOCAL_JOURNAL_DATABASE } from '../../shared/platform';
+import { CHROMIUM_ARGS } from '../chromium';
 import { median, progress } from './stats';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-/** The same launch flags as the e2e tests (playwright.config.ts). */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** CHROMIUM_PATH, then Debian's /usr/bin/chromium, then Playwright's own browser if installed. */
-export function findChromium(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'];
-  const system = candidates.find((file): file is string => !!file && existsSync(file));
-  if (system) return system;
-  try {
-    const own = chromium.executablePath();
-    return existsSync(own) ? own : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

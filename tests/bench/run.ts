@@ -2,7 +2,8 @@
 // size, load time, time to add an interaction, and time to a usable journal in Chromium.
 // Options: --sizes=2000,20000 (journal sizes to seed), --no-browser (skip Chromium).
 import { cpus, loadavg } from 'node:os';
-import { measureBrowser, findChromium, type BrowserResult } from './browser';
+import { findChromium } from '../chromium';
+import { measureBrowser, type BrowserResult } from './browser';
 import { generateEntries } from './generate';
 import { buildJournal, dropJournal } from './journal';
 import { measureAdd, measureLoad, measureSize, measureSnapshotParts, toJson } from './measure';
