@@ -162,15 +162,13 @@ export function toJson(records: readonly JsonRecord[]): string {
 }
 
 export interface SnapshotParts {
-  /** Median ms of copying the snapshot's byId map, which every change to the journal does. */
-  readonly copyByIdMs: number;
   /** Median ms of resort() placing one new interaction in the sorted list. */
   readonly resortMs: number;
 }
 
 /**
- * Times the two steps of a snapshot update whose cost grows with the journal, in isolation,
- * on a journal loaded from `update`: they explain most of the time to add one interaction.
+ * Times the step of a snapshot update whose cost grows with the journal (placing the changed
+ * record in the sorted list), in isolation, on a journal loaded from `update`.
  */
 export function measureSnapshotParts(update: Uint8Array, repeats: number): SnapshotParts {
   const ydoc = new Y.Doc();
@@ -182,14 +180,12 @@ export function measureSnapshotParts(update: Uint8Array, repeats: number): Snaps
   const added = { ...newest, id: asInteractionId('bench-added') };
   const records = new Map(byId).set(added.id, added);
   const changed = new Set([added.id]);
-  const copy: number[] = [];
   const place: number[] = [];
   collectGarbage();
   for (let i = 0; i < repeats; i++) {
-    copy.push(timeMs(() => new Map(byId)));
-    place.push(timeMs(() => resort(interactions, records, changed)));
+    place.push(timeMs(() => resort(interactions, records, changed, [])));
   }
   journal.destroy();
   ydoc.destroy();
-  return { copyByIdMs: median(copy), resortMs: median(place) };
+  return { resortMs: median(place) };
 }

@@ -121,7 +121,6 @@ function addRows(update: Uint8Array): Row[] {
       pass: add.medianMs < TARGET.addMs,
     },
     { measure: 'add one interaction (95th percentile)', size, value: formatMs(add.p95Ms) },
-    { measure: 'snapshot step timed alone: copy of byId', size, value: formatMs(parts.copyByIdMs) },
     {
       measure: 'snapshot step timed alone: resort() one new item',
       size,
