@@ -1,4 +1,5 @@
 import { Center, Loader, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   checkBackup,
@@ -74,9 +75,20 @@ export function JournalGate() {
       }
       sessionRef.current = null;
       setState({ status: 'opening' });
-      await current?.close();
-      await replaceStoredJournal(bytes);
-      setAttempt((n) => n + 1);
+      try {
+        await current?.close();
+        await replaceStoredJournal(bytes);
+      } catch (error) {
+        // The dialog is gone by now: say it here, then open whatever is stored.
+        notifications.show({
+          color: 'red',
+          title: 'The backup was not restored',
+          message: error instanceof Error ? error.message : String(error),
+          autoClose: false,
+        });
+      } finally {
+        setAttempt((n) => n + 1);
+      }
     },
     [platform],
   );
