@@ -10,7 +10,13 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useState, type SyntheticEvent, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  useState,
+  type ChangeEvent,
+  type KeyboardEvent,
+  type ReactNode,
+  type SyntheticEvent,
+} from 'react';
 import {
   INTERACTION_KIND_LABELS,
   INTERACTION_KINDS,
@@ -49,6 +55,15 @@ export function InteractionForm({
   const [errors, setErrors] = useState<FieldErrors>({});
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) =>
     setValues((current) => ({ ...current, [key]: value }));
+
+  type TextKey = 'title' | 'startedAt' | 'place' | 'intent' | 'outcome' | 'nextStep';
+  /** Value, change handler and error of a text field. */
+  const text = (key: TextKey) => ({
+    value: values[key],
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+      set(key, event.currentTarget.value),
+    error: errors[key],
+  });
 
   const submit = (event?: SyntheticEvent) => {
     event?.preventDefault();
@@ -93,19 +108,11 @@ export function InteractionForm({
           required
           data-autofocus
           maxLength={LIMITS.titleLength}
-          value={values.title}
-          onChange={(e) => set('title', e.currentTarget.value)}
-          error={errors.title}
+          {...text('title')}
         />
         <RelevanceInput value={values.relevance} onChange={(v) => set('relevance', v)} />
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <TextInput
-            type="datetime-local"
-            label="When"
-            value={values.startedAt}
-            onChange={(e) => set('startedAt', e.currentTarget.value)}
-            error={errors.startedAt}
-          />
+          <TextInput type="datetime-local" label="When" {...text('startedAt')} />
           <NumberInput
             label="Minutes"
             min={0}
@@ -128,12 +135,7 @@ export function InteractionForm({
           />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput
-            label="Organiser or place"
-            value={values.place}
-            onChange={(e) => set('place', e.currentTarget.value)}
-            error={errors.place}
-          />
+          <TextInput label="Organiser or place" {...text('place')} />
           <TagsInput
             label="People met"
             placeholder="Type a name, then Enter or comma"
@@ -145,28 +147,10 @@ export function InteractionForm({
           />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <NoteInput
-            label="What I wanted"
-            value={values.intent}
-            onChange={(e) => set('intent', e.currentTarget.value)}
-            error={errors.intent}
-            {...noteProps}
-          />
-          <NoteInput
-            label="What I got"
-            value={values.outcome}
-            onChange={(e) => set('outcome', e.currentTarget.value)}
-            error={errors.outcome}
-            {...noteProps}
-          />
+          <NoteInput label="What I wanted" {...text('intent')} {...noteProps} />
+          <NoteInput label="What I got" {...text('outcome')} {...noteProps} />
         </SimpleGrid>
-        <NoteInput
-          label="Next step"
-          value={values.nextStep}
-          onChange={(e) => set('nextStep', e.currentTarget.value)}
-          error={errors.nextStep}
-          {...noteProps}
-        />
+        <NoteInput label="Next step" {...text('nextStep')} {...noteProps} />
         <Group justify="space-between">
           <Group>{extraActions}</Group>
           <Button type="submit">{submitLabel}</Button>
