@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { META, ROOT, SCHEMA_VERSION } from './schema';
 import { ORIGIN } from './origins';
 
-/** One step of the schema: rewrites a document from version `from` to `from + 1`. */
+/** One step of the schema: brings a document from version `from` to `from + 1`. */
 export interface Migration {
   readonly from: number;
   readonly description: string;

@@ -34,11 +34,10 @@ function instantField(record: Y.Map<unknown>, key: string): string {
 }
 
 /**
- * Names from a comma-separated list: how version 1 stored people. Shared by the v1 -> v2
- * migration and by readers, which still meet v1 records after the document was stamped v2
- * (a new device stamps its empty journal before it first syncs, or a device still runs v1).
+ * Names from a comma-separated list: how version 1 stored people. Version 2 reads that layout
+ * instead of rewriting it (see migrations.ts), so readers meet it in v2 documents too.
  */
-export function namesFromList(text: string): string[] {
+function namesFromList(text: string): string[] {
   return text
     .split(',')
     .map((name) => name.trim())
