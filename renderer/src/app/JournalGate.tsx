@@ -13,6 +13,7 @@ import { JournalProvider } from './journalContext';
 import { Shell } from './Shell';
 import { usePlatform } from './platformContext';
 import { useBackups } from './useBackups';
+import { messageOf } from '../ui/errors';
 
 type GateState =
   | { status: 'opening' }
@@ -83,7 +84,7 @@ export function JournalGate() {
         notifications.show({
           color: 'red',
           title: 'The backup was not restored',
-          message: error instanceof Error ? error.message : String(error),
+          message: messageOf(error),
           autoClose: false,
         });
       } finally {

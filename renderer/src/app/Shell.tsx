@@ -22,6 +22,7 @@ import { useJournalActions } from '../features/journal/useJournalActions';
 import { BackupsDialog } from '../features/settings/BackupsDialog';
 import { useJournal, useJournalSnapshot } from './journalContext';
 import { usePlatform } from './platformContext';
+import { messageOf } from '../ui/errors';
 
 /** The app frame around the open journal: header, shortcuts, menu commands, dialogs. */
 export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> }) {
@@ -39,7 +40,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
         message: `Backup stored (${new Date(info.createdAt).toLocaleString()}).`,
       });
     } catch (error) {
-      notifications.show({ color: 'red', title: 'Backup failed', message: String(error) });
+      notifications.show({ color: 'red', title: 'Backup failed', message: messageOf(error) });
     }
   }, [journal, platform]);
 

@@ -27,6 +27,7 @@ import {
 import { isSaveKey, relevanceFromKey } from './formKeys';
 import { readForm, type FormValues } from './formValues';
 import { RelevanceInput } from './RelevanceInput';
+import { messageOf } from '../../ui/errors';
 
 const KIND_OPTIONS = INTERACTION_KINDS.map((kind) => ({
   value: kind,
@@ -76,7 +77,7 @@ export function InteractionForm({
       onSubmit(result.value);
       setErrors({});
     } catch (error) {
-      setErrors({ form: error instanceof Error ? error.message : String(error) });
+      setErrors({ form: messageOf(error) });
     }
   };
 

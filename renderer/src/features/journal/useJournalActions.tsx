@@ -4,6 +4,7 @@ import { useCallback, useMemo } from 'react';
 import { sampleJournal, type InteractionId } from '../../../../shared/domain';
 import { useJournal } from '../../app/journalContext';
 import { viewerTimeZone } from './formValues';
+import { messageOf } from '../../ui/errors';
 
 /** Journal commands that tell the person what happened and offer undo where it matters. */
 export function useJournalActions() {
@@ -46,7 +47,7 @@ export function useJournalActions() {
         notifications.show({
           color: 'red',
           title: 'Not deleted',
-          message: error instanceof Error ? error.message : String(error),
+          message: messageOf(error),
         });
         return;
       }

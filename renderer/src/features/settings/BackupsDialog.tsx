@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { BackupInfo } from '../../../../shared/ipc';
 import { usePlatform } from '../../app/platformContext';
 import { formatBytes, formatDateTime } from '../../ui/format';
+import { messageOf } from '../../ui/errors';
 
 interface Props {
   opened: boolean;
@@ -48,7 +49,7 @@ function BackupChooser({
     let live = true;
     backups.list().then(
       (list) => live && setListing({ status: 'ready', backups: list }),
-      (err: unknown) => live && setListing({ status: 'failed', message: String(err) }),
+      (err: unknown) => live && setListing({ status: 'failed', message: messageOf(err) }),
     );
     return () => {
       live = false;
@@ -63,7 +64,7 @@ function BackupChooser({
       await onRestore(chosen.id);
       onDone();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(messageOf(err));
       setRestoring(false);
     }
   };
