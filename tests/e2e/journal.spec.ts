@@ -34,7 +34,7 @@ test.describe('daily interaction journaling', () => {
   test('refuses to save without a title and says why', async ({ page }) => {
     const journal = new JournalPage(page);
     await journal.open();
-    await page.locator('body').press('n');
+    await journal.openQuickAddByKey();
     await page.keyboard.press('Enter');
     await expect(journal.dialog.getByText('Give the interaction a title.')).toBeVisible();
     await journal.dialog.getByLabel('Minutes').fill('2000');

@@ -32,10 +32,15 @@ export class JournalPage {
     return this.page.getByRole('dialog', { name: 'Log an interaction' });
   }
 
+  /** Presses N and waits until the title field has the focus, as a person sees the cursor there. */
+  async openQuickAddByKey(): Promise<void> {
+    await this.page.locator('body').press('n');
+    await expect(this.dialog.getByLabel('Title')).toBeFocused();
+  }
+
   /** Quick-add with the keyboard only: N, title, Tab to the rating, a digit, Enter. */
   async logByKeyboard(entry: QuickEntry): Promise<void> {
-    await this.page.locator('body').press('n');
-    await expect(this.dialog).toBeVisible();
+    await this.openQuickAddByKey();
     await this.page.keyboard.type(entry.title);
     if (entry.relevance) {
       await this.page.keyboard.press('Tab');
