@@ -6,7 +6,7 @@ import {
   type InteractionId,
   type InteractionKind,
 } from '../domain';
-import { parseInstant } from '../domain/time';
+import { parseInstant, parseLocalDate } from '../domain/time';
 import { reflectionText } from './reflectionText';
 import { FIELD } from './schema';
 
@@ -31,6 +31,11 @@ function instantField(record: Y.Map<unknown>, key: string): string {
   // Opening a journal reads three instants per interaction: most are already normalized.
   if (typeof value === 'string' && NORMALIZED_INSTANT.test(value)) return value;
   return parseInstant(value) ?? EPOCH;
+}
+
+/** A calendar date (YYYY-MM-DD) that exists; anything else reads as no date. */
+function dateField(record: Y.Map<unknown>, key: string): string | null {
+  return parseLocalDate(record.get(key));
 }
 
 /**
@@ -76,6 +81,8 @@ export function readInteraction(id: InteractionId, record: Y.Map<unknown>): Inte
     intent: stringField(record, FIELD.intent),
     outcome: stringField(record, FIELD.outcome),
     nextStep: stringField(record, FIELD.nextStep),
+    nextStepDue: dateField(record, FIELD.nextStepDue),
+    nextStepDone: dateField(record, FIELD.nextStepDone),
     createdAt: instantField(record, FIELD.createdAt),
     updatedAt: instantField(record, FIELD.updatedAt),
     sample: record.get(FIELD.sample) === true,

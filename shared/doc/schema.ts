@@ -25,6 +25,8 @@ export const FIELD = {
   intent: 'intent',
   outcome: 'outcome',
   nextStep: 'nextStep',
+  nextStepDue: 'nextStepDue',
+  nextStepDone: 'nextStepDone',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt',
   sample: 'sample',

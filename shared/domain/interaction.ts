@@ -51,6 +51,10 @@ export interface InteractionFields {
   /** What I got from it. */
   outcome: string;
   nextStep: string;
+  /** The day the next step is due (YYYY-MM-DD, a calendar date), or null when it has none. */
+  nextStepDue: string | null;
+  /** The day the next step was done (YYYY-MM-DD), or null while it is open. */
+  nextStepDone: string | null;
 }
 
 /** An interaction as the app reads it: a plain, immutable snapshot of one record. */

@@ -297,6 +297,17 @@ function startOf(now: Date, daysAgo: number, hour: number): string {
   return date.toISOString();
 }
 
+function dateOf(now: Date, daysAgo: number): string {
+  const date = new Date(now.getTime());
+  date.setDate(date.getDate() - daysAgo);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Next steps are due three days later; those older than ten days were done on time. */
+const DUE_AFTER_DAYS = 3;
+const DONE_WHEN_OLDER_THAN_DAYS = 10;
+
 /** A realistic sample journal of about six weeks before `now`, for trying the app out. */
 export function sampleJournal(now: Date, timeZone: string): SampleInteraction[] {
   return ROWS.map(
@@ -326,6 +337,11 @@ export function sampleJournal(now: Date, timeZone: string): SampleInteraction[] 
         intent,
         outcome,
         nextStep,
+        nextStepDue: nextStep ? dateOf(now, daysAgo - DUE_AFTER_DAYS) : null,
+        nextStepDone:
+          nextStep && daysAgo > DONE_WHEN_OLDER_THAN_DAYS
+            ? dateOf(now, daysAgo - DUE_AFTER_DAYS)
+            : null,
       },
       reflection,
     }),

@@ -13,6 +13,17 @@ function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar date written YYYY-MM-DD, returned as given when the day exists; else null. */
+export function parseLocalDate(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const match = LOCAL_DATE.exec(value);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) ? value : null;
+}
+
 /** The instant as a normalized UTC string (2026-11-25T18:30:00.000Z), or null if it is not one. */
 export function parseInstant(value: unknown): string | null {
   if (typeof value !== 'string') return null;

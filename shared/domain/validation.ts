@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { INTERACTION_KINDS, type InteractionFields, type InteractionPatch } from './interaction';
-import { parseInstant } from './time';
+import { parseInstant, parseLocalDate } from './time';
 
 export const LIMITS = {
   titleLength: 200,
@@ -35,6 +35,14 @@ const timeZone = z
   .refine(isKnownTimeZone, { error: 'The time zone is not one I know.' })
   .transform(canonicalTimeZone);
 
+// A calendar date that exists, or null for none.
+const localDate = (label: string) =>
+  z
+    .union([z.null(), z.string()], { error: `${label} must be a date or none.` })
+    .refine((value) => value === null || parseLocalDate(value) !== null, {
+      error: `${label} is not a real date (YYYY-MM-DD).`,
+    });
+
 const relevance = z.union([z.literal([1, 2, 3, 4, 5]), z.null()], {
   error: 'Relevance is a whole number from 1 to 5, or unrated.',
 });
@@ -67,6 +75,8 @@ export const interactionFieldsSchema = z.object({
   intent: text('“What I wanted”', LIMITS.noteLength),
   outcome: text('“What I got”', LIMITS.noteLength),
   nextStep: text('The next step', LIMITS.noteLength),
+  nextStepDue: localDate('The due date'),
+  nextStepDone: localDate('The done date'),
 });
 
 export type FieldErrors = Partial<Record<keyof InteractionFields | 'form', string>>;

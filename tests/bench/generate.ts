@@ -226,6 +226,9 @@ function entry(r: Random): GeneratedEntry {
         ? r.pick(['Phone', 'Zoom', 'Google Meet', 'Teams'])
         : `${r.pick(VENUES)}, ${c.city}`;
   const rated = relevance(r);
+  const nextStep = r.chance(0.75) ? fill(NEXT_STEPS, c, r) : '';
+  const due = nextStep ? start + (1 + r.int(14)) * DAY_MS : null;
+  const done = due !== null && due < LAST_DAY && r.chance(0.7) ? due - r.int(3) * DAY_MS : null;
   return {
     fields: {
       startedAt: new Date(start).toISOString(),
@@ -238,7 +241,9 @@ function entry(r: Random): GeneratedEntry {
       relevance: rated,
       intent: r.chance(0.9) ? fill(INTENTS, c, r) : '',
       outcome: r.chance(rated === null ? 0.5 : 0.9) ? fill(OUTCOMES, c, r) : '',
-      nextStep: r.chance(0.75) ? fill(NEXT_STEPS, c, r) : '',
+      nextStep,
+      nextStepDue: due === null ? null : new Date(due).toISOString().slice(0, 10),
+      nextStepDone: done === null ? null : new Date(done).toISOString().slice(0, 10),
     },
     reflection: reflection(c, r),
     loggedAt: new Date(logged).toISOString(),

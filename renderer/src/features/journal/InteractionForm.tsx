@@ -1,6 +1,7 @@
 import {
   Alert,
   Button,
+  Checkbox,
   Group,
   NumberInput,
   Select,
@@ -28,6 +29,9 @@ import { isSaveKey, relevanceFromKey } from './formKeys';
 import { readForm, type FormValues } from './formValues';
 import { RelevanceInput } from './RelevanceInput';
 import { messageOf } from '../../ui/errors';
+import { localDayKey } from '../../ui/format';
+
+const todayLocalDate = () => localDayKey(new Date().toISOString());
 
 const KIND_OPTIONS = INTERACTION_KINDS.map((kind) => ({
   value: kind,
@@ -57,7 +61,8 @@ export function InteractionForm({
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) =>
     setValues((current) => ({ ...current, [key]: value }));
 
-  type TextKey = 'title' | 'startedAt' | 'place' | 'intent' | 'outcome' | 'nextStep';
+  type TextKey =
+    'title' | 'startedAt' | 'place' | 'intent' | 'outcome' | 'nextStep' | 'nextStepDue';
   /** Value, change handler and error of a text field. */
   const text = (key: TextKey) => ({
     value: values[key],
@@ -151,7 +156,18 @@ export function InteractionForm({
           <NoteInput label="What I wanted" {...text('intent')} {...noteProps} />
           <NoteInput label="What I got" {...text('outcome')} {...noteProps} />
         </SimpleGrid>
-        <NoteInput label="Next step" {...text('nextStep')} {...noteProps} />
+        <Group align="flex-start" gap="sm" wrap="nowrap">
+          <NoteInput label="Next step" flex={1} {...text('nextStep')} {...noteProps} />
+          <TextInput type="date" label="Due" w={150} {...text('nextStepDue')} />
+          <Checkbox
+            label="Done"
+            mt={32}
+            checked={values.nextStepDone !== null}
+            onChange={(event) =>
+              set('nextStepDone', event.currentTarget.checked ? todayLocalDate() : null)
+            }
+          />
+        </Group>
         <Group justify="space-between">
           <Group>{extraActions}</Group>
           <Button type="submit">{submitLabel}</Button>

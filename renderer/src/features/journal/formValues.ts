@@ -22,6 +22,10 @@ export interface FormValues {
   intent: string;
   outcome: string;
   nextStep: string;
+  /** date input value (YYYY-MM-DD), '' for none. */
+  nextStepDue: string;
+  /** The day the next step was ticked done, or null while open. */
+  nextStepDone: string | null;
 }
 
 export const DEFAULT_DURATION_MINUTES = 30;
@@ -39,6 +43,8 @@ export function emptyFormValues(now = new Date()): FormValues {
     intent: '',
     outcome: '',
     nextStep: '',
+    nextStepDue: '',
+    nextStepDone: null,
   };
 }
 
@@ -54,6 +60,8 @@ export function formValuesOf(item: Interaction): FormValues {
     intent: item.intent,
     outcome: item.outcome,
     nextStep: item.nextStep,
+    nextStepDue: item.nextStepDue ?? '',
+    nextStepDone: item.nextStepDone,
   };
 }
 
@@ -74,6 +82,7 @@ export function readForm(
     ...values,
     startedAt: startedAt ?? '',
     durationMinutes: Number(values.durationMinutes),
+    nextStepDue: values.nextStepDue === '' ? null : values.nextStepDue,
     timeZone,
   });
   if (!result.ok) return { ok: false, errors: { ...result.errors, ...errors } };

@@ -26,6 +26,8 @@ function aForm(overrides: Partial<FormValues> = {}): FormValues {
     intent: 'Learn how Acme Foods hires plant managers',
     outcome: 'She offered to introduce me to their head of operations',
     nextStep: 'Send Ana my CV and a short note by Friday',
+    nextStepDue: '2026-11-13',
+    nextStepDone: null,
     ...overrides,
   };
 }
@@ -61,6 +63,8 @@ describe('emptyFormValues', () => {
       intent: '',
       outcome: '',
       nextStep: '',
+      nextStepDue: '',
+      nextStepDone: null,
     });
     expect(DEFAULT_DURATION_MINUTES).toBe(30);
   });
@@ -141,6 +145,8 @@ describe('formValuesOf', () => {
       intent: 'Meet operations leaders from three target companies',
       outcome: 'Two good conversations, many sales pitches',
       nextStep: 'Connect with Chidi on LinkedIn',
+      nextStepDue: '2026-11-13',
+      nextStepDone: null,
     });
     expect(read(values, item.timeZone)).toEqual({ ok: true, value: aConference() });
   });
