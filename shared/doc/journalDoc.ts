@@ -12,6 +12,7 @@ import {
   type SampleInteraction,
 } from '../domain';
 import { resort, type JournalSnapshot } from './journalSnapshot';
+import { isMonthKey, MONTH_NOTE_MAX_LENGTH, readMonthNotes, replaceText } from './monthNotes';
 import { migrate, storedSchemaVersion, NewerSchemaError, type MigrationReport } from './migrations';
 import { ORIGIN, type Origin } from './origins';
 import { readInteraction } from './readInteraction';
@@ -38,6 +39,8 @@ export class JournalDoc {
   /** Values are records (Y.Map); another client may have put anything there, see recordOf. */
   private readonly interactions: Y.Map<unknown>;
   private readonly meta: Y.Map<unknown>;
+  private readonly notes: Y.Map<unknown>;
+  private monthNotes: ReadonlyMap<string, string>;
   private readonly undoManager: Y.UndoManager;
   private readonly records = new Map<InteractionId, Interaction>();
   private readonly listeners = new Set<() => void>();
@@ -47,24 +50,28 @@ export class JournalDoc {
     this.ydoc = ydoc;
     this.interactions = ydoc.getMap(ROOT.interactions);
     this.meta = ydoc.getMap(ROOT.meta);
+    this.notes = ydoc.getMap(ROOT.monthNotes);
+    this.monthNotes = readMonthNotes(this.notes);
     for (const key of this.interactions.keys()) {
       const id = asInteractionId(key);
       const record = this.recordOf(id);
       if (record) this.records.set(id, readInteraction(id, record));
     }
-    this.snapshot = this.buildSnapshot([], new Set(this.records.keys()));
+    this.snapshot = this.snapshotOf(resort([], this.records, new Set(this.records.keys())));
     this.undoManager = new Y.UndoManager(this.interactions, {
       trackedOrigins: new Set([ORIGIN.local]),
       captureTimeout: 0,
     });
     this.interactions.observeDeep(this.onDeepChange);
     this.meta.observe(this.onMetaChange);
+    this.notes.observeDeep(this.onNotesChange);
   }
 
   /** Stops observing; the Y.Doc itself stays usable. */
   destroy(): void {
     this.interactions.unobserveDeep(this.onDeepChange);
     this.meta.unobserve(this.onMetaChange);
+    this.notes.unobserveDeep(this.onNotesChange);
     this.undoManager.destroy();
     this.listeners.clear();
   }
@@ -193,6 +200,27 @@ export class JournalDoc {
     return ids.length;
   }
 
+  /**
+   * Sets "What I'll change next month" on a month's report (YYYY-MM). Only the edited part of
+   * the note is written, so edits made on two devices merge.
+   */
+  setMonthNote(month: string, text: string): void {
+    this.assertWritable();
+    if (!isMonthKey(month)) throw new Error(`"${month}" is not a month (YYYY-MM).`);
+    if (text.length > MONTH_NOTE_MAX_LENGTH) {
+      throw new Error(`The note can be at most ${MONTH_NOTE_MAX_LENGTH} characters.`);
+    }
+    this.ydoc.transact(() => {
+      let note = this.notes.get(month);
+      if (!(note instanceof Y.Text)) {
+        if (text === '') return;
+        note = new Y.Text();
+        this.notes.set(month, note);
+      }
+      replaceText(note as Y.Text, text);
+    }, ORIGIN.local);
+  }
+
   /** Brings the document to the current schema; call after storage has loaded. */
   migrate(): MigrationReport {
     return migrate(this.ydoc);
@@ -258,22 +286,26 @@ export class JournalDoc {
       if (record) this.records.set(id, readInteraction(id, record));
       else this.records.delete(id);
     }
-    this.snapshot = this.buildSnapshot(this.snapshot.interactions, changed, replaced);
+    this.snapshot = this.snapshotOf(
+      resort(this.snapshot.interactions, this.records, changed, replaced),
+    );
     this.notify();
   };
 
   /** A new schema version (a migration, or a newer app on another device) may make it read-only. */
   private readonly onMetaChange = (): void => {
-    this.snapshot = { ...this.snapshot, readOnlyReason: this.readOnlyReason };
+    this.snapshot = this.snapshotOf(this.snapshot.interactions);
     this.notify();
   };
 
-  private buildSnapshot(
-    previous: readonly Interaction[],
-    changed: ReadonlySet<InteractionId>,
-    replaced?: readonly Interaction[],
-  ): JournalSnapshot {
-    const interactions = resort(previous, this.records, changed, replaced);
+  private readonly onNotesChange = (): void => {
+    this.monthNotes = readMonthNotes(this.notes);
+    this.snapshot = this.snapshotOf(this.snapshot.interactions);
+    this.notify();
+  };
+
+  /** A new snapshot object over the given sorted interactions and the current notes and state. */
+  private snapshotOf(interactions: readonly Interaction[]): JournalSnapshot {
     let byId: Map<InteractionId, Interaction> | undefined;
     return {
       interactions,
@@ -283,6 +315,7 @@ export class JournalDoc {
       },
       hasSample: interactions.some((item) => item.sample),
       readOnlyReason: this.readOnlyReason,
+      monthNotes: this.monthNotes,
     };
   }
 }

@@ -9,6 +9,8 @@ export interface JournalSnapshot {
   readonly hasSample: boolean;
   /** Why the journal cannot be changed (saved by a newer version), or null. */
   readonly readOnlyReason: string | null;
+  /** "What I'll change next month", by the month (YYYY-MM) whose report holds it. */
+  readonly monthNotes: ReadonlyMap<string, string>;
 }
 
 /** Orders interactions newest first; ties broken so that every replica shows the same order. */

@@ -10,6 +10,8 @@ export const ROOT = {
   meta: 'meta',
   /** Y.Map from interaction id to a Y.Map of that interaction's fields. */
   interactions: 'interactions',
+  /** Y.Map from a month (YYYY-MM) to a Y.Text: "What I'll change next month", written in that month's report. */
+  monthNotes: 'monthNotes',
 } as const;
 
 /** Keys inside one interaction's Y.Map. Scalars, except people (a JSON array) and reflection. */
