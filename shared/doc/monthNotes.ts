@@ -5,7 +5,7 @@ const MONTH_KEY = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export const MONTH_NOTE_MAX_LENGTH = 5000;
 
-export function isMonthKey(value: unknown): value is string {
+export function isMonthKey(value: unknown): boolean {
   return typeof value === 'string' && MONTH_KEY.test(value);
 }
 
