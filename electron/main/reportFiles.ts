@@ -74,7 +74,7 @@ function reasonOf(error: unknown): string {
 
 /** Saves the report's PDF, Markdown and CSV files through the save dialog. */
 export function createReportFiles<S>(deps: ReportFilesDeps<S>): ReportFiles<S> {
-  /** Asks where to save, then writes the bytes there; null when the person cancels. */
+  /** Asks where to save, then writes the bytes there; not saved when the person cancels. */
   async function saveAs(
     sender: S,
     kind: ExportFileKind,
