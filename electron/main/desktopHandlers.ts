@@ -1,6 +1,7 @@
 import type { BackupInfo } from '../../shared/ipc';
 import { openExternalSafely } from './externalLinks';
-import type { IpcHandlers } from './ipcRegistry';
+import type { IpcHandlers, IpcInvokeEvent } from './ipcRegistry';
+import type { ReportFiles } from './reportFiles';
 
 /** The backups as the IPC handlers see them (a BackupStore). */
 export interface BackupKeeper {
@@ -10,9 +11,11 @@ export interface BackupKeeper {
   read(id: string): Promise<Uint8Array<ArrayBuffer>>;
 }
 
-/** What the desktop handlers need from the app. */
-export interface DesktopHandlerDeps {
+/** What the desktop handlers need from the app; `E` is the IPC event of a call. */
+export interface DesktopHandlerDeps<E extends IpcInvokeEvent = IpcInvokeEvent> {
   readonly backups: BackupKeeper;
+  /** Saves the report's files for the window that asked. */
+  readonly reportFiles: ReportFiles<E>;
   /** Electron's shell.openExternal. */
   readonly openExternal: (url: string) => Promise<void>;
   /** The app's version (app.getVersion()). */
@@ -24,8 +27,10 @@ export interface DesktopHandlerDeps {
 }
 
 /** The main process's implementation of every IPC channel. */
-export function createDesktopHandlers(deps: DesktopHandlerDeps): IpcHandlers {
-  const { backups } = deps;
+export function createDesktopHandlers<E extends IpcInvokeEvent>(
+  deps: DesktopHandlerDeps<E>,
+): IpcHandlers<E> {
+  const { backups, reportFiles } = deps;
   return {
     'backup:save': async ({ update, reason }) => {
       try {
@@ -46,5 +51,7 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): IpcHandlers {
       deps.onQuitBackup?.();
       return null;
     },
+    'report:savePdf': (request, event) => reportFiles.savePdf(event, request),
+    'report:saveFile': (request, event) => reportFiles.saveFile(event, request),
   };
 }

@@ -2,7 +2,18 @@
  * The desktop main process: wires real Electron into the app's small, separately tested
  * modules. This is the only main-process file that imports 'electron' at runtime.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  session,
+  shell,
+  type IpcMainInvokeEvent,
+} from 'electron';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './appOrigin';
 import { buildMenuTemplate } from './applicationMenu';
@@ -15,6 +26,7 @@ import { openMainWindow } from './mainWindow';
 import { guardNavigation } from './navigationGuards';
 import { installPermissionPolicy } from './permissions';
 import { installQuitFlow, type QuitFlow } from './quitFlow';
+import { createReportFiles } from './reportFiles';
 import { claimSingleInstance } from './singleInstance';
 
 const APP_ID = 'app.relevant.journal';
@@ -48,6 +60,19 @@ function createWindow(quitFlow: QuitFlow): BrowserWindow {
   return window;
 }
 
+/** Saving the report: printing and the save dialog act on the window that asked. */
+function createDesktopReportFiles() {
+  return createReportFiles<IpcMainInvokeEvent>({
+    printToPdf: (event, options) => event.sender.printToPDF(options),
+    showSaveDialog: (event, options) => {
+      const window = BrowserWindow.fromWebContents(event.sender);
+      return window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options);
+    },
+    writeFile: (file, bytes) => writeFile(file, bytes),
+    documentsPath: app.getPath('documents'),
+  });
+}
+
 /** Everything that needs a ready app: protocol, permissions, IPC, menu, window. */
 function start(backups: BackupStore, quitFlow: QuitFlow): void {
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
@@ -56,6 +81,7 @@ function start(backups: BackupStore, quitFlow: QuitFlow): void {
     ipcMain,
     createDesktopHandlers({
       backups,
+      reportFiles: createDesktopReportFiles(),
       openExternal: (url) => shell.openExternal(url),
       version: app.getVersion(),
       platform: process.platform,

@@ -5,21 +5,25 @@ import { isAppUrl } from './appOrigin';
 /** A request after its schema has parsed it. */
 export type IpcParsedRequest<C extends IpcChannel> = z.output<(typeof ipcContract)[C]['request']>;
 
-/** The main process's implementation of every channel of the contract. */
-export type IpcHandlers = {
-  readonly [C in IpcChannel]: (
-    request: IpcParsedRequest<C>,
-  ) => IpcResponse<C> | Promise<IpcResponse<C>>;
-};
-
 /** The part of an `ipcMain.handle` event the registry checks. */
 export interface IpcInvokeEvent {
   readonly senderFrame: { readonly url: string } | null;
 }
 
+/**
+ * The main process's implementation of every channel of the contract. Handlers also get the
+ * event `E` of the call, for the few that act on the window that asked (printing a PDF).
+ */
+export type IpcHandlers<E extends IpcInvokeEvent = IpcInvokeEvent> = {
+  readonly [C in IpcChannel]: (
+    request: IpcParsedRequest<C>,
+    event: E,
+  ) => IpcResponse<C> | Promise<IpcResponse<C>>;
+};
+
 /** The part of Electron's ipcMain the registry uses. */
-export interface IpcMainLike {
-  handle(channel: string, listener: (event: IpcInvokeEvent, ...args: unknown[]) => unknown): void;
+export interface IpcMainLike<E extends IpcInvokeEvent = IpcInvokeEvent> {
+  handle(channel: string, listener: (event: E, ...args: unknown[]) => unknown): void;
 }
 
 /** The message of whatever was thrown. */
@@ -32,10 +36,10 @@ function messageOf(error: unknown): string {
  * the contract's schema, runs the handler and validates its answer. Every failure becomes
  * an Error with a readable message, which the renderer's promise rejects with.
  */
-export async function handleIpcRequest(
+export async function handleIpcRequest<E extends IpcInvokeEvent>(
   channel: IpcChannel,
-  handler: (request: unknown) => unknown,
-  event: IpcInvokeEvent,
+  handler: (request: unknown, event: E) => unknown,
+  event: E,
   args: readonly unknown[],
 ): Promise<unknown> {
   const sender = event.senderFrame?.url;
@@ -52,7 +56,7 @@ export async function handleIpcRequest(
   }
   let result: unknown;
   try {
-    result = await handler(parsed.data);
+    result = await handler(parsed.data, event);
   } catch (error) {
     throw new Error(messageOf(error), { cause: error });
   }
@@ -66,10 +70,13 @@ export async function handleIpcRequest(
 }
 
 /** Registers a validating `ipcMain.handle` listener for every channel of the contract. */
-export function registerIpcHandlers(ipcMain: IpcMainLike, handlers: IpcHandlers): void {
+export function registerIpcHandlers<E extends IpcInvokeEvent>(
+  ipcMain: IpcMainLike<E>,
+  handlers: IpcHandlers<E>,
+): void {
   for (const channel of IPC_CHANNELS) {
     // The contract pairs each channel's schema with its handler; the types meet at runtime.
-    const handler = handlers[channel] as (request: unknown) => unknown;
+    const handler = handlers[channel] as (request: unknown, event: E) => unknown;
     ipcMain.handle(channel, (event, ...args) => handleIpcRequest(channel, handler, event, args));
   }
 }

@@ -12,6 +12,8 @@ export const IPC_CHANNELS = [
   'shell:openExternal',
   'app:info',
   'app:readyToQuit',
+  'report:savePdf',
+  'report:saveFile',
 ] as const;
 export type IpcChannel = (typeof IPC_CHANNELS)[number];
 

@@ -5,6 +5,12 @@
  */
 import * as z from 'zod';
 import type { IpcChannel, MainEvent, MainEvents } from './channels';
+import {
+  EXPORT_FILE_TYPES,
+  isPlainFileName,
+  MAX_SAVED_TEXT_LENGTH,
+  type ExportFileKind,
+} from './exportFiles';
 
 export * from './channels';
 
@@ -31,6 +37,29 @@ const bytes = (error: string) =>
 const update = bytes('A backup must be the encoded journal (bytes).')
   .refine((bytes) => bytes.byteLength > 0, { error: 'An empty backup was refused.' })
   .refine((bytes) => bytes.byteLength <= MAX_BACKUP_BYTES, { error: 'The backup is too large.' });
+
+/** A suggested name for a saved file: a plain file name with the kind's extension. */
+const suggestedName = (kind: ExportFileKind) =>
+  z.string().refine((name) => isPlainFileName(name, kind), {
+    error: `A file name ending .${EXPORT_FILE_TYPES[kind].extension}, without folders, was expected.`,
+  });
+
+const savedText = z.string().max(MAX_SAVED_TEXT_LENGTH, {
+  error: 'The file is too large to save (over 20 million characters).',
+});
+
+/** A text file to save; its name's extension must match its kind. */
+const textFile = <K extends 'markdown' | 'csv'>(kind: K) =>
+  z
+    .object({ kind: z.literal(kind), suggestedName: suggestedName(kind), contents: savedText })
+    .strict();
+
+/** Where a file was saved, or that the person cancelled the save dialog. */
+export const saveResultSchema = z.discriminatedUnion('saved', [
+  z.object({ saved: z.literal(true), path: z.string() }).strict(),
+  z.object({ saved: z.literal(false) }).strict(),
+]);
+export type SaveResult = z.infer<typeof saveResultSchema>;
 
 export const ipcContract = {
   /** Stores a snapshot of the encoded journal; the main process keeps the newest 10. */
@@ -62,6 +91,25 @@ export const ipcContract = {
   'app:readyToQuit': {
     request: z.object({}).strict(),
     response: z.null(),
+  },
+  /**
+   * Prints the sending page to a PDF and saves it where the person chooses; `title` heads
+   * the save dialog.
+   */
+  'report:savePdf': {
+    request: z
+      .object({
+        suggestedName: suggestedName('pdf'),
+        pageSize: z.enum(['A4', 'Letter']),
+        title: z.string().max(200),
+      })
+      .strict(),
+    response: saveResultSchema,
+  },
+  /** Saves a Markdown or CSV file (UTF-8; a CSV starts with a byte order mark). */
+  'report:saveFile': {
+    request: z.discriminatedUnion('kind', [textFile('markdown'), textFile('csv')]),
+    response: saveResultSchema,
   },
 } as const satisfies Record<IpcChannel, { request: z.ZodType; response: z.ZodType }>;
 

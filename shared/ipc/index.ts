@@ -1,2 +1,3 @@
 export * from './contract';
 export * from './backupNames';
+export * from './exportFiles';

@@ -3,7 +3,15 @@ import type { Platform } from './platform';
 import { desktopPlatform } from './platform.electron';
 import { webPlatform } from './platform.web';
 
-export type { BackupService, Platform } from './platform';
+export type {
+  BackupService,
+  PdfRequest,
+  PdfResult,
+  Platform,
+  ReportExports,
+  SaveResult,
+  TextFileRequest,
+} from './platform';
 
 /** The one place that knows where the app runs: the desktop bridge if present, else the web. */
 export function detectPlatform(): Platform {

@@ -14,6 +14,14 @@ export function desktopPlatform(
       read: (id) => bridge.invoke('backup:read', { id }),
       location: backupFolder,
     },
+    exports: {
+      canSavePdf: true,
+      savePdf: async (request) => {
+        const result = await bridge.invoke('report:savePdf', request);
+        return result.saved ? result : { saved: false, printed: false };
+      },
+      saveFile: (request) => bridge.invoke('report:saveFile', request),
+    },
     openExternal: async (url) => {
       await bridge.invoke('shell:openExternal', { url });
     },

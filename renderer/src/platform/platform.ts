@@ -1,4 +1,4 @@
-import type { BackupInfo, MenuCommand } from '../../../shared/ipc';
+import type { BackupInfo, IpcRequest, MenuCommand, SaveResult } from '../../../shared/ipc';
 
 /** Rotating snapshots of the encoded journal, kept apart from the journal's own storage. */
 export interface BackupService {
@@ -10,10 +10,37 @@ export interface BackupService {
   readonly location: string;
 }
 
+/** A PDF of the page on show: its file name, page size, and the save dialog's title. */
+export type PdfRequest = IpcRequest<'report:savePdf'>;
+
+/** A Markdown or CSV file: its kind, file name and text. */
+export type TextFileRequest = IpcRequest<'report:saveFile'>;
+
+export type { SaveResult };
+
+/**
+ * What came of a PDF: saved at `path`; or not saved, because the person cancelled, or
+ * because the browser's print dialog was shown instead (`printed`), where the person may
+ * have chosen "Save as PDF".
+ */
+export type PdfResult =
+  | { readonly saved: true; readonly path: string }
+  | { readonly saved: false; readonly printed: boolean };
+
+/** Saving the report as files. */
+export interface ReportExports {
+  /** Whether savePdf writes a PDF file itself (desktop), rather than opening the print dialog. */
+  readonly canSavePdf: boolean;
+  savePdf(request: PdfRequest): Promise<PdfResult>;
+  /** Saves (desktop) or downloads (web) a file; a CSV gets a byte order mark. */
+  saveFile(request: TextFileRequest): Promise<SaveResult>;
+}
+
 /** Everything the app needs from where it runs: the desktop shell or a plain browser. */
 export interface Platform {
   readonly kind: 'desktop' | 'web';
   readonly backups: BackupService;
+  readonly exports: ReportExports;
   openExternal(url: string): Promise<void>;
   /** Menu commands (desktop only); returns an unsubscribe. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;

@@ -1,11 +1,16 @@
 import type { Platform } from './platform';
 import { webBackups } from './webBackups';
+import { webExports } from './webExports';
 
-/** The platform in a plain browser: backups in IndexedDB, links in a new tab, no menu. */
+/**
+ * The platform in a plain browser: backups in IndexedDB, files as downloads, PDFs through
+ * the print dialog, links in a new tab, no menu.
+ */
 export function webPlatform(): Platform {
   return {
     kind: 'web',
     backups: webBackups(),
+    exports: webExports(),
     openExternal: (url) => {
       const parsed = new URL(url);
       if (parsed.protocol === 'http:' || parsed.protocol === 'https:') {

@@ -23,6 +23,19 @@ describe('desktop bridge (preload)', () => {
     expect(ipc.invoke).toHaveBeenCalledWith('backup:list', {});
   });
 
+  it('invokes the report channels', async () => {
+    const ipc = new FakeIpcRenderer();
+    const bridge = createDesktopBridge(ipc);
+    const pdf = { suggestedName: 'a.pdf', pageSize: 'A4', title: '' } as const;
+    const csv = { kind: 'csv', suggestedName: 'a.csv', contents: 'a' } as const;
+    await bridge.invoke('report:savePdf', pdf);
+    await bridge.invoke('report:saveFile', csv);
+    expect(ipc.invoke.mock.calls).toEqual([
+      ['report:savePdf', pdf],
+      ['report:saveFile', csv],
+    ]);
+  });
+
   it('refuses channels outside the contract without calling ipcRenderer', async () => {
     const ipc = new FakeIpcRenderer();
     const bridge = createDesktopBridge(ipc);

@@ -1,10 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BackupStore } from '../../../electron/main/backupStore';
 import { createDesktopHandlers } from '../../../electron/main/desktopHandlers';
-import { registerIpcHandlers } from '../../../electron/main/ipcRegistry';
+import { registerIpcHandlers, type IpcInvokeEvent } from '../../../electron/main/ipcRegistry';
+import { createReportFiles } from '../../../electron/main/reportFiles';
 import { FakeIpcMain } from './fakes';
 
 const APP_PAGE = 'app://relevant/index.html';
@@ -18,22 +19,42 @@ afterEach(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
+/** The report files over a fake printer and a save dialog that picks `folder`/`name`. */
+function reportFilesIn(folder: string) {
+  const printToPdf = vi.fn((_event: IpcInvokeEvent) => Promise.resolve(new Uint8Array([37, 80])));
+  return {
+    printToPdf,
+    reportFiles: createReportFiles<IpcInvokeEvent>({
+      printToPdf,
+      showSaveDialog: (_event, { defaultPath }) =>
+        Promise.resolve({
+          canceled: false,
+          filePath: path.join(folder, path.basename(defaultPath)),
+        }),
+      writeFile: (file, bytes) => writeFile(file, bytes),
+      documentsPath: '/home/ana/Documents',
+    }),
+  };
+}
+
 function wired() {
   const ipcMain = new FakeIpcMain();
   const openExternal = vi.fn((_url: string) => Promise.resolve());
   const onQuitBackup = vi.fn();
   const backups = new BackupStore({ folder: path.join(folder, 'backups') });
+  const { reportFiles, printToPdf } = reportFilesIn(folder);
   registerIpcHandlers(
     ipcMain,
     createDesktopHandlers({
       backups,
+      reportFiles,
       openExternal,
       version: '0.1.0',
       platform: 'linux',
       onQuitBackup,
     }),
   );
-  return { ipcMain, openExternal, onQuitBackup };
+  return { ipcMain, openExternal, onQuitBackup, printToPdf };
 }
 
 describe('desktop IPC handlers', () => {
@@ -91,5 +112,42 @@ describe('desktop IPC handlers', () => {
       platform: 'linux',
       backupFolder: path.join(folder, 'backups'),
     });
+  });
+
+  it('prints the asking window to a PDF and saves it where the dialog says', async () => {
+    const { ipcMain, printToPdf } = wired();
+    const answer = await ipcMain.invoke('report:savePdf', APP_PAGE, {
+      suggestedName: 'november.pdf',
+      pageSize: 'A4',
+      title: 'Save the report',
+    });
+    expect(answer).toEqual({ saved: true, path: path.join(folder, 'november.pdf') });
+    expect(printToPdf).toHaveBeenCalledWith({ senderFrame: { url: APP_PAGE } }, expect.anything());
+    expect([...(await readFile(path.join(folder, 'november.pdf')))]).toEqual([37, 80]);
+  });
+
+  it('saves a CSV file with a byte order mark', async () => {
+    const { ipcMain } = wired();
+    await ipcMain.invoke('report:saveFile', APP_PAGE, {
+      kind: 'csv',
+      suggestedName: 'november.csv',
+      contents: 'Title\r\nCafé\r\n',
+    });
+    expect(await readFile(path.join(folder, 'november.csv'), 'utf8')).toBe(
+      '\uFEFFTitle\r\nCafé\r\n',
+    );
+  });
+
+  it('reports a failed write with the file and the reason', async () => {
+    const { ipcMain } = wired();
+    const taken = path.join(folder, 'taken.pdf');
+    await mkdir(taken);
+    await expect(
+      ipcMain.invoke('report:savePdf', APP_PAGE, {
+        suggestedName: 'taken.pdf',
+        pageSize: 'A4',
+        title: '',
+      }),
+    ).rejects.toThrow(`Could not write the PDF to ${taken}: a folder has that name.`);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { registerIpcHandlers, type IpcHandlers } from '../../../electron/main/ipcRegistry';
-import { IPC_CHANNELS } from '../../../shared/ipc';
+import { IPC_CHANNELS, MAX_SAVED_TEXT_LENGTH } from '../../../shared/ipc';
 import { FakeIpcMain } from './fakes';
 
 const APP_PAGE = 'app://relevant/index.html';
@@ -18,6 +18,8 @@ function handlersWith(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     'shell:openExternal': vi.fn(() => Promise.resolve(true)),
     'app:info': vi.fn(() => ({ version: '0.1.0', platform: 'linux', backupFolder: '/data' })),
     'app:readyToQuit': vi.fn(() => null),
+    'report:savePdf': vi.fn(() => Promise.resolve({ saved: false as const })),
+    'report:saveFile': vi.fn(() => Promise.resolve({ saved: true as const, path: '/tmp/a.csv' })),
     ...overrides,
   };
 }
@@ -41,7 +43,10 @@ describe('registerIpcHandlers', () => {
     await expect(
       ipcMain.invoke('backup:save', APP_PAGE, { update, reason: 'manual' }),
     ).resolves.toEqual(backup);
-    expect(handlers['backup:save']).toHaveBeenCalledWith({ update, reason: 'manual' });
+    expect(handlers['backup:save']).toHaveBeenCalledWith(
+      { update, reason: 'manual' },
+      { senderFrame: { url: APP_PAGE } },
+    );
     await expect(ipcMain.invoke('backup:read', APP_PAGE, { id: backup.id })).resolves.toEqual(
       new Uint8Array([1, 2, 3]),
     );
@@ -104,6 +109,72 @@ describe('registerIpcHandlers', () => {
     await expect(
       ipcMain.invoke('backup:save', APP_PAGE, { update: new Uint8Array([1]), reason: 'later' }),
     ).rejects.toThrow(/reason/);
+  });
+
+  it.each([
+    ['a folder', '../report.pdf'],
+    ['an absolute path', '/tmp/report.pdf'],
+    ['a Windows path', 'C:\\Users\\ana\\report.pdf'],
+    ['another extension', 'report.exe'],
+    ['no name before the extension', '.pdf'],
+    ['a hidden file', '.report.pdf'],
+    ['a device name', 'con.pdf'],
+    ['a control character', 'report\n.pdf'],
+  ])('refuses a PDF name with %s', async (_what, suggestedName) => {
+    const { ipcMain, handlers } = registered();
+    await expect(
+      ipcMain.invoke('report:savePdf', APP_PAGE, { suggestedName, pageSize: 'A4', title: '' }),
+    ).rejects.toThrow(/A file name ending \.pdf, without folders, was expected/);
+    expect(handlers['report:savePdf']).not.toHaveBeenCalled();
+  });
+
+  it('accepts a PDF name with spaces, accents and an upper-case extension', async () => {
+    const { ipcMain, handlers } = registered();
+    const request = {
+      suggestedName: 'Relevant – Novembre été.PDF',
+      pageSize: 'Letter',
+      title: 'x',
+    };
+    await expect(ipcMain.invoke('report:savePdf', APP_PAGE, request)).resolves.toEqual({
+      saved: false,
+    });
+    expect(handlers['report:savePdf']).toHaveBeenCalledWith(request, expect.anything());
+  });
+
+  it('refuses a PDF of an unknown page size', async () => {
+    const { ipcMain } = registered();
+    await expect(
+      ipcMain.invoke('report:savePdf', APP_PAGE, {
+        suggestedName: 'a.pdf',
+        pageSize: 'A3',
+        title: '',
+      }),
+    ).rejects.toThrow(/pageSize/);
+  });
+
+  it('refuses a text file whose name does not match its kind, or that is too large', async () => {
+    const { ipcMain, handlers } = registered();
+    const save = (request: object) => ipcMain.invoke('report:saveFile', APP_PAGE, request);
+    await expect(
+      save({ kind: 'csv', suggestedName: 'november.md', contents: 'a' }),
+    ).rejects.toThrow(/A file name ending \.csv/);
+    await expect(
+      save({ kind: 'markdown', suggestedName: 'november.csv', contents: 'a' }),
+    ).rejects.toThrow(/A file name ending \.md/);
+    await expect(save({ kind: 'html', suggestedName: 'a.html', contents: 'a' })).rejects.toThrow(
+      /Invalid request on "report:saveFile"/,
+    );
+    await expect(
+      save({
+        kind: 'csv',
+        suggestedName: 'a.csv',
+        contents: 'x'.repeat(MAX_SAVED_TEXT_LENGTH + 1),
+      }),
+    ).rejects.toThrow(/too large to save/);
+    await expect(
+      save({ kind: 'csv', suggestedName: 'a.csv', contents: 'a', path: '/etc/passwd' }),
+    ).rejects.toThrow(/Unrecognized key.*"path"/);
+    expect(handlers['report:saveFile']).not.toHaveBeenCalled();
   });
 
   it('rejects a missing or additional argument', async () => {

@@ -37,6 +37,7 @@ function fakePlatform(kind: Platform['kind']) {
   const platform: Platform = {
     kind,
     backups: { save, list: () => Promise.resolve([]), read: vi.fn(), location: 'a test' },
+    exports: { canSavePdf: false, savePdf: vi.fn(), saveFile: vi.fn() },
     openExternal: () => Promise.resolve(),
     onMenuCommand: () => () => undefined,
     onClosing(listener) {

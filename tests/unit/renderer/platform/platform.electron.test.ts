@@ -121,6 +121,39 @@ describe('desktopPlatform links and menu', () => {
   });
 });
 
+describe('desktopPlatform exports', () => {
+  const pdf = { suggestedName: 'november.pdf', pageSize: 'A4', title: 'Save the report' } as const;
+
+  it('saves a PDF through report:savePdf and says where', async () => {
+    const fake = fakeBridge({
+      'report:savePdf': () => Promise.resolve({ saved: true, path: '/home/ana/november.pdf' }),
+    });
+    const { exports } = desktopPlatform(fake.bridge);
+    expect(exports.canSavePdf).toBe(true);
+    await expect(exports.savePdf(pdf)).resolves.toEqual({
+      saved: true,
+      path: '/home/ana/november.pdf',
+    });
+    expect(fake.calls).toEqual([['report:savePdf', pdf]]);
+  });
+
+  it('reads a cancelled PDF save as not saved and not printed', async () => {
+    const fake = fakeBridge({ 'report:savePdf': () => Promise.resolve({ saved: false }) });
+    await expect(desktopPlatform(fake.bridge).exports.savePdf(pdf)).resolves.toEqual({
+      saved: false,
+      printed: false,
+    });
+  });
+
+  it('saves Markdown and CSV through report:saveFile, passing main’s answer and errors on', async () => {
+    const failure = new Error('Could not write the CSV file to /x.csv: the disk is full.');
+    const fake = fakeBridge({ 'report:saveFile': () => Promise.reject(failure) });
+    const request = { kind: 'csv', suggestedName: 'x.csv', contents: 'a,b\r\n' } as const;
+    await expect(desktopPlatform(fake.bridge).exports.saveFile(request)).rejects.toBe(failure);
+    expect(fake.calls).toEqual([['report:saveFile', request]]);
+  });
+});
+
 describe('desktopPlatform onClosing', () => {
   it('runs the listener on backup:request and says app:readyToQuit only after it finished', async () => {
     const fake = fakeBridge();
