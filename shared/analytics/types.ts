@@ -13,7 +13,11 @@ export type LocalDate = string;
 /** A calendar month written as YYYY-MM. */
 export type MonthKey = string;
 
-export type Grain = 'day' | 'week' | 'month';
+/** The calendar units a report can be read by. */
+export type CalendarGrain = 'day' | 'week' | 'month';
+
+/** A calendar unit, or 'range': whole days that are not one unit (the last 90 days). */
+export type Grain = CalendarGrain | 'range';
 
 /** A span of whole local days: start included, end excluded. */
 export interface Period {
