@@ -2,6 +2,8 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 export interface QuickEntry {
   title: string;
+  /** Local date and time as the When field takes it: 2026-10-06T09:00. */
+  when?: string;
   relevance?: 1 | 2 | 3 | 4 | 5;
   minutes?: number;
   kind?: string;
@@ -55,7 +57,13 @@ export class JournalPage {
     await this.page.getByRole('button', { name: 'Log interaction' }).click();
     const form = this.dialog;
     await form.getByLabel('Title').fill(entry.title);
-    if (entry.relevance) await form.getByText(String(entry.relevance), { exact: true }).click();
+    if (entry.when) await form.getByLabel('When').fill(entry.when);
+    if (entry.relevance) {
+      await form
+        .getByRole('radiogroup', { name: 'Relevance' })
+        .getByText(String(entry.relevance), { exact: true })
+        .click();
+    }
     if (entry.minutes !== undefined) await form.getByLabel('Minutes').fill(String(entry.minutes));
     if (entry.kind) {
       await form.getByRole('combobox', { name: 'Kind' }).click();

@@ -6,6 +6,7 @@ import {
   Container,
   Group,
   Kbd,
+  Loader,
   Menu,
   Text,
   Title,
@@ -13,7 +14,7 @@ import {
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDots, IconPlus } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { MenuCommand } from '../../../shared/ipc';
 import { JournalScreen } from '../features/journal/JournalScreen';
 import { QuickAddModal } from '../features/journal/QuickAddModal';
@@ -23,6 +24,10 @@ import { BackupsDialog } from '../features/settings/BackupsDialog';
 import { useJournal, useJournalSnapshot } from './journalContext';
 import { usePlatform } from './platformContext';
 import { messageOf } from '../ui/errors';
+import { useRoute, type Route } from './route';
+import { ScreenNav } from './ScreenNav';
+import { monthKeyOf, todayIn } from '../../../shared/analytics';
+import { viewerTimeZone } from '../ui/format';
 
 /** The app frame around the open journal: header, shortcuts, menu commands, dialogs. */
 export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> }) {
@@ -31,6 +36,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
   const actions = useJournalActions();
   const [quickAddOpen, setQuickAddOpen] = useState(false);
   const [backupsOpen, setBackupsOpen] = useState(false);
+  const [route, navigate] = useRoute();
 
   const openQuickAdd = useCallback(() => setQuickAddOpen(true), []);
   const backUpNow = useCallback(async () => {
@@ -48,6 +54,9 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
   useHotkeys(
     [
       unlessTyping('n', openQuickAdd),
+      unlessTyping('j', () => navigate({ screen: 'journal' })),
+      unlessTyping('i', () => navigate({ screen: 'insights' })),
+      unlessTyping('r', () => navigate({ screen: 'report', month: null })),
       unlessTyping('mod+z', actions.undo),
       unlessTyping('mod+shift+z', actions.redo),
       unlessTyping('mod+y', actions.redo),
@@ -71,15 +80,18 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
   return (
     <AppShell header={{ height: 56 }} padding="md">
       <AppShell.Header>
-        <Container size="md" h="100%">
+        <Container size="lg" h="100%">
           <Group h="100%" justify="space-between">
-            <Group gap="xs" align="baseline">
-              <Title order={1} size="h3">
-                Relevant
-              </Title>
-              <Text size="sm" c="dimmed" visibleFrom="sm">
-                networking journal
-              </Text>
+            <Group gap="lg" wrap="nowrap">
+              <Group gap="xs" align="baseline" wrap="nowrap">
+                <Title order={1} size="h3">
+                  Relevant
+                </Title>
+                <Text size="sm" c="dimmed" visibleFrom="lg">
+                  networking journal
+                </Text>
+              </Group>
+              <ScreenNav route={route} />
             </Group>
             <Group gap="xs">
               <Button
@@ -106,13 +118,15 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
         </Container>
       </AppShell.Header>
       <AppShell.Main>
-        <Container size="md">
+        <Container size={route.screen === 'journal' ? 'md' : 'lg'}>
           {readOnly && (
-            <Alert color="orange" title="Read-only" mb="md">
+            <Alert color="orange" title="Read-only" mb="md" className="print-hidden">
               {readOnly}
             </Alert>
           )}
-          <JournalScreen onAdd={openQuickAdd} />
+          <Suspense fallback={<Loader aria-label="Loading the screen" />}>
+            <Screen route={route} navigate={navigate} onAdd={openQuickAdd} />
+          </Suspense>
         </Container>
       </AppShell.Main>
       <QuickAddModal opened={quickAddOpen} onClose={() => setQuickAddOpen(false)} />
@@ -123,4 +137,37 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
       />
     </AppShell>
   );
+}
+
+interface ScreenProps {
+  readonly route: Route;
+  readonly navigate: (route: Route) => void;
+  readonly onAdd: () => void;
+}
+
+// The charts and the report load when first opened, so the journal shows sooner.
+const InsightsScreen = lazy(() =>
+  import('../features/insights/InsightsScreen').then((module) => ({
+    default: module.InsightsScreen,
+  })),
+);
+const ReportScreen = lazy(() =>
+  import('../features/report/ReportScreen').then((module) => ({ default: module.ReportScreen })),
+);
+
+/** The screen the route names. */
+function Screen({ route, navigate, onAdd }: ScreenProps) {
+  switch (route.screen) {
+    case 'insights':
+      return <InsightsScreen onOpenJournal={() => navigate({ screen: 'journal' })} />;
+    case 'report':
+      return (
+        <ReportScreen
+          month={route.month ?? monthKeyOf(todayIn(viewerTimeZone(), new Date()))}
+          onMonthChange={(month) => navigate({ screen: 'report', month })}
+        />
+      );
+    case 'journal':
+      return <JournalScreen onAdd={onAdd} />;
+  }
 }

@@ -14,3 +14,11 @@ export const BAND_SHORT_LABELS: Record<RelevanceBand, string> = {
   low: 'Low',
   unrated: 'Unrated',
 };
+
+/** The same colours, at the shade charts fill bars with (readable in light and dark themes). */
+export const BAND_CHART_COLORS: Record<RelevanceBand, string> = {
+  high: 'teal.6',
+  medium: 'yellow.5',
+  low: 'red.6',
+  unrated: 'gray.5',
+};

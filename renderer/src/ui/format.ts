@@ -35,6 +35,11 @@ export function localDayKey(iso: string): string {
   return `${date.getFullYear()}-${month}-${day}`;
 }
 
+/** The IANA zone this device is set to (where the person is now). */
+export function viewerTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
 /** Value for <input type="datetime-local"> from an ISO instant, in local time. */
 export function toLocalInputValue(iso: string): string {
   const date = new Date(iso);

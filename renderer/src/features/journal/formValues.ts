@@ -7,7 +7,7 @@ import {
   type Relevance,
   type Validated,
 } from '../../../../shared/domain';
-import { fromLocalInputValue, toLocalInputValue } from '../../ui/format';
+import { fromLocalInputValue, toLocalInputValue, viewerTimeZone } from '../../ui/format';
 
 /** What the interaction form holds while a person types. */
 export interface FormValues {
@@ -63,10 +63,6 @@ export function formValuesOf(item: Interaction): FormValues {
     nextStepDue: item.nextStepDue ?? '',
     nextStepDone: item.nextStepDone,
   };
-}
-
-export function viewerTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
 /** Turns the form into validated interaction fields, or per-field errors. */

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useCallback, useMemo } from 'react';
 import { sampleJournal, type InteractionId } from '../../../../shared/domain';
 import { useJournal } from '../../app/journalContext';
-import { viewerTimeZone } from './formValues';
+import { viewerTimeZone } from '../../ui/format';
 import { messageOf } from '../../ui/errors';
 
 /** Journal commands that tell the person what happened and offer undo where it matters. */

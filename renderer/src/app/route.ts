@@ -1,0 +1,38 @@
+import { useCallback, useSyncExternalStore } from 'react';
+
+/** The screens, addressed by the URL's hash so a reload (or a bookmark) keeps the place. */
+export type Route =
+  | { readonly screen: 'journal' }
+  | { readonly screen: 'insights' }
+  | { readonly screen: 'report'; readonly month: string | null };
+
+const REPORT = /^#\/report(?:\/(\d{4}-(?:0[1-9]|1[0-2])))?$/;
+
+export function parseRoute(hash: string): Route {
+  if (hash === '#/insights') return { screen: 'insights' };
+  const report = REPORT.exec(hash);
+  if (report) return { screen: 'report', month: report[1] ?? null };
+  return { screen: 'journal' };
+}
+
+export function hashOf(route: Route): string {
+  if (route.screen === 'insights') return '#/insights';
+  if (route.screen === 'report') return route.month ? `#/report/${route.month}` : '#/report';
+  return '#/';
+}
+
+function subscribe(listener: () => void): () => void {
+  window.addEventListener('hashchange', listener);
+  return () => window.removeEventListener('hashchange', listener);
+}
+
+const currentHash = () => window.location.hash;
+
+/** The current screen, and a way to go to another (the browser's back button goes back). */
+export function useRoute(): [Route, (route: Route) => void] {
+  const hash = useSyncExternalStore(subscribe, currentHash);
+  const navigate = useCallback((route: Route) => {
+    window.location.hash = hashOf(route);
+  }, []);
+  return [parseRoute(hash), navigate];
+}

@@ -1,0 +1,130 @@
+import { Button, Grid, Paper, Stack, Text, Title } from '@mantine/core';
+import { useMemo, useState, type ReactNode } from 'react';
+import {
+  bySource,
+  byKind,
+  lastMonths,
+  lastWeeks,
+  monthKeyOf,
+  periodContaining,
+  rolling,
+  seriesFor,
+  suggestChanges,
+  trend,
+  type Period,
+} from '../../../../shared/analytics';
+import { formatHours, formatShare } from '../../../../shared/report';
+import { BandBreakdown } from './BandBreakdown';
+import { BandChart } from './BandChart';
+import { FiguresHeadline } from './FiguresHeadline';
+import { GroupTable } from './GroupTable';
+import { PeriodInteractions } from './PeriodInteractions';
+import { PeriodPicker, periodTitle } from './PeriodPicker';
+import { SuggestionList } from './SuggestionList';
+import { useAnalytics } from './useJournalFacts';
+
+export function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper
+      withBorder
+      p="md"
+      radius="md"
+      component="section"
+      aria-label={title}
+      className="report-section"
+    >
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          {title}
+        </Title>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** Where the hours went: a period's figures, 12 weeks and 12 months of bands, sources, changes. */
+export function InsightsScreen({ onOpenJournal }: { onOpenJournal: () => void }) {
+  const { facts, settings, today, count } = useAnalytics();
+  const weekStartsOn = settings.weekStartsOn;
+  const [period, setPeriod] = useState<Period>(() =>
+    periodContaining(today, 'month', weekStartsOn),
+  );
+  const [selected, setSelected] = useState<Period | null>(null);
+  const lastDay = period.end - 1;
+
+  const figures = useMemo(() => {
+    const weeks = seriesFor(facts, lastWeeks(lastDay, 12, weekStartsOn));
+    const months = seriesFor(facts, lastMonths(monthKeyOf(lastDay), 12));
+    return {
+      trend: trend(facts, period, weekStartsOn),
+      weeks,
+      months,
+      half: rolling(facts, monthKeyOf(lastDay), 6).total,
+      year: rolling(facts, monthKeyOf(lastDay), 12).total,
+      kinds: byKind(facts, period),
+      sources: bySource(facts, period),
+      suggestions: suggestChanges(facts, Math.min(today, lastDay), settings),
+    };
+  }, [facts, period, lastDay, weekStartsOn, today, settings]);
+
+  if (count === 0) {
+    return (
+      <Stack align="flex-start">
+        <Title order={2}>Insights</Title>
+        <Text>
+          Nothing to count yet. Log a few interactions and rate them; their hours show up here.
+        </Text>
+        <Button onClick={onOpenJournal}>Go to the journal</Button>
+      </Stack>
+    );
+  }
+  const previousName = period.grain === 'month' ? 'last month' : 'last week';
+  return (
+    <Stack gap="md">
+      <Title order={2}>Insights: {periodTitle(period)}</Title>
+      <PeriodPicker period={period} weekStartsOn={weekStartsOn} onChange={setPeriod} />
+      <FiguresHeadline
+        current={figures.trend.current}
+        previous={figures.trend.previous}
+        highShareChange={figures.trend.highShareChange}
+        previousName={previousName}
+      />
+      <Text size="sm" c="dimmed">
+        Last 6 months: {formatHours(figures.half.totalMinutes)},{' '}
+        {formatShare(figures.half.highShare)} high relevance. Last 12 months:{' '}
+        {formatHours(figures.year.totalMinutes)}, {formatShare(figures.year.highShare)} high
+        relevance.
+      </Text>
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <BandChart
+            title="Hours by relevance, last 12 weeks"
+            series={figures.weeks}
+            onSelect={setSelected}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <BandChart
+            title="Hours by relevance, last 12 months"
+            series={figures.months}
+            onSelect={setSelected}
+          />
+        </Grid.Col>
+      </Grid>
+      {selected && (
+        <PeriodInteractions facts={facts} period={selected} onClose={() => setSelected(null)} />
+      )}
+      <Section title={`Breakdown, ${periodTitle(period)}`}>
+        <BandBreakdown figures={figures.trend.current} />
+        <GroupTable label="By kind" groupHeading="Kind" groups={figures.kinds} />
+      </Section>
+      <Section title="Sources">
+        <GroupTable label="Sources" groupHeading="Organiser or place" groups={figures.sources} />
+      </Section>
+      <Section title="What to change">
+        <SuggestionList suggestions={figures.suggestions} />
+      </Section>
+    </Stack>
+  );
+}

@@ -1,0 +1,4 @@
+export * from './format';
+export * from './markdown';
+export * from './monthReport';
+export * from './sentences';

@@ -1,0 +1,138 @@
+import { RELEVANCE_BANDS, type RelevanceBand } from '../domain';
+import type { Figures, GroupFigures, NextStepItem, PeriodFigures } from '../analytics';
+import {
+  formatHours,
+  formatMean,
+  formatShare,
+  formatShareChange,
+  monthTitle,
+  periodLabel,
+} from './format';
+import { reportNextSteps, type MonthReport } from './monthReport';
+import { nextStepDates, suggestionEvidence, suggestionHeadline } from './sentences';
+
+export const BAND_NAMES: Record<RelevanceBand, string> = {
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+  unrated: 'Unrated',
+};
+
+/** Text a person wrote, made safe for Markdown: no markup takes effect, no line breaks a table. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (char) => `\\${char}`)
+    .replace(/\r\n|\r|\n/g, ' ');
+}
+
+/** Multi-line text a person wrote, as a Markdown block quote, markup escaped line by line. */
+function quote(text: string): string {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => `> ${line.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (char) => `\\${char}`)}`)
+    .join('\n');
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  const rule = header.map((_, index) => (index === 0 ? '---' : '---:'));
+  return [line(header), line(rule), ...rows.map(line)].join('\n');
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+function bandCells(figures: Figures): string[] {
+  return [
+    ...RELEVANCE_BANDS.map((band) => formatHours(figures.minutes[band])),
+    formatHours(figures.totalMinutes),
+  ];
+}
+
+function headline(report: MonthReport): string {
+  const { current, previous } = report;
+  const rows: string[][] = [
+    ['Hours', formatHours(current.totalMinutes), formatHours(previous.totalMinutes)],
+    [
+      'High-relevance share of rated time',
+      `${formatShare(current.highShare)} (${formatShareChange(report.highShareChange)})`,
+      formatShare(previous.highShare),
+    ],
+    ['Interactions', String(current.interactions), String(previous.interactions)],
+    [
+      'Relevance, weighted by time',
+      formatMean(current.weightedRelevance),
+      formatMean(previous.weightedRelevance),
+    ],
+  ];
+  const notes = [
+    `Unrated: ${formatHours(current.minutes.unrated)} in ${plural(current.counts.unrated, 'interaction')}.`,
+    current.zeroMinuteInteractions > 0
+      ? `${plural(current.zeroMinuteInteractions, 'interaction')} of zero minutes (counted, no time).`
+      : '',
+  ].filter(Boolean);
+  return [table(['', 'This month', 'Last month'], rows), '', notes.join(' ')].join('\n');
+}
+
+/** "High 3 h, Medium 2 h, Low 1 h, Unrated 0 h". */
+export function bandSummary(figures: Figures): string {
+  return RELEVANCE_BANDS.map(
+    (band) => `${BAND_NAMES[band]} ${formatHours(figures.minutes[band])}`,
+  ).join(', ');
+}
+
+function weeksTable(weeks: readonly PeriodFigures[]): string {
+  return table(
+    ['Week', ...RELEVANCE_BANDS.map((band) => BAND_NAMES[band]), 'Total'],
+    weeks.map((week) => [periodLabel(week.period), ...bandCells(week)]),
+  );
+}
+
+function groupTable(title: string, groups: readonly GroupFigures[]): string {
+  if (groups.length === 0) return '_None this month._';
+  return table(
+    [title, 'Hours', 'High relevance', 'Relevance (time-weighted)', 'Interactions'],
+    groups.map((group) => [
+      escapeMarkdown(group.label),
+      formatHours(group.totalMinutes),
+      formatHours(group.minutes.high),
+      formatMean(group.weightedRelevance),
+      String(group.interactions),
+    ]),
+  );
+}
+
+function nextStepLines(items: readonly NextStepItem[]): string {
+  if (items.length === 0) return '_None._';
+  return items
+    .map(
+      (item) =>
+        `- [${item.state === 'done' ? 'x' : ' '}] ${escapeMarkdown(item.nextStep)} (${nextStepDates(item)}) — from “${escapeMarkdown(item.title)}”`,
+    )
+    .join('\n');
+}
+
+/** The month's report as Markdown: the same sections and figures as on screen. */
+export function monthReportMarkdown(report: MonthReport): string {
+  const { nextSteps } = report;
+  const sections = [
+    `# Relevance report: ${monthTitle(report.month)}`,
+    report.previousNote.trim()
+      ? `**Last month I planned to change:**\n\n${quote(report.previousNote.trim())}`
+      : '',
+    `## Headline\n\n${headline(report)}`,
+    `## Hours by relevance, week by week\n\n${weeksTable(report.weeks)}\n\nThe month: ${bandSummary(report.current)}.`,
+    `## By kind\n\n${groupTable('Kind', report.kinds)}`,
+    `## Best sources\n\n${groupTable('Organiser or place', report.bestSources)}`,
+    `## Worst sources\n\n${groupTable('Organiser or place', report.worstSources)}`,
+    `## What to change\n\n${
+      report.suggestions.length === 0
+        ? '_No suggestions: nothing crossed the thresholds._'
+        : report.suggestions
+            .map((s) => `- **${escapeMarkdown(suggestionHeadline(s))}**: ${suggestionEvidence(s)}`)
+            .join('\n')
+    }`,
+    `## Next steps\n\nDue this month: ${nextSteps.due.length} · Done this month: ${nextSteps.done.length} · Overdue: ${nextSteps.overdue.length}\n\n${nextStepLines(reportNextSteps(report))}`,
+    `## What I'll change next month\n\n${report.note.trim() ? quote(report.note.trim()) : '_Not written yet._'}`,
+  ];
+  return `${sections.filter(Boolean).join('\n\n')}\n`;
+}

@@ -1,0 +1,118 @@
+import {
+  bySource,
+  byKind,
+  monthPeriod,
+  nextStepsFor,
+  previousPeriod,
+  seriesFor,
+  suggestChanges,
+  trend,
+  lastWeeks,
+  type AnalyticsSettings,
+  type ChangeSuggestion,
+  type DayNumber,
+  type GroupFigures,
+  type JournalFacts,
+  type MonthKey,
+  type NextStepFigures,
+  type NextStepItem,
+  type Period,
+  type PeriodFigures,
+} from '../analytics';
+import { monthKeyOf } from '../analytics';
+
+/** How many sources the report names as best and as worst. */
+export const SOURCES_NAMED = 3;
+
+/** Everything a monthly relevance report shows, computed once for the screen, PDF and Markdown. */
+export interface MonthReport {
+  readonly month: MonthKey;
+  readonly period: Period;
+  readonly current: PeriodFigures;
+  readonly previous: PeriodFigures;
+  /** High-relevance share, this month minus last month, in percentage points; null without both. */
+  readonly highShareChange: number | null;
+  /** Hours by band for each week of the month, cut at the month's first and last day. */
+  readonly weeks: readonly PeriodFigures[];
+  readonly kinds: readonly GroupFigures[];
+  /** The sources that gave the most high-relevance time. */
+  readonly bestSources: readonly GroupFigures[];
+  /** The rated sources with the lowest time-weighted relevance (none of the best). */
+  readonly worstSources: readonly GroupFigures[];
+  readonly suggestions: readonly ChangeSuggestion[];
+  /** The day the suggestions look back from: the month's last day, or today within it. */
+  readonly suggestionsAsOf: DayNumber;
+  readonly nextSteps: NextStepFigures;
+  /** "What I'll change next month", written in this report. */
+  readonly note: string;
+  /** What last month's report said would change: shown first, to check it was done. */
+  readonly previousNote: string;
+}
+
+export interface MonthReportInput {
+  readonly facts: JournalFacts;
+  readonly month: MonthKey;
+  readonly today: DayNumber;
+  readonly settings: AnalyticsSettings;
+  readonly notes: ReadonlyMap<string, string>;
+}
+
+/** The weeks that overlap `period`, each cut to the days inside it. */
+function weeksWithin(period: Period, weekStartsOn: AnalyticsSettings['weekStartsOn']): Period[] {
+  const weeks = lastWeeks(period.end - 1, 6, weekStartsOn);
+  return weeks
+    .filter((week) => week.end > period.start)
+    .map((week) => ({
+      grain: 'week' as const,
+      start: Math.max(week.start, period.start),
+      end: Math.min(week.end, period.end),
+    }));
+}
+
+export function buildMonthReport(input: MonthReportInput): MonthReport {
+  const { facts, month, today, settings, notes } = input;
+  const period = monthPeriod(month);
+  const { current, previous, highShareChange } = trend(facts, period, settings.weekStartsOn);
+  const sources = bySource(facts, period);
+  const bestSources = sources
+    .filter((source) => source.minutes.high > 0)
+    .sort((a, b) => b.minutes.high - a.minutes.high || a.label.localeCompare(b.label))
+    .slice(0, SOURCES_NAMED);
+  const worstSources = sources
+    .filter((source) => source.weightedRelevance !== null && !bestSources.includes(source))
+    .sort(
+      (a, b) =>
+        (a.weightedRelevance ?? 0) - (b.weightedRelevance ?? 0) ||
+        b.totalMinutes - a.totalMinutes ||
+        a.label.localeCompare(b.label),
+    )
+    .slice(0, SOURCES_NAMED);
+  const suggestionsAsOf = Math.min(Math.max(today, period.start), period.end - 1);
+  return {
+    month,
+    period,
+    current,
+    previous,
+    highShareChange,
+    weeks: seriesFor(facts, weeksWithin(period, settings.weekStartsOn)),
+    kinds: byKind(facts, period),
+    bestSources,
+    worstSources,
+    suggestions: suggestChanges(facts, suggestionsAsOf, settings),
+    suggestionsAsOf,
+    nextSteps: nextStepsFor(facts, period, today),
+    note: notes.get(month) ?? '',
+    previousNote: notes.get(monthKeyOf(previousPeriod(period).start)) ?? '',
+  };
+}
+
+/** The next steps the report lists, each once: overdue first, then due, done, and undated. */
+export function reportNextSteps(report: MonthReport): NextStepItem[] {
+  const { overdue, due, done, undated } = report.nextSteps;
+  const seen = new Set<string>();
+  return [...overdue, ...due, ...done, ...undated].filter((item) => {
+    if (seen.has(item.interactionId)) return false;
+    seen.add(item.interactionId);
+    return true;
+  });
+}
