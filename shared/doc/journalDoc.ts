@@ -11,8 +11,10 @@ import {
   type InteractionPatch,
   type SampleInteraction,
 } from '../domain';
+import type { AnalyticsSettings } from '../analytics';
 import { resort, type JournalSnapshot } from './journalSnapshot';
 import { isMonthKey, MONTH_NOTE_MAX_LENGTH, readMonthNotes, replaceText } from './monthNotes';
+import { readSettings, sameSettings, settingEntries } from './settings';
 import { migrate, storedSchemaVersion, NewerSchemaError, type MigrationReport } from './migrations';
 import { ORIGIN, type Origin } from './origins';
 import { readInteraction } from './readInteraction';
@@ -40,6 +42,8 @@ export class JournalDoc {
   private readonly interactions: Y.Map<unknown>;
   private readonly meta: Y.Map<unknown>;
   private readonly notes: Y.Map<unknown>;
+  private readonly settings: Y.Map<unknown>;
+  private analyticsSettings: AnalyticsSettings;
   private monthNotes: ReadonlyMap<string, string>;
   private readonly undoManager: Y.UndoManager;
   private readonly records = new Map<InteractionId, Interaction>();
@@ -52,6 +56,8 @@ export class JournalDoc {
     this.meta = ydoc.getMap(ROOT.meta);
     this.notes = ydoc.getMap(ROOT.monthNotes);
     this.monthNotes = readMonthNotes(this.notes);
+    this.settings = ydoc.getMap(ROOT.settings);
+    this.analyticsSettings = readSettings(this.settings);
     for (const key of this.interactions.keys()) {
       const id = asInteractionId(key);
       const record = this.recordOf(id);
@@ -65,6 +71,7 @@ export class JournalDoc {
     this.interactions.observeDeep(this.onDeepChange);
     this.meta.observe(this.onMetaChange);
     this.notes.observeDeep(this.onNotesChange);
+    this.settings.observe(this.onSettingsChange);
   }
 
   /** Stops observing; the Y.Doc itself stays usable. */
@@ -72,6 +79,7 @@ export class JournalDoc {
     this.interactions.unobserveDeep(this.onDeepChange);
     this.meta.unobserve(this.onMetaChange);
     this.notes.unobserveDeep(this.onNotesChange);
+    this.settings.unobserve(this.onSettingsChange);
     this.undoManager.destroy();
     this.listeners.clear();
   }
@@ -221,6 +229,22 @@ export class JournalDoc {
     }, ORIGIN.local);
   }
 
+  /**
+   * Changes how figures are counted (bands, weeks, suggestion thresholds). Only settings whose
+   * value changes are written, so a change made on another device to another setting survives.
+   */
+  setAnalyticsSettings(settings: AnalyticsSettings): void {
+    this.assertWritable();
+    const current = new Map(settingEntries(this.analyticsSettings));
+    const changes = settingEntries(settings).filter(
+      ([key, value]) => JSON.stringify(current.get(key)) !== JSON.stringify(value),
+    );
+    if (changes.length === 0) return;
+    this.ydoc.transact(() => {
+      for (const [key, value] of changes) this.settings.set(key, value);
+    }, ORIGIN.local);
+  }
+
   /** Brings the document to the current schema; call after storage has loaded. */
   migrate(): MigrationReport {
     return migrate(this.ydoc);
@@ -304,6 +328,14 @@ export class JournalDoc {
     this.notify();
   };
 
+  private readonly onSettingsChange = (): void => {
+    const next = readSettings(this.settings);
+    if (sameSettings(next, this.analyticsSettings)) return;
+    this.analyticsSettings = next;
+    this.snapshot = this.snapshotOf(this.snapshot.interactions);
+    this.notify();
+  };
+
   /** A new snapshot object over the given sorted interactions and the current notes and state. */
   private snapshotOf(interactions: readonly Interaction[]): JournalSnapshot {
     let byId: Map<InteractionId, Interaction> | undefined;
@@ -316,6 +348,7 @@ export class JournalDoc {
       hasSample: interactions.some((item) => item.sample),
       readOnlyReason: this.readOnlyReason,
       monthNotes: this.monthNotes,
+      analyticsSettings: this.analyticsSettings,
     };
   }
 }

@@ -1,3 +1,4 @@
+import type { AnalyticsSettings } from '../analytics';
 import type { Interaction, InteractionId } from '../domain';
 
 /** Everything the UI and analytics read from a journal, as plain immutable data. */
@@ -11,6 +12,8 @@ export interface JournalSnapshot {
   readonly readOnlyReason: string | null;
   /** "What I'll change next month", by the month (YYYY-MM) whose report holds it. */
   readonly monthNotes: ReadonlyMap<string, string>;
+  /** How figures are counted; the same object until a setting changes. */
+  readonly analyticsSettings: AnalyticsSettings;
 }
 
 /** Orders interactions newest first; ties broken so that every replica shows the same order. */

@@ -12,6 +12,8 @@ export const ROOT = {
   interactions: 'interactions',
   /** Y.Map from a month (YYYY-MM) to a Y.Text: "What I'll change next month", written in that month's report. */
   monthNotes: 'monthNotes',
+  /** Y.Map of settings shared by the person's devices (keys in settings.ts). */
+  settings: 'settings',
 } as const;
 
 /** Keys inside one interaction's Y.Map. Scalars, except people (a JSON array) and reflection. */

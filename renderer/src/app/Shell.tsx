@@ -21,6 +21,7 @@ import { QuickAddModal } from '../features/journal/QuickAddModal';
 import { unlessTyping } from '../ui/keyboard';
 import { useJournalActions } from '../features/journal/useJournalActions';
 import { BackupsDialog } from '../features/settings/BackupsDialog';
+import { FiguresSettingsDialog } from '../features/settings/FiguresSettingsDialog';
 import { useJournal, useJournalSnapshot } from './journalContext';
 import { usePlatform } from './platformContext';
 import { messageOf } from '../ui/errors';
@@ -28,6 +29,7 @@ import { useRoute, type Route } from './route';
 import { ScreenNav } from './ScreenNav';
 import { monthKeyOf, todayIn } from '../../../shared/analytics';
 import { viewerTimeZone } from '../ui/format';
+import { BandThresholdsContext } from '../ui/bandThresholds';
 
 /** The app frame around the open journal: header, shortcuts, menu commands, dialogs. */
 export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> }) {
@@ -36,6 +38,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
   const actions = useJournalActions();
   const [quickAddOpen, setQuickAddOpen] = useState(false);
   const [backupsOpen, setBackupsOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const [route, navigate] = useRoute();
 
   const openQuickAdd = useCallback(() => setQuickAddOpen(true), []);
@@ -76,66 +79,73 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
     return platform.onMenuCommand((command) => handlers[command]());
   }, [platform, openQuickAdd, actions, backUpNow]);
 
-  const readOnly = useJournalSnapshot().readOnlyReason;
+  const { readOnlyReason: readOnly, analyticsSettings } = useJournalSnapshot();
   return (
-    <AppShell header={{ height: 56 }} padding="md">
-      <AppShell.Header>
-        <Container size="lg" h="100%">
-          <Group h="100%" justify="space-between">
-            <Group gap="lg" wrap="nowrap">
-              <Group gap="xs" align="baseline" wrap="nowrap">
-                <Title order={1} size="h3">
-                  Relevant
-                </Title>
-                <Text size="sm" c="dimmed" visibleFrom="lg">
-                  networking journal
-                </Text>
+    <BandThresholdsContext value={analyticsSettings.bands}>
+      <AppShell header={{ height: 56 }} padding="md">
+        <AppShell.Header>
+          <Container size="lg" h="100%">
+            <Group h="100%" justify="space-between">
+              <Group gap="lg" wrap="nowrap">
+                <Group gap="xs" align="baseline" wrap="nowrap">
+                  <Title order={1} size="h3">
+                    Relevant
+                  </Title>
+                  <Text size="sm" c="dimmed" visibleFrom="lg">
+                    networking journal
+                  </Text>
+                </Group>
+                <ScreenNav route={route} />
               </Group>
-              <ScreenNav route={route} />
+              <Group gap="xs">
+                <Button
+                  leftSection={<IconPlus size={16} />}
+                  onClick={openQuickAdd}
+                  disabled={!!readOnly}
+                  rightSection={<Kbd size="xs">N</Kbd>}
+                >
+                  Log interaction
+                </Button>
+                <Menu position="bottom-end">
+                  <Menu.Target>
+                    <ActionIcon variant="default" size="lg" aria-label="More actions">
+                      <IconDots size={18} />
+                    </ActionIcon>
+                  </Menu.Target>
+                  <Menu.Dropdown>
+                    <Menu.Item onClick={() => void backUpNow()}>Back up now</Menu.Item>
+                    <Menu.Item onClick={() => setBackupsOpen(true)}>Restore from backup…</Menu.Item>
+                    <Menu.Divider />
+                    <Menu.Item onClick={() => setSettingsOpen(true)} disabled={!!readOnly}>
+                      Figures and suggestions…
+                    </Menu.Item>
+                  </Menu.Dropdown>
+                </Menu>
+              </Group>
             </Group>
-            <Group gap="xs">
-              <Button
-                leftSection={<IconPlus size={16} />}
-                onClick={openQuickAdd}
-                disabled={!!readOnly}
-                rightSection={<Kbd size="xs">N</Kbd>}
-              >
-                Log interaction
-              </Button>
-              <Menu position="bottom-end">
-                <Menu.Target>
-                  <ActionIcon variant="default" size="lg" aria-label="More actions">
-                    <IconDots size={18} />
-                  </ActionIcon>
-                </Menu.Target>
-                <Menu.Dropdown>
-                  <Menu.Item onClick={() => void backUpNow()}>Back up now</Menu.Item>
-                  <Menu.Item onClick={() => setBackupsOpen(true)}>Restore from backup…</Menu.Item>
-                </Menu.Dropdown>
-              </Menu>
-            </Group>
-          </Group>
-        </Container>
-      </AppShell.Header>
-      <AppShell.Main>
-        <Container size={route.screen === 'journal' ? 'md' : 'lg'}>
-          {readOnly && (
-            <Alert color="orange" title="Read-only" mb="md" className="print-hidden">
-              {readOnly}
-            </Alert>
-          )}
-          <Suspense fallback={<Loader aria-label="Loading the screen" />}>
-            <Screen route={route} navigate={navigate} onAdd={openQuickAdd} />
-          </Suspense>
-        </Container>
-      </AppShell.Main>
-      <QuickAddModal opened={quickAddOpen} onClose={() => setQuickAddOpen(false)} />
-      <BackupsDialog
-        opened={backupsOpen}
-        onClose={() => setBackupsOpen(false)}
-        onRestore={onRestore}
-      />
-    </AppShell>
+          </Container>
+        </AppShell.Header>
+        <AppShell.Main>
+          <Container size={route.screen === 'journal' ? 'md' : 'lg'}>
+            {readOnly && (
+              <Alert color="orange" title="Read-only" mb="md" className="print-hidden">
+                {readOnly}
+              </Alert>
+            )}
+            <Suspense fallback={<Loader aria-label="Loading the screen" />}>
+              <Screen route={route} navigate={navigate} onAdd={openQuickAdd} />
+            </Suspense>
+          </Container>
+        </AppShell.Main>
+        <QuickAddModal opened={quickAddOpen} onClose={() => setQuickAddOpen(false)} />
+        <FiguresSettingsDialog opened={settingsOpen} onClose={() => setSettingsOpen(false)} />
+        <BackupsDialog
+          opened={backupsOpen}
+          onClose={() => setBackupsOpen(false)}
+          onRestore={onRestore}
+        />
+      </AppShell>
+    </BandThresholdsContext>
   );
 }
 

@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import {
   buildJournalFacts,
-  DEFAULT_ANALYTICS_SETTINGS,
   todayIn,
   type AnalyticsSettings,
   type DayNumber,
@@ -21,8 +20,7 @@ export interface Analytics {
 
 /** The journal's facts for the figures; rebuilt (from cached parts) when the journal changes. */
 export function useAnalytics(): Analytics {
-  const { interactions } = useJournalSnapshot();
-  const settings = DEFAULT_ANALYTICS_SETTINGS;
+  const { interactions, analyticsSettings: settings } = useJournalSnapshot();
   const zone = viewerTimeZone();
   const facts = useMemo(
     () => buildJournalFacts(interactions, settings, zone),

@@ -27,8 +27,9 @@ export function JournalScreen({ onAdd }: Props) {
   const [openId, setOpenId] = useState<InteractionId | null>(null);
   const deferredFilters = useDeferredValue(filters);
   const shown = useMemo(
-    () => filterInteractions(snapshot.interactions, deferredFilters),
-    [snapshot.interactions, deferredFilters],
+    () =>
+      filterInteractions(snapshot.interactions, deferredFilters, snapshot.analyticsSettings.bands),
+    [snapshot.interactions, deferredFilters, snapshot.analyticsSettings.bands],
   );
 
   if (snapshot.interactions.length === 0) {

@@ -1,5 +1,7 @@
 import {
+  DEFAULT_BAND_THRESHOLDS,
   relevanceBand,
+  type BandThresholds,
   type Interaction,
   type InteractionKind,
   type RelevanceBand,
@@ -50,13 +52,14 @@ export function isFiltering(filters: JournalFilters): boolean {
 export function filterInteractions(
   interactions: readonly Interaction[],
   filters: JournalFilters,
+  thresholds: BandThresholds = DEFAULT_BAND_THRESHOLDS,
 ): readonly Interaction[] {
   if (!isFiltering(filters)) return interactions;
   const words = foldForSearch(filters.query).split(/\s+/).filter(Boolean);
   const bands = new Set(filters.bands);
   return interactions.filter(
     (item) =>
-      (bands.size === 0 || bands.has(relevanceBand(item.relevance))) &&
+      (bands.size === 0 || bands.has(relevanceBand(item.relevance, thresholds))) &&
       (filters.kind === null || item.kind === filters.kind) &&
       words.every((word) => searchText(item).includes(word)),
   );
