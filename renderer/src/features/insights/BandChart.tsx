@@ -23,6 +23,15 @@ const SERIES = RELEVANCE_BANDS.map((band) => ({
 
 const hoursText = (hours: number) => formatHours(Math.round(hours * 60));
 
+const STEPS = [0.5, 1, 2, 5, 10, 20, 25, 50, 100, 200, 500];
+
+/** Round hours for the axis (0, 0.5, 1, 1.5 … or 0, 10, 20 …), at most about five of them. */
+export function hourTicks(maxHours: number): number[] {
+  const step = STEPS.find((candidate) => maxHours / candidate <= 4) ?? Math.ceil(maxHours / 4);
+  const top = Math.max(step, Math.ceil(maxHours / step) * step);
+  return Array.from({ length: Math.round(top / step) + 1 }, (_, index) => index * step);
+}
+
 /**
  * Hours by relevance band as stacked bars, one per period, with a legend. The same figures
  * are a table underneath for keyboards and screen readers, each row opening its period.
@@ -36,6 +45,10 @@ export function BandChart({ title, series, onSelect, height = 240 }: Props) {
         label: periodLabel(figures.period),
         ...Object.fromEntries(RELEVANCE_BANDS.map((band) => [band, figures.minutes[band] / 60])),
       })),
+    [series],
+  );
+  const ticks = useMemo(
+    () => hourTicks(Math.max(0, ...series.map((figures) => figures.totalMinutes / 60))),
     [series],
   );
   const select = (index: number) => {
@@ -56,6 +69,7 @@ export function BandChart({ title, series, onSelect, height = 240 }: Props) {
         withLegend
         legendProps={{ verticalAlign: 'bottom', itemSorter: null }}
         valueFormatter={hoursText}
+        yAxisProps={{ ticks, domain: [0, ticks[ticks.length - 1] ?? 1], interval: 0 }}
         tooltipAnimationDuration={0}
         barProps={{
           isAnimationActive: false,
