@@ -8,7 +8,7 @@ import {
 } from '../domain';
 import { parseDayNumber } from './calendar';
 import { NO_SOURCE_LABEL, sourceKeyOf } from './sourceKey';
-import { localDayOf, resolveTimeZone } from './timeZones';
+import { instantMsOf, localDayOf, resolveTimeZone } from './timeZones';
 import type { AnalyticsSettings, DayNumber, Period } from './types';
 
 /** Stands for "no date" in the day columns (no real day is this far back). */
@@ -60,14 +60,6 @@ export interface JournalFacts {
   readonly dueDays: Int32Array;
   /** Next step done day of each row, NO_DAY while open (or no next step). */
   readonly doneDays: Int32Array;
-  /** Rows with a next step that has a due day, by due day. */
-  readonly stepsByDue: Int32Array;
-  /** The due day of each of stepsByDue (ascending, for binary search). */
-  readonly stepDueDays: Int32Array;
-  /** Rows with a next step that was done, by done day. */
-  readonly stepsByDone: Int32Array;
-  /** The done day of each of stepsByDone (ascending). */
-  readonly stepDoneDays: Int32Array;
   /** Rows with a next step (due or not, done or not). */
   readonly hasNextStep: Uint8Array;
   /** The rows [from, to) whose day is in the period. */
@@ -99,7 +91,7 @@ function factOf(
   fallbackZone: string,
   sourceKeys: Map<string, string>,
 ): InteractionFact {
-  const instant = Date.parse(interaction.startedAt);
+  const instant = instantMsOf(interaction.startedAt);
   const zone = resolveTimeZone(interaction.timeZone, fallbackZone);
   const minutes = Number.isFinite(interaction.durationMinutes)
     ? Math.max(0, Math.round(interaction.durationMinutes))
@@ -259,16 +251,6 @@ function assemble(
   const sourceLabels = [...bySource].map(([key, { spellings }]) =>
     key === '' ? NO_SOURCE_LABEL : mostUsedSpelling(spellings).trim().replace(/\s+/g, ' '),
   );
-  /** The rows that have a day in `column`, by that day, and their days. */
-  const withStep = (column: Int32Array): [Int32Array, Int32Array] => {
-    const steps: number[] = [];
-    for (let row = 0; row < size; row++) if (column[row] !== NO_DAY) steps.push(row);
-    steps.sort((a, b) => (column[a] as number) - (column[b] as number) || a - b);
-    const rowsByDay = Int32Array.from(steps);
-    return [rowsByDay, rowsByDay.map((row) => column[row] as number)];
-  };
-  const [stepsByDue, stepDueDays] = withStep(columns.dueDays);
-  const [stepsByDone, stepDoneDays] = withStep(columns.doneDays);
   const { days } = columns;
   const rowsIn = (period: Period): [number, number] => {
     const from = lowerBound(days, period.start);
@@ -281,10 +263,6 @@ function assemble(
     ...columns,
     sourceKeys,
     sourceLabels,
-    stepsByDue,
-    stepDueDays,
-    stepsByDone,
-    stepDoneDays,
     rowsIn,
     interactionsIn(period: Period): Interaction[] {
       const [from, to] = rowsIn(period);
