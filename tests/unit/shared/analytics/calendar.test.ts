@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   dayNumberOf,
   dayPeriod,
+  instantMsOf,
   isValidTimeZone,
   lastMonths,
   lastWeeks,
@@ -216,5 +217,27 @@ describe('localDayOf: the calendar day in the zone the person was in', () => {
     const now = new Date('2026-11-25T23:30:00Z');
     expect(localDateOf(todayIn('Europe/Madrid', now))).toBe('2026-11-26');
     expect(localDateOf(todayIn('America/New_York', now))).toBe('2026-11-25');
+  });
+});
+
+describe('instantMsOf: stored instants read fast', () => {
+  it('agrees with Date.parse on what toISOString writes, and on anything else', () => {
+    const random = seededRandom(11);
+    for (let i = 0; i < 5000; i++) {
+      const iso = new Date(random.int(4_000_000_000) * 1000 + random.int(1000)).toISOString();
+      expect(instantMsOf(iso)).toBe(Date.parse(iso));
+    }
+    for (const odd of [
+      '2028-02-29T12:00:00.000Z',
+      '2026-02-29T12:00:00.000Z', // rolled over by Date.parse, as before
+      '2026-11-25T18:30:00Z',
+      '2026-11-25T18:30:00.000+01:00',
+      '2026-11-25T24:30:00.000Z',
+      '2026-11-25 18:30:00.000Z',
+      'garbage',
+      '',
+    ]) {
+      expect(instantMsOf(odd), odd).toStrictEqual(Date.parse(odd));
+    }
   });
 });
