@@ -11,10 +11,16 @@ import {
   resolveTimeZone,
   seriesFor,
   type AnalyticsSettings,
+  type BandMinutes,
   type Figures,
   type Period,
 } from '../../../../shared/analytics';
-import { INTERACTION_KINDS, type Interaction, type Relevance } from '../../../../shared/domain';
+import {
+  INTERACTION_KINDS,
+  RELEVANCE_BANDS,
+  type Interaction,
+  type Relevance,
+} from '../../../../shared/domain';
 import { anEntry, journalOf, VIEWER_ZONE } from '../../../fixtures/analytics';
 import { seededRandom, type Random } from '../../../fixtures/random';
 
@@ -51,20 +57,12 @@ function randomJournal(random: Random, size: number): Interaction[] {
 
 function sumFigures(parts: readonly Figures[]) {
   const sum = (pick: (f: Figures) => number) => parts.reduce((total, f) => total + pick(f), 0);
+  const byBand = (pick: (f: Figures) => BandMinutes) =>
+    Object.fromEntries(RELEVANCE_BANDS.map((band) => [band, sum((f) => pick(f)[band])]));
   return {
-    minutes: {
-      high: sum((f) => f.minutes.high),
-      medium: sum((f) => f.minutes.medium),
-      low: sum((f) => f.minutes.low),
-      unrated: sum((f) => f.minutes.unrated),
-    },
+    minutes: byBand((f) => f.minutes),
     totalMinutes: sum((f) => f.totalMinutes),
-    counts: {
-      high: sum((f) => f.counts.high),
-      medium: sum((f) => f.counts.medium),
-      low: sum((f) => f.counts.low),
-      unrated: sum((f) => f.counts.unrated),
-    },
+    counts: byBand((f) => f.counts),
     interactions: sum((f) => f.interactions),
     zeroMinuteInteractions: sum((f) => f.zeroMinuteInteractions),
   };
