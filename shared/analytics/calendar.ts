@@ -35,8 +35,24 @@ export function civilFromDays(dayNumber: DayNumber): [number, number, number] {
   return [yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day];
 }
 
-const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_KEY = /^(\d{4})-(\d{2})$/;
+
+/** The number written by `count` ASCII digits of `text` from `from`; NaN if one is not a digit. */
+export function digitsAt(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return NaN;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/** Days in a month (1–12) of the proleptic Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
 
 /** The day number of a YYYY-MM-DD date; throws on anything else. */
 export function dayNumberOf(date: LocalDate): DayNumber {
@@ -47,14 +63,24 @@ export function dayNumberOf(date: LocalDate): DayNumber {
 
 /** The day number of a YYYY-MM-DD date that exists, or null (for stored values). */
 export function parseDayNumber(date: unknown): DayNumber | null {
-  if (typeof date !== 'string') return null;
-  const match = LOCAL_DATE.exec(date);
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const number = daysFromCivil(year, month, day);
-  // Round-tripping rejects months and days that do not exist (2026-02-30, 2026-13-01).
-  const [y, m, d] = civilFromDays(number);
-  return y === year && m === month && d === day ? number : null;
+  if (typeof date !== 'string' || date.length !== 10) return null;
+  const day = dayNumberAt(date, 0);
+  return Number.isNaN(day) ? null : day;
+}
+
+/**
+ * The day number of the date written YYYY-MM-DD at `from` in `text`, or NaN when there is
+ * none or that day does not exist. Reads character codes: it runs for every interaction.
+ */
+export function dayNumberAt(text: string, from: number): DayNumber {
+  if (text.charCodeAt(from + 4) !== 45 || text.charCodeAt(from + 7) !== 45) return NaN; // '-'
+  const year = digitsAt(text, from, 4);
+  const month = digitsAt(text, from + 5, 2);
+  const day = digitsAt(text, from + 8, 2);
+  // NaN fails every comparison.
+  const exists =
+    year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return exists ? daysFromCivil(year, month, day) : NaN;
 }
 
 const pad = (value: number, width: number) => String(value).padStart(width, '0');

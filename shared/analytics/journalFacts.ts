@@ -8,7 +8,7 @@ import {
 } from '../domain';
 import { parseDayNumber } from './calendar';
 import { NO_SOURCE_LABEL, sourceKeyOf } from './sourceKey';
-import { localDayOf, resolveTimeZone } from './timeZones';
+import { instantMsOf, localDayOf, resolveTimeZone } from './timeZones';
 import type { AnalyticsSettings, DayNumber, Period } from './types';
 
 /** Stands for "no date" in the day columns (no real day is this far back). */
@@ -24,7 +24,8 @@ interface InteractionFact {
   readonly relevance: number;
   /** Index in INTERACTION_KINDS. */
   readonly kind: number;
-  readonly sourceKey: string;
+  /** Index in placeNames. */
+  readonly place: number;
   readonly hasNextStep: boolean;
   readonly dueDay: DayNumber;
   readonly doneDay: DayNumber;
@@ -60,14 +61,6 @@ export interface JournalFacts {
   readonly dueDays: Int32Array;
   /** Next step done day of each row, NO_DAY while open (or no next step). */
   readonly doneDays: Int32Array;
-  /** Rows with a next step that has a due day, by due day. */
-  readonly stepsByDue: Int32Array;
-  /** The due day of each of stepsByDue (ascending, for binary search). */
-  readonly stepDueDays: Int32Array;
-  /** Rows with a next step that was done, by done day. */
-  readonly stepsByDone: Int32Array;
-  /** The done day of each of stepsByDone (ascending). */
-  readonly stepDoneDays: Int32Array;
   /** Rows with a next step (due or not, done or not). */
   readonly hasNextStep: Uint8Array;
   /** The rows [from, to) whose day is in the period. */
@@ -89,6 +82,25 @@ const journalCache = new WeakMap<
   { signature: string; facts: JournalFacts }
 >();
 
+/**
+ * Every place spelling seen, numbered, with its folded source key: spellings are few and
+ * repeat, and numbers let the facts of a journal be grouped by source with arrays, not maps.
+ */
+const placeIds = new Map<string, number>();
+const placeNames: string[] = [];
+const placeKeys: string[] = [];
+
+function placeIdOf(place: string): number {
+  let id = placeIds.get(place);
+  if (id === undefined) {
+    id = placeNames.length;
+    placeIds.set(place, id);
+    placeNames.push(place);
+    placeKeys.push(sourceKeyOf(place));
+  }
+  return id;
+}
+
 const KIND_INDEX = new Map<string, number>(INTERACTION_KINDS.map((kind, index) => [kind, index]));
 const BAND_INDEX = new Map<string, number>(RELEVANCE_BANDS.map((band, index) => [band, index]));
 const OTHER_KIND = INTERACTION_KINDS.indexOf('other' satisfies InteractionKind);
@@ -97,18 +109,12 @@ function factOf(
   interaction: Interaction,
   bands: BandThresholds,
   fallbackZone: string,
-  sourceKeys: Map<string, string>,
 ): InteractionFact {
-  const instant = Date.parse(interaction.startedAt);
+  const instant = instantMsOf(interaction.startedAt);
   const zone = resolveTimeZone(interaction.timeZone, fallbackZone);
   const minutes = Number.isFinite(interaction.durationMinutes)
     ? Math.max(0, Math.round(interaction.durationMinutes))
     : 0;
-  let sourceKey = sourceKeys.get(interaction.place);
-  if (sourceKey === undefined) {
-    sourceKey = sourceKeyOf(interaction.place);
-    sourceKeys.set(interaction.place, sourceKey);
-  }
   const hasNextStep = interaction.nextStep.trim() !== '';
   return {
     day: localDayOf(Number.isNaN(instant) ? 0 : instant, zone),
@@ -116,7 +122,7 @@ function factOf(
     band: BAND_INDEX.get(relevanceBand(interaction.relevance, bands)) ?? 0,
     relevance: interaction.relevance ?? 0,
     kind: KIND_INDEX.get(interaction.kind) ?? OTHER_KIND,
-    sourceKey,
+    place: placeIdOf(interaction.place),
     hasNextStep,
     dueDay: (hasNextStep ? parseDayNumber(interaction.nextStepDue) : null) ?? NO_DAY,
     doneDay: (hasNextStep ? parseDayNumber(interaction.nextStepDone) : null) ?? NO_DAY,
@@ -142,11 +148,10 @@ export function buildJournalFacts(
     perInteraction = new WeakMap();
     factCache.set(signature, perInteraction);
   }
-  const sourceKeys = new Map<string, string>();
   const facts = interactions.map((interaction) => {
     let fact = perInteraction.get(interaction);
     if (!fact) {
-      fact = factOf(interaction, settings.bands, fallbackZone, sourceKeys);
+      fact = factOf(interaction, settings.bands, fallbackZone);
       perInteraction.set(interaction, fact);
     }
     return fact;
@@ -205,12 +210,6 @@ export function lowerBound(values: Int32Array, target: number, from = 0, to = va
   return low;
 }
 
-interface SourceTally {
-  readonly index: number;
-  /** spelling → [uses, list index of its newest use]. */
-  readonly spellings: Map<string, [number, number]>;
-}
-
 function assemble(
   interactions: readonly Interaction[],
   facts: readonly InteractionFact[],
@@ -229,7 +228,13 @@ function assemble(
     doneDays: new Int32Array(size),
     hasNextStep: new Uint8Array(size),
   };
-  const bySource = new Map<string, SourceTally>();
+  const places = placeNames.length;
+  const uses = new Int32Array(places);
+  /** The list index of each spelling's newest use (lower is newer). */
+  const newest = new Int32Array(places).fill(0x7fffffff);
+  const sourceOfPlace = new Int32Array(places).fill(-1);
+  const sourceIndex = new Map<string, number>();
+  const sourceKeys: string[] = [];
   for (let row = 0; row < size; row++) {
     const listIndex = order[row] as number;
     const fact = facts[listIndex] as InteractionFact;
@@ -243,32 +248,36 @@ function assemble(
     columns.dueDays[row] = fact.dueDay;
     columns.doneDays[row] = fact.doneDay;
     columns.hasNextStep[row] = fact.hasNextStep ? 1 : 0;
-    let source = bySource.get(fact.sourceKey);
-    if (!source) {
-      source = { index: bySource.size, spellings: new Map() };
-      bySource.set(fact.sourceKey, source);
+    const place = fact.place;
+    uses[place] = (uses[place] as number) + 1;
+    if (listIndex < (newest[place] as number)) newest[place] = listIndex;
+    let source = sourceOfPlace[place] as number;
+    if (source < 0) {
+      const key = placeKeys[place] as string;
+      source = sourceIndex.get(key) ?? sourceKeys.push(key) - 1;
+      sourceIndex.set(key, source);
+      sourceOfPlace[place] = source;
     }
-    columns.sources[row] = source.index;
-    const spelling = source.spellings.get(interaction.place);
-    if (spelling) {
-      spelling[0]++;
-      spelling[1] = Math.min(spelling[1], listIndex);
-    } else source.spellings.set(interaction.place, [1, listIndex]);
+    columns.sources[row] = source;
   }
-  const sourceKeys = [...bySource.keys()];
-  const sourceLabels = [...bySource].map(([key, { spellings }]) =>
-    key === '' ? NO_SOURCE_LABEL : mostUsedSpelling(spellings).trim().replace(/\s+/g, ' '),
+  // Each source's label: its spelling used most often, of those the most recent.
+  const label = new Int32Array(sourceKeys.length).fill(-1);
+  for (let place = 0; place < places; place++) {
+    const count = uses[place] as number;
+    if (count === 0) continue;
+    const source = sourceOfPlace[place] as number;
+    const best = label[source] as number;
+    const better =
+      best < 0 ||
+      count > (uses[best] as number) ||
+      (count === uses[best] && (newest[place] as number) < (newest[best] as number));
+    if (better) label[source] = place;
+  }
+  const sourceLabels = sourceKeys.map((key, source) =>
+    key === ''
+      ? NO_SOURCE_LABEL
+      : (placeNames[label[source] as number] ?? '').trim().replace(/\s+/g, ' '),
   );
-  /** The rows that have a day in `column`, by that day, and their days. */
-  const withStep = (column: Int32Array): [Int32Array, Int32Array] => {
-    const steps: number[] = [];
-    for (let row = 0; row < size; row++) if (column[row] !== NO_DAY) steps.push(row);
-    steps.sort((a, b) => (column[a] as number) - (column[b] as number) || a - b);
-    const rowsByDay = Int32Array.from(steps);
-    return [rowsByDay, rowsByDay.map((row) => column[row] as number)];
-  };
-  const [stepsByDue, stepDueDays] = withStep(columns.dueDays);
-  const [stepsByDone, stepDoneDays] = withStep(columns.doneDays);
   const { days } = columns;
   const rowsIn = (period: Period): [number, number] => {
     const from = lowerBound(days, period.start);
@@ -281,10 +290,6 @@ function assemble(
     ...columns,
     sourceKeys,
     sourceLabels,
-    stepsByDue,
-    stepDueDays,
-    stepsByDone,
-    stepDoneDays,
     rowsIn,
     interactionsIn(period: Period): Interaction[] {
       const [from, to] = rowsIn(period);
@@ -293,17 +298,4 @@ function assemble(
       return Array.from(indices, (index) => interactions[index] as Interaction);
     },
   };
-}
-
-/** The spelling used most often; of equally used ones, the most recent. */
-function mostUsedSpelling(spellings: ReadonlyMap<string, [number, number]>): string {
-  let best = '';
-  let bestUses = -1;
-  let bestNewest = Infinity;
-  for (const [spelling, [uses, newest]] of spellings) {
-    if (uses > bestUses || (uses === bestUses && newest < bestNewest)) {
-      [best, bestUses, bestNewest] = [spelling, uses, newest];
-    }
-  }
-  return best;
 }

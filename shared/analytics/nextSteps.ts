@@ -1,6 +1,65 @@
-import { localDateOf } from './calendar';
 import { lowerBound, NO_DAY, type JournalFacts } from './journalFacts';
 import type { DayNumber, NextStepFigures, NextStepItem, Period } from './types';
+
+/** The next steps of a journal, indexed the first time they are asked for. */
+interface StepIndex {
+  /** Rows with a due day, by due day, then title, then id: the order of the lists. */
+  readonly byDue: Int32Array;
+  /** The due day of each of byDue (ascending, for binary search). */
+  readonly dueDays: Int32Array;
+  /** Rows that were done, by done day. */
+  readonly byDone: Int32Array;
+  readonly doneDays: Int32Array;
+  /** Items made so far, by row × 3 + state: an item depends on nothing else. */
+  readonly items: Map<number, NextStepItem>;
+}
+
+const STATES: readonly NextStepItem['state'][] = ['open', 'done', 'overdue'];
+const indexes = new WeakMap<JournalFacts, StepIndex>();
+
+function stepIndexOf(facts: JournalFacts): StepIndex {
+  let index = indexes.get(facts);
+  if (!index) {
+    const byDue = rowsWith(facts, facts.dueDays);
+    const byDone = rowsWith(facts, facts.doneDays);
+    index = {
+      byDue,
+      dueDays: byDue.map((row) => facts.dueDays[row] as number),
+      byDone,
+      doneDays: byDone.map((row) => facts.doneDays[row] as number),
+      items: new Map(),
+    };
+    indexes.set(facts, index);
+  }
+  return index;
+}
+
+/**
+ * The rows with a day in `column`, by that day, then by title and id. Sorted by day as
+ * numbers first, then each day's few rows by title: comparing titles is what costs.
+ */
+function rowsWith(facts: JournalFacts, column: Int32Array): Int32Array {
+  let count = 0;
+  for (let row = 0; row < facts.size; row++) if (column[row] !== NO_DAY) count++;
+  // Day and row packed in one number (rows < 2^21, days within ±2^31): a numeric sort.
+  const keys = new Float64Array(count);
+  count = 0;
+  for (let row = 0; row < facts.size; row++) {
+    const day = column[row] as number;
+    if (day !== NO_DAY) keys[count++] = day * 0x200000 + row;
+  }
+  keys.sort();
+  const rows = keys.map((key) => key - Math.floor(key / 0x200000) * 0x200000);
+  const byTitle = (a: number, b: number) => compareRows(facts, a, b);
+  for (let start = 0; start < rows.length;) {
+    const day = column[rows[start] as number];
+    let end = start + 1;
+    while (end < rows.length && column[rows[end] as number] === day) end++;
+    if (end - start > 1) rows.subarray(start, end).sort(byTitle);
+    start = end;
+  }
+  return Int32Array.from(rows);
+}
 
 /**
  * The next steps of a period, as of `today`:
@@ -18,53 +77,67 @@ export function nextStepsFor(
   period: Period,
   today: DayNumber,
 ): NextStepFigures {
-  const item = (row: number): NextStepItem => itemOf(facts, row, today);
-  const { stepsByDue, stepDueDays, dueDays, doneDays } = facts;
+  const index = stepIndexOf(facts);
+  const item = (row: number): NextStepItem => itemOf(facts, index, row, today);
   const within = (rows: Int32Array, days: Int32Array) => {
     const from = lowerBound(days, period.start);
-    const to = lowerBound(days, period.end, from);
-    return Array.from(rows.subarray(from, to), item);
+    return Array.from(rows.subarray(from, lowerBound(days, period.end, from)), item);
   };
-  const due = within(stepsByDue, stepDueDays);
-  const done = within(facts.stepsByDone, facts.stepDoneDays);
   const dueBefore = Math.min(today, period.end);
   // Done on a day before this one counts as done: today itself counts, the period's end not.
   const doneBefore = Math.min(today + 1, period.end);
   const overdue: NextStepItem[] = [];
-  const overdueTo = lowerBound(stepDueDays, dueBefore);
+  const overdueTo = lowerBound(index.dueDays, dueBefore);
   for (let i = 0; i < overdueTo; i++) {
-    const row = stepsByDue[i] as number;
-    const doneDay = doneDays[row] as number;
+    const row = index.byDue[i] as number;
+    const doneDay = facts.doneDays[row] as number;
     if (doneDay === NO_DAY || doneDay >= doneBefore) overdue.push(item(row));
   }
-  const undated: NextStepItem[] = [];
+  const undated: number[] = [];
   const [from, to] = facts.rowsIn(period);
   for (let row = from; row < to; row++) {
-    if (facts.hasNextStep[row] && dueDays[row] === NO_DAY && doneDays[row] === NO_DAY) {
-      undated.push(item(row));
+    if (facts.hasNextStep[row] && facts.dueDays[row] === NO_DAY && facts.doneDays[row] === NO_DAY) {
+      undated.push(row);
     }
   }
   return {
-    due: due.sort(compareItems),
-    done: done.sort(compareItems),
-    overdue: overdue.sort(compareItems),
-    undated: undated.sort(compareItems),
+    due: within(index.byDue, index.dueDays),
+    done: within(index.byDone, index.doneDays).sort(compareItems),
+    overdue,
+    undated: undated.sort((a, b) => compareRows(facts, a, b)).map(item),
   };
 }
 
-function itemOf(facts: JournalFacts, row: number, today: DayNumber): NextStepItem {
-  const interaction = facts.rows[row];
-  if (!interaction) throw new RangeError(`No interaction at row ${row}`);
+function itemOf(facts: JournalFacts, index: StepIndex, row: number, today: DayNumber) {
   const dueDay = facts.dueDays[row] as number;
-  const doneDay = facts.doneDays[row] as number;
-  return {
-    interactionId: interaction.id,
-    title: interaction.title,
-    nextStep: interaction.nextStep,
-    due: dueDay === NO_DAY ? null : localDateOf(dueDay),
-    done: doneDay === NO_DAY ? null : localDateOf(doneDay),
-    state: doneDay !== NO_DAY ? 'done' : dueDay !== NO_DAY && dueDay < today ? 'overdue' : 'open',
-  };
+  const done = facts.doneDays[row] !== NO_DAY;
+  const state = done ? 1 : dueDay !== NO_DAY && dueDay < today ? 2 : 0;
+  const key = row * 3 + state;
+  let item = index.items.get(key);
+  if (!item) {
+    const interaction = facts.rows[row];
+    if (!interaction) throw new RangeError(`No interaction at row ${row}`);
+    item = {
+      interactionId: interaction.id,
+      title: interaction.title,
+      nextStep: interaction.nextStep,
+      // The stored dates, which the facts found valid.
+      due: dueDay === NO_DAY ? null : interaction.nextStepDue,
+      done: done ? interaction.nextStepDone : null,
+      state: STATES[state] as NextStepItem['state'],
+    };
+    index.items.set(key, item);
+  }
+  return item;
+}
+
+/** By title, then interaction (for rows with the same due day). */
+function compareRows(facts: JournalFacts, a: number, b: number): number {
+  const first = facts.rows[a];
+  const second = facts.rows[b];
+  if (!first || !second) return 0;
+  if (first.title !== second.title) return first.title < second.title ? -1 : 1;
+  return first.id < second.id ? -1 : first.id > second.id ? 1 : 0;
 }
 
 /** By due date (undated last), then title, then interaction. */

@@ -1,10 +1,12 @@
 // `npm run bench`: seeds journals of 2k, 20k and 100k interactions and prints one table of
-// size, load time, time to add an interaction, and time to a usable journal in Chromium.
-// Options: --sizes=2000,20000 (journal sizes to seed), --no-browser (skip Chromium).
+// size, load time, time to add an interaction, time to a usable journal in Chromium, and the
+// time analytics take. Options: --sizes=2000,20000 (journal sizes to seed), --no-browser
+// (skip Chromium), --only=analytics (only the analytics rows: no Yjs journal is built).
 import { cpus, loadavg } from 'node:os';
 import { findChromium } from '../chromium';
+import { measureAnalytics, snapshotList, type AnalyticsResult } from './analytics';
 import { measureBrowser, type BrowserResult } from './browser';
-import { generateEntries } from './generate';
+import { generateEntries, type GeneratedEntry } from './generate';
 import { buildJournal, dropJournal } from './journal';
 import { measureAdd, measureLoad, measureSize, measureSnapshotParts, toJson } from './measure';
 import { canCollectGarbage, progress } from './stats';
@@ -21,6 +23,9 @@ const TARGET = {
   loadRatio: 5,
   addMs: 16,
   usableMs: 1000,
+  monthReportMs: 20,
+  insightsMs: 100,
+  analyticsFloorRatio: 3,
 };
 
 function label(count: number): string {
@@ -30,8 +35,10 @@ function label(count: number): string {
 function parseArgs(argv: readonly string[]) {
   let sizes = [2_000, MAIN_SIZE, 100_000];
   let browser = true;
+  let onlyAnalytics = false;
   for (const arg of argv) {
     if (arg === '--no-browser') browser = false;
+    else if (arg === '--only=analytics') onlyAnalytics = true;
     else if (arg.startsWith('--sizes=')) {
       sizes = arg
         .slice('--sizes='.length)
@@ -40,9 +47,13 @@ function parseArgs(argv: readonly string[]) {
       if (sizes.some((size) => !Number.isInteger(size) || size < 1)) {
         throw new Error(`--sizes needs whole numbers, e.g. --sizes=2000,20k (got "${arg}")`);
       }
-    } else throw new Error(`Unknown option "${arg}". Use --sizes=2000,20000 or --no-browser.`);
+    } else {
+      throw new Error(
+        `Unknown option "${arg}". Use --sizes=2000,20000, --no-browser or --only=analytics.`,
+      );
+    }
   }
-  return { sizes, browser };
+  return { sizes, browser, onlyAnalytics };
 }
 
 interface Seeded {
@@ -50,10 +61,10 @@ interface Seeded {
   readonly json: string;
 }
 
-/** Generates and builds a journal; only its encoded form and its JSON stay in memory. */
-function seed(count: number): Seeded {
-  progress(`${label(count)}: generating and building the journal`);
-  const { journal, records } = buildJournal(generateEntries(count));
+/** Builds a journal of the entries; only its encoded form and its JSON stay in memory. */
+function seed(entries: readonly GeneratedEntry[]): Seeded {
+  progress(`${label(entries.length)}: building the journal`);
+  const { journal, records } = buildJournal(entries);
   const update = journal.encode();
   dropJournal(journal);
   return { update, json: toJson(records) };
@@ -129,6 +140,45 @@ function addRows(update: Uint8Array): Row[] {
   ];
 }
 
+function analyticsRows(count: number, entries: readonly GeneratedEntry[]): Row[] {
+  const size = label(count);
+  const runs = count >= 100_000 ? 7 : 9;
+  progress(`${size}: analytics, ${runs} runs of each`);
+  const result: AnalyticsResult = measureAnalytics(snapshotList(entries), runs);
+  const floor = `floor ${formatMs(result.floorMs)}`;
+  const ratio = TARGET.analyticsFloorRatio;
+  /** A row against the floor; warm rows must also beat `targetMs`, cold ones only the ratio. */
+  const row = (measure: string, ms: number, targetMs?: number | 'ratio'): Row => ({
+    measure,
+    size,
+    value: formatMs(ms),
+    baseline: floor,
+    ratio: ms / result.floorMs,
+    ...(targetMs === undefined
+      ? {}
+      : targetMs === 'ratio'
+        ? { target: `≤ ${ratio}× floor`, pass: ms <= ratio * result.floorMs }
+        : {
+            target: `< ${targetMs} ms, ≤ ${ratio}× floor`,
+            pass: ms < targetMs && ms <= ratio * result.floorMs,
+          }),
+  });
+  const median = `(median of ${runs})`;
+  return [
+    {
+      measure: `analytics floor: one pass, Date.parse + minutes by band ${median}`,
+      size,
+      value: formatMs(result.floorMs),
+    },
+    row(`month report, warm ${median}`, result.month.warmMs, TARGET.monthReportMs),
+    row(`month report, cold: new objects ${median}`, result.month.coldMs, 'ratio'),
+    row('month report, first cold run (zone offsets not cached yet)', result.firstColdMs),
+    row(`month report after one edit (new list) ${median}`, result.month.editedMs, 'ratio'),
+    row(`12-month insights, warm ${median}`, result.insights.warmMs, TARGET.insightsMs),
+    row(`12-month insights, cold: new objects ${median}`, result.insights.coldMs, 'ratio'),
+  ];
+}
+
 function browserRows(result: BrowserResult): Row[] {
   const size = label(MAIN_SIZE);
   const { journal, empty } = result;
@@ -170,19 +220,25 @@ async function main(): Promise<void> {
   const skipped: string[] = [];
   let journal20k: Uint8Array | undefined;
   for (const [index, count] of options.sizes.entries()) {
-    const seeded = seed(count);
+    progress(`${label(count)}: generating the entries`);
+    const entries = generateEntries(count);
+    rows.push(...analyticsRows(count, entries));
+    if (options.onlyAnalytics) continue;
+    const seeded = seed(entries);
     rows.push(...nodeRows(count, seeded, index === 0));
     if (count === MAIN_SIZE) {
       journal20k = seeded.update;
       rows.push(...addRows(journal20k));
     }
   }
-  if (!journal20k) {
-    journal20k = seed(MAIN_SIZE).update;
+  if (!journal20k && !options.onlyAnalytics) {
+    journal20k = seed(generateEntries(MAIN_SIZE)).update;
     rows.push(...addRows(journal20k));
   }
   const chromium = findChromium();
-  if (!options.browser) {
+  if (options.onlyAnalytics || !journal20k) {
+    skipped.push('Only the analytics rows (--only=analytics).');
+  } else if (!options.browser) {
     skipped.push('Chromium row skipped (--no-browser).');
   } else if (!chromium) {
     skipped.push(
