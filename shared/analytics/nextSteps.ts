@@ -65,9 +65,9 @@ function rowsWith(facts: JournalFacts, column: Int32Array): Int32Array {
  * The next steps of a period, as of `today`:
  * - due: due within the period, done or not;
  * - done: done within the period;
- * - overdue: due before min(today, period end) and still open then, i.e. not done on a day
- *   before the period's end nor on or before today (an item done late but within the
- *   period is not overdue);
+ * - overdue: due within the period before today, and still open then, i.e. not done on a
+ *   day before the period's end nor on or before today (an item done late but within the
+ *   period is not overdue); overdueBefore counts the same for steps due before the period;
  * - undated: written on the period's interactions, with no due date, not done.
  * Each list is sorted by due date, then title. An item's state is 'done' once done,
  * 'overdue' when due before today, else 'open'.
@@ -87,11 +87,16 @@ export function nextStepsFor(
   // Done on a day before this one counts as done: today itself counts, the period's end not.
   const doneBefore = Math.min(today + 1, period.end);
   const overdue: NextStepItem[] = [];
+  let overdueBefore = 0;
+  const periodFrom = lowerBound(index.dueDays, period.start);
   const overdueTo = lowerBound(index.dueDays, dueBefore);
   for (let i = 0; i < overdueTo; i++) {
     const row = index.byDue[i] as number;
     const doneDay = facts.doneDays[row] as number;
-    if (doneDay === NO_DAY || doneDay >= doneBefore) overdue.push(item(row));
+    if (doneDay !== NO_DAY && doneDay < doneBefore) continue;
+    // Earlier ones are only counted: a long journal can hold thousands.
+    if (i < periodFrom) overdueBefore++;
+    else overdue.push(item(row));
   }
   const undated: number[] = [];
   const [from, to] = facts.rowsIn(period);
@@ -104,6 +109,7 @@ export function nextStepsFor(
     due: within(index.byDue, index.dueDays),
     done: within(index.byDone, index.doneDays).sort(compareItems),
     overdue,
+    overdueBefore,
     undated: undated.sort((a, b) => compareRows(facts, a, b)).map(item),
   };
 }

@@ -107,8 +107,10 @@ export interface NextStepFigures {
   readonly due: readonly NextStepItem[];
   /** Done within the period. */
   readonly done: readonly NextStepItem[];
-  /** Due before the period's end (or before today, when today is earlier) and not done. */
+  /** Due within the period, before today, and still open then. */
   readonly overdue: readonly NextStepItem[];
+  /** How many next steps due before the period are still open then: overdue from earlier. */
+  readonly overdueBefore: number;
   /** Next steps written on the period's interactions with no due date, not done. */
   readonly undated: readonly NextStepItem[];
 }

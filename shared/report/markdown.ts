@@ -9,7 +9,7 @@ import {
   periodLabel,
 } from './format';
 import { reportNextSteps, type MonthReport } from './monthReport';
-import { nextStepDates, suggestionEvidence, suggestionHeadline } from './sentences';
+import { nextStepCounts, nextStepDates, suggestionEvidence, suggestionHeadline } from './sentences';
 
 export const BAND_NAMES: Record<RelevanceBand, string> = {
   high: 'High',
@@ -131,7 +131,7 @@ export function monthReportMarkdown(report: MonthReport): string {
             .map((s) => `- **${escapeMarkdown(suggestionHeadline(s))}**: ${suggestionEvidence(s)}`)
             .join('\n')
     }`,
-    `## Next steps\n\nDue this month: ${nextSteps.due.length} · Done this month: ${nextSteps.done.length} · Overdue: ${nextSteps.overdue.length}\n\n${nextStepLines(reportNextSteps(report))}`,
+    `## Next steps\n\n${nextStepCounts(nextSteps)}\n\n${nextStepLines(reportNextSteps(report))}`,
     `## What I'll change next month\n\n${report.note.trim() ? quote(report.note.trim()) : '_Not written yet._'}`,
   ];
   return `${sections.filter(Boolean).join('\n\n')}\n`;

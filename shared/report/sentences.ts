@@ -1,4 +1,4 @@
-import type { ChangeSuggestion, NextStepItem } from '../analytics';
+import type { ChangeSuggestion, NextStepFigures, NextStepItem } from '../analytics';
 import { dayNumberOf } from '../analytics';
 import { dayLabel, formatHours, formatMean, periodLabelWithYear } from './format';
 
@@ -26,4 +26,12 @@ export function nextStepDates(item: NextStepItem): string {
   if (item.done !== null) parts.push(`done ${dayLabel(dayNumberOf(item.done))}`);
   if (item.state === 'overdue') parts.push('overdue');
   return parts.length === 0 ? 'no due date' : parts.join(', ');
+}
+
+/** "Due this month: 3 · Done this month: 2 · Overdue: 1", and the older ones still open. */
+export function nextStepCounts(steps: NextStepFigures): string {
+  const counts = `Due this month: ${steps.due.length} · Done this month: ${steps.done.length} · Overdue: ${steps.overdue.length}`;
+  return steps.overdueBefore > 0
+    ? `${counts} · Still open from earlier months: ${steps.overdueBefore}`
+    : counts;
 }

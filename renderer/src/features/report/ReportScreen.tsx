@@ -4,6 +4,7 @@ import {
   buildMonthReport,
   bandSummary,
   monthTitle,
+  nextStepCounts,
   nextStepDates,
   reportNextSteps,
 } from '../../../../shared/report';
@@ -96,10 +97,7 @@ export function ReportScreen({ month, onMonthChange }: Props) {
             <SuggestionList suggestions={report.suggestions} />
           </Section>
           <Section title="Next steps">
-            <Text size="sm">
-              Due this month: {nextSteps.due.length} · Done this month: {nextSteps.done.length} ·
-              Overdue: {nextSteps.overdue.length}
-            </Text>
+            <Text size="sm">{nextStepCounts(nextSteps)}</Text>
             {steps.length > 0 && (
               <List size="sm" spacing={4} aria-label="Next steps of the month">
                 {steps.map((item) => (

@@ -42,7 +42,9 @@ const titles = (figures: NextStepFigures) =>
   Object.fromEntries(
     Object.entries(figures).map(([list, items]) => [
       list,
-      (items as NextStepFigures['due']).map((item) => `${item.title}: ${item.state}`),
+      Array.isArray(items)
+        ? (items as NextStepFigures['due']).map((item) => `${item.title}: ${item.state}`)
+        : items,
     ]),
   );
 
@@ -61,8 +63,10 @@ describe('nextStepsFor', () => {
         'coming: open',
       ],
       done: ['old, done in Nov: done', 'done late: done', 'done today: done'],
-      // Due before today and open today; done late, done today and due today are not.
-      overdue: ['old: overdue', 'a due tie: overdue', 'late: overdue'],
+      // Due this month before today and open today; done late, done today and due today are not.
+      overdue: ['a due tie: overdue', 'late: overdue'],
+      // "old" was due in October and is still open; "old, done in Nov" was done on 5 Nov.
+      overdueBefore: 1,
       undated: ['undated: open'],
     });
   });
@@ -73,6 +77,7 @@ describe('nextStepsFor', () => {
       done: [],
       // Done on 5 Nov, after October ended: it was overdue in October.
       overdue: ['old: overdue', 'old, done in Nov: done'],
+      overdueBefore: 0,
       undated: ['undated in Oct: open'],
     });
   });
