@@ -23,9 +23,13 @@ function cells(row: string): string[] {
     .map((cell) => cell.trim());
 }
 
-const GROUP_HEADER =
-  '| Organiser or place | Hours | High relevance | Relevance (time-weighted) | Interactions |\n' +
+/** The two header lines of a table of kinds or sources. */
+const groupHeader = (title: string) =>
+  `| ${title} | Hours | High relevance | Relevance (time-weighted) | Interactions |\n` +
   '| --- | ---: | ---: | ---: | ---: |';
+const SOURCES_HEADER = groupHeader('Organiser or place');
+
+const HEADLINE_HEADER = '|  | This month | Last month |\n| --- | ---: | ---: |';
 
 describe('monthReportMarkdown: October 2026', () => {
   const report = reportOf(octoberJournal().list, '2026-10', {
@@ -55,8 +59,7 @@ describe('monthReportMarkdown: October 2026', () => {
   it('writes the headline figures worked out by hand', () => {
     expect(section(markdown, 'Headline')).toBe(
       [
-        '|  | This month | Last month |',
-        '| --- | ---: | ---: |',
+        HEADLINE_HEADER,
         '| Hours | 6 h | 1 h |',
         '| High-relevance share of rated time | 45% (+45 pts) | 0% |',
         '| Interactions | 4 | 1 |',
@@ -96,8 +99,7 @@ describe('monthReportMarkdown: October 2026', () => {
   it('writes the kinds, and the best and worst sources', () => {
     expect(section(markdown, 'By kind')).toBe(
       [
-        '| Kind | Hours | High relevance | Relevance (time-weighted) | Interactions |',
-        '| --- | ---: | ---: | ---: | ---: |',
+        groupHeader('Kind'),
         '| Conference | 3 h | 0 h | 2.0 | 1 |',
         '| Meal | 1.5 h | 1.5 h | 4.0 | 1 |',
         '| Coffee | 1 h | 1 h | 5.0 | 1 |',
@@ -106,13 +108,13 @@ describe('monthReportMarkdown: October 2026', () => {
     );
     expect(section(markdown, 'Best sources')).toBe(
       [
-        GROUP_HEADER,
+        SOURCES_HEADER,
         '| Sobrino de Botín | 1.5 h | 1.5 h | 4.0 | 1 |',
         '| Café Comercial | 1 h | 1 h | 5.0 | 1 |',
       ].join('\n'),
     );
     expect(section(markdown, 'Worst sources')).toBe(
-      [GROUP_HEADER, '| Expo Hall B | 3 h | 0 h | 2.0 | 1 |'].join('\n'),
+      [SOURCES_HEADER, '| Expo Hall B | 3 h | 0 h | 2.0 | 1 |'].join('\n'),
     );
   });
 
@@ -154,8 +156,7 @@ describe('monthReportMarkdown: a month with nothing in it', () => {
   it('writes zero figures, dashes for shares and relevance, and no comparison', () => {
     expect(section(markdown, 'Headline')).toBe(
       [
-        '|  | This month | Last month |',
-        '| --- | ---: | ---: |',
+        HEADLINE_HEADER,
         '| Hours | 0 h | 0 h |',
         '| High-relevance share of rated time | – (no comparison) | – |',
         '| Interactions | 0 | 0 |',
