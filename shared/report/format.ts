@@ -21,28 +21,41 @@ const MONTHS = [
   'December',
 ] as const;
 
+/**
+ * `value` to the nearest whole number, halves away from zero (2.5 → 3, −2.5 → −3). Figures
+ * are ratios of whole minutes, so a half is often a hair off in binary (115 / 200 × 100 is
+ * 57.49999999999999): the value is first cut to 12 significant digits, so it reads as 57.5.
+ */
+function roundHalfAway(value: number): number {
+  const clean = Number(value.toPrecision(12));
+  return Math.sign(clean) * Math.round(Math.abs(clean));
+}
+
 /** 90 → "1.5 h", 0 → "0 h", 5 → "0.1 h". */
 export function formatHours(minutes: number): string {
-  const hours = Math.round(minutes / 6) / 10;
+  const hours = roundHalfAway(minutes / 6) / 10;
   return `${hours.toFixed(hours % 1 === 0 ? 0 : 1)} h`;
 }
 
 /** 0.625 → "63%"; null (no rated time) → "–". */
 export function formatShare(share: number | null): string {
-  return share === null ? '–' : `${Math.round(share * 100)}%`;
+  return share === null ? '–' : `${roundHalfAway(share * 100)}%`;
 }
 
-/** A change in percentage points: 8.2 → "+8 pts", -3.1 → "−3 pts", null → "no comparison". */
+/**
+ * A change in percentage points: 8.2 → "+8 pts", -3.1 → "−3 pts", a half point away from
+ * zero either way (2.5 → "+3 pts", -2.5 → "−3 pts"), null → "no comparison".
+ */
 export function formatShareChange(points: number | null): string {
   if (points === null) return 'no comparison';
-  const rounded = Math.round(points);
+  const rounded = roundHalfAway(points);
   if (rounded === 0) return '±0 pts';
   return `${rounded > 0 ? '+' : '−'}${Math.abs(rounded)} pts`;
 }
 
 /** A time-weighted mean rating: 3.45 → "3.5"; null → "–". */
 export function formatMean(mean: number | null): string {
-  return mean === null ? '–' : (Math.round(mean * 10) / 10).toFixed(1);
+  return mean === null ? '–' : (roundHalfAway(mean * 10) / 10).toFixed(1);
 }
 
 /** "2026-11" → "November 2026". */

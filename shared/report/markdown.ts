@@ -18,18 +18,33 @@ export const BAND_NAMES: Record<RelevanceBand, string> = {
   unrated: 'Unrated',
 };
 
+/**
+ * Markdown's punctuation: backslash, code, emphasis, links, headings (also "===" under a
+ * line), lists, quotes, tables, HTML and entities (&amp;), strike-through.
+ */
+const MARKUP = /[\\`*_{}[\]()#+\-.!|<>~=&]/g;
+const LINE_BREAK = /\r\n|\r|\n/;
+
+const escapeLine = (line: string) => line.replace(MARKUP, (char) => `\\${char}`);
+
 /** Text a person wrote, made safe for Markdown: no markup takes effect, no line breaks a table. */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (char) => `\\${char}`)
-    .replace(/\r\n|\r|\n/g, ' ');
+  return text.split(LINE_BREAK).map(escapeLine).join(' ');
 }
 
-/** Multi-line text a person wrote, as a Markdown block quote, markup escaped line by line. */
+/**
+ * Multi-line text a person wrote, as a Markdown block quote: markup escaped line by line,
+ * indentation dropped (four spaces would start a code block), and each line break kept as a
+ * hard break (a backslash at the line's end), since Markdown would join the lines into one.
+ */
 function quote(text: string): string {
-  return text
-    .split(/\r\n|\r|\n/)
-    .map((line) => `> ${line.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (char) => `\\${char}`)}`)
+  const lines = text.split(LINE_BREAK).map((line) => escapeLine(line.trimStart()));
+  return lines
+    .map((line, index) => {
+      const next = lines[index + 1];
+      const hardBreak = line !== '' && next !== undefined && next !== '' ? '\\' : '';
+      return `> ${line}${hardBreak}`;
+    })
     .join('\n');
 }
 

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  asInteractionId,
-  type Interaction,
-  type InteractionFields,
-} from '../../../../shared/domain';
+import type { Interaction } from '../../../../shared/domain';
 import { csvField, interactionsCsv } from '../../../../shared/report/csv';
-import { anInteraction, anUnratedMessage } from '../../../fixtures/interactions';
+import { anUnratedMessage } from '../../../fixtures/interactions';
+import { stored } from '../../../fixtures/reportJournal';
 
 /**
  * A strict RFC 4180 reader: records end in CRLF (the last one too), a field is either bare
@@ -50,21 +47,6 @@ function parseCsv(text: string): string[][] {
   }
   if (record.length > 0) throw fail('the last record has no CRLF');
   return records;
-}
-
-let nextId = 1;
-
-/** A stored interaction: the fixture's fields, an id, and a reflection. */
-function stored(fields: Partial<InteractionFields> = {}, reflectionText = ''): Interaction {
-  const id = asInteractionId(`interaction-${String(nextId++).padStart(3, '0')}`);
-  return {
-    ...anInteraction(fields),
-    id,
-    createdAt: '2026-11-25T10:00:00.000Z',
-    updatedAt: '2026-11-25T10:00:00.000Z',
-    sample: false,
-    reflectionText,
-  };
 }
 
 const HEADER = [
