@@ -133,9 +133,9 @@ describe('monthReportMarkdown: October 2026', () => {
   it('writes each next step once, overdue first, done ones ticked', () => {
     expect(section(markdown, 'Next steps')).toBe(
       [
-        'Due this month: 2 · Done this month: 1 · Overdue: 2',
+        // September's step (Ask Tom…) is still open: counted, not listed, in October's report.
+        'Due this month: 2 · Done this month: 1 · Overdue: 1 · Still open from earlier months: 1',
         '',
-        '- [ ] Ask Tom for an intro to Ridgeway (due 30 Sep 2026, overdue) — from “Lunch with Tom Alvarez”',
         '- [ ] Email the battery buyer (due 20 Oct 2026, overdue) — from “Energy Storage Expo”',
         '- [x] Send Ana my CV (due 9 Oct 2026, done 8 Oct 2026) — from “Coffee with Ana Lopez”',
         '- [ ] Thank the Ridgeway team (no due date) — from “Dinner with the Ridgeway team”',

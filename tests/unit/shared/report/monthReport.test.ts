@@ -266,16 +266,14 @@ describe('reportNextSteps', () => {
     const report = reportOf(october.list, '2026-10');
     const { due, done, overdue, undated } = report.nextSteps;
     // The coffee's step is due on 9 and done on 8 October: in both lists. The expo's, due on
-    // 20 October and still open, is due and overdue.
+    // 20 October and still open, is due and overdue. The lunch's, due on 30 September and
+    // still open, is overdue from an earlier month: counted, not listed.
     expect(due.map((item) => item.title)).toEqual(['Coffee with Ana Lopez', 'Energy Storage Expo']);
     expect(done.map((item) => item.title)).toEqual(['Coffee with Ana Lopez']);
-    expect(overdue.map((item) => item.title)).toEqual([
-      'Lunch with Tom Alvarez',
-      'Energy Storage Expo',
-    ]);
+    expect(overdue.map((item) => item.title)).toEqual(['Energy Storage Expo']);
+    expect(report.nextSteps.overdueBefore).toBe(1);
     expect(undated.map((item) => item.title)).toEqual(['Dinner with the Ridgeway team']);
     expect(steps('2026-11-25')).toEqual([
-      'Lunch with Tom Alvarez: overdue',
       'Energy Storage Expo: overdue',
       'Coffee with Ana Lopez: done',
       'Dinner with the Ridgeway team: open',
@@ -285,7 +283,6 @@ describe('reportNextSteps', () => {
   it('lists nothing of the next month, and no overdue step before its day', () => {
     // On 15 October the expo's step (due on the 20th) is not overdue yet.
     expect(steps('2026-10-15')).toEqual([
-      'Lunch with Tom Alvarez: overdue',
       'Coffee with Ana Lopez: done',
       'Energy Storage Expo: open',
       'Dinner with the Ridgeway team: open',
@@ -297,9 +294,9 @@ describe('reportNextSteps', () => {
     const [first] = reportNextSteps(report);
     expect(first).toBe(report.nextSteps.overdue[0]);
     expect(first).toMatchObject({
-      interactionId: october.lunch.id,
-      nextStep: 'Ask Tom for an intro to Ridgeway',
-      due: '2026-09-30',
+      interactionId: october.expo.id,
+      nextStep: 'Email the battery buyer',
+      due: '2026-10-20',
       done: null,
     });
   });
