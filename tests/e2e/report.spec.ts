@@ -79,7 +79,7 @@ test('the monthly report shows the figures worked out by hand, closes the loop, 
   await page.getByRole('link', { name: /Report/ }).click();
   await page.getByRole('button', { name: 'Previous month' }).click();
   const report = page.getByRole('article', { name: 'Relevance report: October 2026' });
-  await expect(report).toBeVisible();
+  await expect(report).toBeVisible({ timeout: 30_000 });
   await expect(stat(report, 'Hours')).toContainText('6 h');
   await expect(stat(report, 'High-relevance share')).toContainText('45%');
   await expect(stat(report, 'High-relevance share')).toContainText('+45 pts on last month');
@@ -128,7 +128,9 @@ test('Markdown and CSV exports carry the same figures as the screen', async ({ p
   const journal = new JournalPage(page);
   await logOctober(journal);
   await page.goto('/#/report/2026-10');
-  await expect(page.getByRole('article', { name: 'Relevance report: October 2026' })).toBeVisible();
+  await expect(page.getByRole('article', { name: 'Relevance report: October 2026' })).toBeVisible({
+    timeout: 30_000,
+  });
 
   const [markdownFile] = await Promise.all([
     page.waitForEvent('download'),
@@ -163,7 +165,10 @@ test('insights: the month figures, and clicking a period lists its interactions'
   const journal = new JournalPage(page);
   await logOctober(journal);
   await page.getByRole('link', { name: /Insights/ }).click();
-  await expect(page.getByRole('heading', { name: 'Insights: November 2026' })).toBeVisible();
+  // The first visit may still load the charts' code: on a busy two-core machine, seconds.
+  await expect(page.getByRole('heading', { name: 'Insights: November 2026' })).toBeVisible({
+    timeout: 30_000,
+  });
   await page.getByRole('button', { name: 'Previous month' }).click();
   await expect(page.getByRole('heading', { name: 'Insights: October 2026' })).toBeVisible();
   await expect(stat(page, 'Hours')).toContainText('6 h');

@@ -68,6 +68,14 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
   );
 
   useEffect(() => {
+    const timer = window.setTimeout(() => {
+      void loadInsights();
+      void loadReport();
+    }, PRELOAD_AFTER_MS);
+    return () => window.clearTimeout(timer);
+  }, []);
+
+  useEffect(() => {
     const handlers: Record<MenuCommand, () => void> = {
       'new-interaction': openQuickAdd,
       find: () => undefined, // handled by the search field itself
@@ -155,15 +163,15 @@ interface ScreenProps {
   readonly onAdd: () => void;
 }
 
-// The charts and the report load when first opened, so the journal shows sooner.
+// The charts and the report are not needed to show the journal: they load after it is open,
+// when the window is idle, so that opening them later is instant.
+const loadInsights = () => import('../features/insights/InsightsScreen');
+const loadReport = () => import('../features/report/ReportScreen');
 const InsightsScreen = lazy(() =>
-  import('../features/insights/InsightsScreen').then((module) => ({
-    default: module.InsightsScreen,
-  })),
+  loadInsights().then((module) => ({ default: module.InsightsScreen })),
 );
-const ReportScreen = lazy(() =>
-  import('../features/report/ReportScreen').then((module) => ({ default: module.ReportScreen })),
-);
+const ReportScreen = lazy(() => loadReport().then((module) => ({ default: module.ReportScreen })));
+const PRELOAD_AFTER_MS = 2000;
 
 /** The screen the route names. */
 function Screen({ route, navigate, onAdd }: ScreenProps) {
