@@ -1,40 +1,91 @@
 import { Center, Loader, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import {
-  checkBackup,
-  openJournalSession,
-  replaceStoredJournal,
-  waitForReplacement,
-  type JournalSession,
-} from '../platform/journalSession';
-import { StorageErrorScreen } from './StorageErrorScreen';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { readJournalPreview, type JournalPreview } from '../platform/journalPreview';
+import type { JournalSession } from '../platform/journalSession';
 import { JournalProvider } from './journalContext';
-import { Shell } from './Shell';
+import { JournalPreviewScreen } from './JournalPreviewScreen';
 import { usePlatform } from './platformContext';
 import { useBackups } from './useBackups';
 import { messageOf } from '../ui/errors';
 
+// What the first paint does not need loads meanwhile: the document (Yjs), the app frame with
+// its dialogs and editors, and the storage error screen.
+const loadSession = () => import('../platform/journalSession');
+const loadShell = () => import('./Shell');
+const Shell = lazy(() => loadShell().then((module) => ({ default: module.Shell })));
+const StorageErrorScreen = lazy(() =>
+  import('./StorageErrorScreen').then((module) => ({ default: module.StorageErrorScreen })),
+);
+
 type GateState =
-  | { status: 'opening' }
-  | { status: 'open'; session: JournalSession }
+  | { status: 'opening'; preview: JournalPreview | null }
+  | { status: 'open'; session: JournalSession; preview: JournalPreview | null }
   | { status: 'failed'; error: Error };
 
+const OPENING: GateState = { status: 'opening', preview: null };
+
+/** Resolves once what was just rendered has been painted. */
+const nextPaint = () =>
+  new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
 /**
- * Opens the journal stored on this device before anything else is shown. If storage fails,
- * the person sees why and can retry or restore a backup; the app never starts an empty
- * journal over data it could not read.
+ * Reads the stored preview and shows it (then lets it paint) before the journal itself is
+ * opened, whose loading holds the main thread. A journal without interactions has no use for
+ * a preview: its first-run screen comes soon enough.
+ */
+async function showPreview(
+  isCancelled: () => boolean,
+  show: (preview: JournalPreview) => void,
+): Promise<void> {
+  const preview = await readJournalPreview();
+  if (isCancelled() || !preview || preview.count === 0) return;
+  show(preview);
+  await nextPaint();
+}
+
+function OpeningLoader() {
+  return (
+    <Center h="100vh">
+      <Stack align="center" gap="xs">
+        <Loader aria-label="Opening your journal" />
+        <Text c="dimmed">Opening your journal…</Text>
+      </Stack>
+    </Center>
+  );
+}
+
+/**
+ * Opens the journal stored on this device before it can be changed. Meanwhile it shows the
+ * preview stored last time, read-only, when there is one; only when the app starts, never
+ * after a retry, a restore or a replacement in another window, whose preview would be of a
+ * journal that is gone. If storage fails, the person sees why and can retry or restore a
+ * backup; the app never starts an empty journal over data it could not read.
  */
 export function JournalGate() {
   const platform = usePlatform();
-  const [state, setState] = useState<GateState>({ status: 'opening' });
+  const [state, setState] = useState<GateState>(OPENING);
   const [attempt, setAttempt] = useState(0);
   const sessionRef = useRef<JournalSession | null>(null);
 
   useEffect(() => {
     let cancelled = false;
     let opened: JournalSession | null = null;
-    openJournalSession().then(
+    const sessionModule = loadSession();
+    // Rendering the open journal waits for it; a failure to load shows there.
+    loadShell().catch(() => undefined);
+    const open = async () => {
+      if (attempt === 0) {
+        await showPreview(
+          () => cancelled,
+          (preview) => setState({ status: 'opening', preview }),
+        );
+      }
+      const session = await (await sessionModule).openJournalSession();
+      await loadShell().catch(() => undefined);
+      return session;
+    };
+    open().then(
       (session) => {
         opened = session;
         if (cancelled) {
@@ -42,7 +93,11 @@ export function JournalGate() {
           return;
         }
         sessionRef.current = session;
-        setState({ status: 'open', session });
+        setState((previous) => ({
+          status: 'open',
+          session,
+          preview: previous.status === 'opening' ? previous.preview : null,
+        }));
       },
       (error: unknown) => {
         if (!cancelled) {
@@ -61,7 +116,7 @@ export function JournalGate() {
   }, [attempt]);
 
   const retry = useCallback(() => {
-    setState({ status: 'opening' });
+    setState(OPENING);
     setAttempt((n) => n + 1);
   }, []);
 
@@ -69,13 +124,14 @@ export function JournalGate() {
   const restore = useCallback(
     async (id: string) => {
       const bytes = await platform.backups.read(id);
+      const { checkBackup, replaceStoredJournal } = await loadSession();
       checkBackup(bytes);
       const current = sessionRef.current;
       if (current && current.journal.getSnapshot().interactions.length > 0) {
         await platform.backups.save(current.journal.encode(), 'manual');
       }
       sessionRef.current = null;
-      setState({ status: 'opening' });
+      setState(OPENING);
       try {
         await current?.close();
         await replaceStoredJournal(bytes);
@@ -100,28 +156,32 @@ export function JournalGate() {
   useEffect(
     () =>
       session?.store.onReplacedElsewhere(() => {
-        setState({ status: 'opening' });
-        void waitForReplacement().then(retry);
+        setState(OPENING);
+        void loadSession()
+          .then(({ waitForReplacement }) => waitForReplacement())
+          .then(retry);
       }),
     [session, retry],
   );
 
   if (state.status === 'failed') {
-    return <StorageErrorScreen error={state.error} onRetry={retry} onRestore={restore} />;
-  }
-  if (state.status === 'opening') {
     return (
-      <Center h="100vh">
-        <Stack align="center" gap="xs">
-          <Loader aria-label="Opening your journal" />
-          <Text c="dimmed">Opening your journal…</Text>
-        </Stack>
-      </Center>
+      <Suspense fallback={<OpeningLoader />}>
+        <StorageErrorScreen error={state.error} onRetry={retry} onRestore={restore} />
+      </Suspense>
     );
   }
+  const waiting = state.preview ? (
+    <JournalPreviewScreen preview={state.preview} />
+  ) : (
+    <OpeningLoader />
+  );
+  if (state.status === 'opening') return waiting;
   return (
-    <JournalProvider value={state.session.journal}>
-      <Shell onRestore={restore} />
-    </JournalProvider>
+    <Suspense fallback={waiting}>
+      <JournalProvider value={state.session.journal}>
+        <Shell onRestore={restore} />
+      </JournalProvider>
+    </Suspense>
   );
 }

@@ -1,0 +1,83 @@
+import {
+  ActionIcon,
+  AppShell,
+  Button,
+  Container,
+  Group,
+  Kbd,
+  Loader,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { IconDots, IconPlus } from '@tabler/icons-react';
+import type { JournalPreview } from '../platform/journalPreview';
+import { NO_FILTERS } from '../features/journal/filterInteractions';
+import { JournalFiltersBar } from '../features/journal/JournalFiltersBar';
+import { SampleBanner } from '../features/journal/SampleBanner';
+import { Timeline } from '../features/journal/Timeline';
+
+const nothing = () => undefined;
+
+/** A fieldset only to disable every control inside it at once; it draws nothing itself. */
+const FIELDSET_RESET = { border: 0, padding: 0, margin: 0, minWidth: 0 } as const;
+
+/**
+ * The journal's first page as it was last stored, shown while the journal itself opens:
+ * the same frame and timeline as the open journal, so that one replaces the other in place,
+ * but read-only until then (adding, opening, deleting, searching and filtering wait).
+ */
+export function JournalPreviewScreen({ preview }: { preview: JournalPreview }) {
+  return (
+    <AppShell header={{ height: 56 }} padding="md">
+      <AppShell.Header>
+        <Container size="md" h="100%">
+          <Group h="100%" justify="space-between">
+            <Group gap="xs" align="baseline">
+              <Title order={1} size="h3">
+                Relevant
+              </Title>
+              <Text size="sm" c="dimmed" visibleFrom="sm">
+                networking journal
+              </Text>
+            </Group>
+            <Group gap="xs">
+              <Button
+                leftSection={<IconPlus size={16} />}
+                disabled
+                rightSection={<Kbd size="xs">N</Kbd>}
+              >
+                Log interaction
+              </Button>
+              <ActionIcon variant="default" size="lg" aria-label="More actions" disabled>
+                <IconDots size={18} />
+              </ActionIcon>
+            </Group>
+          </Group>
+        </Container>
+      </AppShell.Header>
+      <AppShell.Main>
+        <Container size="md">
+          <fieldset disabled style={FIELDSET_RESET} aria-label="Your journal, opening">
+            <Stack gap="md">
+              {preview.hasSample && <SampleBanner onRemove={nothing} />}
+              <JournalFiltersBar filters={NO_FILTERS} onChange={nothing} />
+              <Group gap="sm" wrap="nowrap">
+                <Text size="sm" c="dimmed">
+                  {`${preview.count.toLocaleString()} interactions`}
+                </Text>
+                <Group gap={6} wrap="nowrap" role="status">
+                  <Loader size={12} aria-label="Opening your journal" />
+                  <Text size="sm" c="dimmed">
+                    Opening your journal… You can make changes in a moment.
+                  </Text>
+                </Group>
+              </Group>
+              <Timeline interactions={preview.interactions} onOpen={nothing} onDelete={nothing} />
+            </Stack>
+          </fieldset>
+        </Container>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
