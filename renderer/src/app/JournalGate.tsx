@@ -1,7 +1,7 @@
 import { Center, Loader, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import { readJournalPreview, type JournalPreview } from '../platform/journalPreview';
+import type { JournalPreview } from '../platform/journalPreview';
 import type { JournalSession } from '../platform/journalSession';
 import { JournalProvider } from './journalContext';
 import { JournalPreviewScreen } from './JournalPreviewScreen';
@@ -25,9 +25,24 @@ type GateState =
 
 const OPENING: GateState = { status: 'opening', preview: null };
 
-/** Resolves once what was just rendered has been painted. */
-const nextPaint = () =>
-  new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+/**
+ * Resolves once what was just rendered has been painted. A hidden page paints no frames: it
+ * does not wait there (nor, should frames stop, longer than `maxMs`).
+ */
+const nextPaint = (maxMs = 1000) =>
+  new Promise<void>((resolve) => {
+    if (document.visibilityState === 'hidden') {
+      resolve();
+      return;
+    }
+    const timer = setTimeout(resolve, maxMs);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
 
 /**
  * Reads the stored preview and shows it (then lets it paint) before the journal itself is
@@ -35,10 +50,11 @@ const nextPaint = () =>
  * a preview: its first-run screen comes soon enough.
  */
 async function showPreview(
+  stored: Promise<JournalPreview | null>,
   isCancelled: () => boolean,
   show: (preview: JournalPreview) => void,
 ): Promise<void> {
-  const preview = await readJournalPreview();
+  const preview = await stored;
   if (isCancelled() || !preview || preview.count === 0) return;
   show(preview);
   await nextPaint();
@@ -57,12 +73,17 @@ function OpeningLoader() {
 
 /**
  * Opens the journal stored on this device before it can be changed. Meanwhile it shows the
- * preview stored last time, read-only, when there is one; only when the app starts, never
+ * preview stored last time (`startupPreview`, read as the app's script starts), read-only,
+ * when there is one; only when the app starts, never
  * after a retry, a restore or a replacement in another window, whose preview would be of a
  * journal that is gone. If storage fails, the person sees why and can retry or restore a
  * backup; the app never starts an empty journal over data it could not read.
  */
-export function JournalGate() {
+export function JournalGate({
+  startupPreview,
+}: {
+  startupPreview: Promise<JournalPreview | null>;
+}) {
   const platform = usePlatform();
   const [state, setState] = useState<GateState>(OPENING);
   const [attempt, setAttempt] = useState(0);
@@ -77,6 +98,7 @@ export function JournalGate() {
     const open = async () => {
       if (attempt === 0) {
         await showPreview(
+          startupPreview,
           () => cancelled,
           (preview) => setState({ status: 'opening', preview }),
         );
@@ -113,7 +135,7 @@ export function JournalGate() {
       if (opened && sessionRef.current === opened) sessionRef.current = null;
       void opened?.close();
     };
-  }, [attempt]);
+  }, [attempt, startupPreview]);
 
   const retry = useCallback(() => {
     setState(OPENING);

@@ -13,6 +13,7 @@ import {
 import { IconDots, IconPlus } from '@tabler/icons-react';
 import type { JournalPreview } from '../platform/journalPreview';
 import { NO_FILTERS } from '../features/journal/filterInteractions';
+import { firstScreen } from '../features/journal/firstScreen';
 import { JournalFiltersBar } from '../features/journal/JournalFiltersBar';
 import { SampleBanner } from '../features/journal/SampleBanner';
 import { Timeline } from '../features/journal/Timeline';
@@ -25,7 +26,8 @@ const FIELDSET_RESET = { border: 0, padding: 0, margin: 0, minWidth: 0 } as cons
 /**
  * The journal's first page as it was last stored, shown while the journal itself opens:
  * the same frame and timeline as the open journal, so that one replaces the other in place,
- * but read-only until then (adding, opening, deleting, searching and filtering wait).
+ * but read-only until then (adding, opening, deleting, searching and filtering wait). It
+ * draws only the first screenful of cards: drawing them is most of what it costs.
  */
 export function JournalPreviewScreen({ preview }: { preview: JournalPreview }) {
   return (
@@ -73,7 +75,11 @@ export function JournalPreviewScreen({ preview }: { preview: JournalPreview }) {
                   </Text>
                 </Group>
               </Group>
-              <Timeline interactions={preview.interactions} onOpen={nothing} onDelete={nothing} />
+              <Timeline
+                interactions={firstScreen(preview.interactions)}
+                onOpen={nothing}
+                onDelete={nothing}
+              />
             </Stack>
           </fieldset>
         </Container>

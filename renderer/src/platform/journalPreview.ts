@@ -145,7 +145,7 @@ export async function readJournalPreview(
 ): Promise<JournalPreview | null> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<null>((resolve) => {
-    timer = setTimeout(resolve, options.timeoutMs ?? 500, null);
+    timer = setTimeout(resolve, options.timeoutMs ?? 1000, null);
   });
   try {
     const stored = withStore<unknown>(options, 'readonly', (store) => store.get(KEY));
