@@ -1,22 +1,12 @@
-import {
-  ActionIcon,
-  AppShell,
-  Button,
-  Container,
-  Group,
-  Kbd,
-  Loader,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
-import { IconDots, IconPlus } from '@tabler/icons-react';
+import { ActionIcon, AppShell, Container, Group, Loader, Stack, Text } from '@mantine/core';
+import { IconDots } from '@tabler/icons-react';
 import type { JournalPreview } from '../platform/journalPreview';
 import { NO_FILTERS } from '../features/journal/filterInteractions';
 import { firstScreen } from '../features/journal/firstScreen';
 import { JournalFiltersBar } from '../features/journal/JournalFiltersBar';
 import { SampleBanner } from '../features/journal/SampleBanner';
 import { Timeline } from '../features/journal/Timeline';
+import { AppHeader, LogInteractionButton } from './AppHeader';
 
 const nothing = () => undefined;
 
@@ -32,32 +22,12 @@ const FIELDSET_RESET = { border: 0, padding: 0, margin: 0, minWidth: 0 } as cons
 export function JournalPreviewScreen({ preview }: { preview: JournalPreview }) {
   return (
     <AppShell header={{ height: 56 }} padding="md">
-      <AppShell.Header>
-        <Container size="md" h="100%">
-          <Group h="100%" justify="space-between">
-            <Group gap="xs" align="baseline">
-              <Title order={1} size="h3">
-                Relevant
-              </Title>
-              <Text size="sm" c="dimmed" visibleFrom="sm">
-                networking journal
-              </Text>
-            </Group>
-            <Group gap="xs">
-              <Button
-                leftSection={<IconPlus size={16} />}
-                disabled
-                rightSection={<Kbd size="xs">N</Kbd>}
-              >
-                Log interaction
-              </Button>
-              <ActionIcon variant="default" size="lg" aria-label="More actions" disabled>
-                <IconDots size={18} />
-              </ActionIcon>
-            </Group>
-          </Group>
-        </Container>
-      </AppShell.Header>
+      <AppHeader>
+        <LogInteractionButton disabled />
+        <ActionIcon variant="default" size="lg" aria-label="More actions" disabled>
+          <IconDots size={18} />
+        </ActionIcon>
+      </AppHeader>
       <AppShell.Main>
         <Container size="md">
           <fieldset disabled style={FIELDSET_RESET} aria-label="Your journal, opening">
