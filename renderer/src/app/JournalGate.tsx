@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { JournalPreview } from '../platform/journalPreview';
 import type { JournalSession } from '../platform/journalSession';
+import type { Shell as ShellScreen } from './Shell';
 import { JournalProvider } from './journalContext';
 import { JournalPreviewScreen } from './JournalPreviewScreen';
 import { usePlatform } from './platformContext';
@@ -13,14 +14,13 @@ import { messageOf } from '../ui/errors';
 // its dialogs and editors, and the storage error screen.
 const loadSession = () => import('../platform/journalSession');
 const loadShell = () => import('./Shell');
-const Shell = lazy(() => loadShell().then((module) => ({ default: module.Shell })));
 const StorageErrorScreen = lazy(() =>
   import('./StorageErrorScreen').then((module) => ({ default: module.StorageErrorScreen })),
 );
 
 type GateState =
   | { status: 'opening'; preview: JournalPreview | null }
-  | { status: 'open'; session: JournalSession; preview: JournalPreview | null }
+  | { status: 'open'; session: JournalSession; Shell: typeof ShellScreen }
   | { status: 'failed'; error: Error };
 
 const OPENING: GateState = { status: 'opening', preview: null };
@@ -93,8 +93,8 @@ export function JournalGate({
     let cancelled = false;
     let opened: JournalSession | null = null;
     const sessionModule = loadSession();
-    // Rendering the open journal waits for it; a failure to load shows there.
-    loadShell().catch(() => undefined);
+    const shellModule = loadShell();
+    shellModule.catch(() => undefined); // reported where it is awaited, with the session
     const open = async () => {
       if (attempt === 0) {
         await showPreview(
@@ -104,22 +104,23 @@ export function JournalGate({
         );
       }
       const session = await (await sessionModule).openJournalSession();
-      await loadShell().catch(() => undefined);
-      return session;
+      try {
+        return { session, Shell: (await shellModule).Shell };
+      } catch (error) {
+        await session.close();
+        throw error;
+      }
     };
     open().then(
-      (session) => {
+      ({ session, Shell }) => {
         opened = session;
         if (cancelled) {
           void session.close();
           return;
         }
         sessionRef.current = session;
-        setState((previous) => ({
-          status: 'open',
-          session,
-          preview: previous.status === 'opening' ? previous.preview : null,
-        }));
+        // Loaded before it is shown, so it takes the preview's place in one step.
+        setState({ status: 'open', session, Shell });
       },
       (error: unknown) => {
         if (!cancelled) {
@@ -193,17 +194,12 @@ export function JournalGate({
       </Suspense>
     );
   }
-  const waiting = state.preview ? (
-    <JournalPreviewScreen preview={state.preview} />
-  ) : (
-    <OpeningLoader />
-  );
-  if (state.status === 'opening') return waiting;
+  if (state.status === 'opening') {
+    return state.preview ? <JournalPreviewScreen preview={state.preview} /> : <OpeningLoader />;
+  }
   return (
-    <Suspense fallback={waiting}>
-      <JournalProvider value={state.session.journal}>
-        <Shell onRestore={restore} />
-      </JournalProvider>
-    </Suspense>
+    <JournalProvider value={state.session.journal}>
+      <state.Shell onRestore={restore} />
+    </JournalProvider>
   );
 }
