@@ -6,11 +6,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { detectPlatform } from './platform';
+import { readJournalPreview } from './platform/journalPreview';
+
+// Reading the journal's preview from storage overlaps with starting React.
+const preview = readJournalPreview();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
 createRoot(root).render(
   <StrictMode>
-    <App platform={detectPlatform()} />
+    <App platform={detectPlatform()} preview={preview} />
   </StrictMode>,
 );

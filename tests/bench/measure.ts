@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { JournalDoc } from '../../shared/doc';
 import { resort } from '../../shared/doc/journalSnapshot';
 import { asInteractionId } from '../../shared/domain';
+import { previewOf } from '../../renderer/src/platform/journalPreview';
 import type { GeneratedEntry } from './generate';
 import type { JsonRecord } from './journal';
 import { collectGarbage, median, percentile, timeMs } from './stats';
@@ -164,6 +165,8 @@ export function toJson(records: readonly JsonRecord[]): string {
 export interface SnapshotParts {
   /** Median ms of resort() placing one new interaction in the sorted list. */
   readonly resortMs: number;
+  /** Building the stored preview and cloning it, as IndexedDB does when it stores it. */
+  readonly previewMs: number;
 }
 
 /**
@@ -181,11 +184,13 @@ export function measureSnapshotParts(update: Uint8Array, repeats: number): Snaps
   const records = new Map(byId).set(added.id, added);
   const changed = new Set([added.id]);
   const place: number[] = [];
+  const preview: number[] = [];
   collectGarbage();
   for (let i = 0; i < repeats; i++) {
     place.push(timeMs(() => resort(interactions, records, changed, [])));
+    preview.push(timeMs(() => structuredClone(previewOf(journal))));
   }
   journal.destroy();
   ydoc.destroy();
-  return { resortMs: median(place) };
+  return { resortMs: median(place), previewMs: median(preview) };
 }

@@ -17,9 +17,20 @@ export interface QuickEntry {
 export class JournalPage {
   constructor(readonly page: Page) {}
 
+  /** Opens the app and waits until the journal can be changed, as a person does. */
   async open(): Promise<void> {
     await this.page.goto('/');
     await expect(this.page.getByRole('heading', { name: 'Relevant', level: 1 })).toBeVisible();
+    await this.waitUntilEditable();
+  }
+
+  get logButton(): Locator {
+    return this.page.getByRole('button', { name: 'Log interaction' });
+  }
+
+  /** The journal shows its last preview, read-only, until the document itself has loaded. */
+  async waitUntilEditable(): Promise<void> {
+    await expect(this.logButton).toBeEnabled();
   }
 
   get entries(): Locator {
@@ -54,7 +65,7 @@ export class JournalPage {
 
   /** Quick-add with the mouse, filling the named fields. */
   async logByMouse(entry: QuickEntry): Promise<void> {
-    await this.page.getByRole('button', { name: 'Log interaction' }).click();
+    await this.logButton.click();
     const form = this.dialog;
     await form.getByLabel('Title').fill(entry.title);
     if (entry.when) await form.getByLabel('When').fill(entry.when);

@@ -1,17 +1,25 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import type { Platform } from '../platform';
+import type { JournalPreview } from '../platform/journalPreview';
 import { PlatformProvider } from './platformContext';
 import { JournalGate } from './JournalGate';
 import { theme } from './theme';
 
 /** The whole app: theme, notifications, the platform, then the journal once it is open. */
-export function App({ platform }: { platform: Platform }) {
+export function App({
+  platform,
+  preview,
+}: {
+  platform: Platform;
+  /** The stored preview of the journal, being read while the app starts. */
+  preview: Promise<JournalPreview | null>;
+}) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto">
       <Notifications position="bottom-right" limit={3} />
       <PlatformProvider value={platform}>
-        <JournalGate />
+        <JournalGate startupPreview={preview} />
       </PlatformProvider>
     </MantineProvider>
   );

@@ -1,48 +1,126 @@
 import { Center, Loader, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import {
-  checkBackup,
-  openJournalSession,
-  replaceStoredJournal,
-  waitForReplacement,
-  type JournalSession,
-} from '../platform/journalSession';
-import { StorageErrorScreen } from './StorageErrorScreen';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import type { JournalPreview } from '../platform/journalPreview';
+import type { JournalSession } from '../platform/journalSession';
+import type { Shell as ShellScreen } from './Shell';
 import { JournalProvider } from './journalContext';
-import { Shell } from './Shell';
+import { JournalPreviewScreen } from './JournalPreviewScreen';
 import { usePlatform } from './platformContext';
 import { useBackups } from './useBackups';
 import { messageOf } from '../ui/errors';
 
+// What the first paint does not need loads meanwhile: the document (Yjs), the app frame with
+// its dialogs and editors, and the storage error screen.
+const loadSession = () => import('../platform/journalSession');
+const loadShell = () => import('./Shell');
+const StorageErrorScreen = lazy(() =>
+  import('./StorageErrorScreen').then((module) => ({ default: module.StorageErrorScreen })),
+);
+
 type GateState =
-  | { status: 'opening' }
-  | { status: 'open'; session: JournalSession }
+  | { status: 'opening'; preview: JournalPreview | null }
+  | { status: 'open'; session: JournalSession; Shell: typeof ShellScreen }
   | { status: 'failed'; error: Error };
 
+const OPENING: GateState = { status: 'opening', preview: null };
+
 /**
- * Opens the journal stored on this device before anything else is shown. If storage fails,
- * the person sees why and can retry or restore a backup; the app never starts an empty
- * journal over data it could not read.
+ * Resolves once what was just rendered has been painted. A hidden page paints no frames: it
+ * does not wait there (nor, should frames stop, longer than `maxMs`).
  */
-export function JournalGate() {
+const nextPaint = (maxMs = 1000) =>
+  new Promise<void>((resolve) => {
+    if (document.visibilityState === 'hidden') {
+      resolve();
+      return;
+    }
+    const timer = setTimeout(resolve, maxMs);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+
+/**
+ * Reads the stored preview and shows it (then lets it paint) before the journal itself is
+ * opened, whose loading holds the main thread. A journal without interactions has no use for
+ * a preview: its first-run screen comes soon enough.
+ */
+async function showPreview(
+  stored: Promise<JournalPreview | null>,
+  isCancelled: () => boolean,
+  show: (preview: JournalPreview) => void,
+): Promise<void> {
+  const preview = await stored;
+  if (isCancelled() || !preview || preview.count === 0) return;
+  show(preview);
+  await nextPaint();
+}
+
+function OpeningLoader() {
+  return (
+    <Center h="100vh">
+      <Stack align="center" gap="xs">
+        <Loader aria-label="Opening your journal" />
+        <Text c="dimmed">Opening your journal…</Text>
+      </Stack>
+    </Center>
+  );
+}
+
+/**
+ * Opens the journal stored on this device before it can be changed. Meanwhile it shows the
+ * preview stored last time (`startupPreview`, read as the app's script starts), read-only,
+ * when there is one; only when the app starts, never
+ * after a retry, a restore or a replacement in another window, whose preview would be of a
+ * journal that is gone. If storage fails, the person sees why and can retry or restore a
+ * backup; the app never starts an empty journal over data it could not read.
+ */
+export function JournalGate({
+  startupPreview,
+}: {
+  startupPreview: Promise<JournalPreview | null>;
+}) {
   const platform = usePlatform();
-  const [state, setState] = useState<GateState>({ status: 'opening' });
+  const [state, setState] = useState<GateState>(OPENING);
   const [attempt, setAttempt] = useState(0);
   const sessionRef = useRef<JournalSession | null>(null);
 
   useEffect(() => {
     let cancelled = false;
     let opened: JournalSession | null = null;
-    openJournalSession().then(
-      (session) => {
+    const sessionModule = loadSession();
+    const shellModule = loadShell();
+    shellModule.catch(() => undefined); // reported where it is awaited, with the session
+    const open = async () => {
+      if (attempt === 0) {
+        await showPreview(
+          startupPreview,
+          () => cancelled,
+          (preview) => setState({ status: 'opening', preview }),
+        );
+      }
+      const session = await (await sessionModule).openJournalSession();
+      try {
+        return { session, Shell: (await shellModule).Shell };
+      } catch (error) {
+        await session.close();
+        throw error;
+      }
+    };
+    open().then(
+      ({ session, Shell }) => {
         opened = session;
         if (cancelled) {
           void session.close();
           return;
         }
         sessionRef.current = session;
-        setState({ status: 'open', session });
+        // Loaded before it is shown, so it takes the preview's place in one step.
+        setState({ status: 'open', session, Shell });
       },
       (error: unknown) => {
         if (!cancelled) {
@@ -58,10 +136,10 @@ export function JournalGate() {
       if (opened && sessionRef.current === opened) sessionRef.current = null;
       void opened?.close();
     };
-  }, [attempt]);
+  }, [attempt, startupPreview]);
 
   const retry = useCallback(() => {
-    setState({ status: 'opening' });
+    setState(OPENING);
     setAttempt((n) => n + 1);
   }, []);
 
@@ -69,13 +147,14 @@ export function JournalGate() {
   const restore = useCallback(
     async (id: string) => {
       const bytes = await platform.backups.read(id);
+      const { checkBackup, replaceStoredJournal } = await loadSession();
       checkBackup(bytes);
       const current = sessionRef.current;
       if (current && current.journal.getSnapshot().interactions.length > 0) {
         await platform.backups.save(current.journal.encode(), 'manual');
       }
       sessionRef.current = null;
-      setState({ status: 'opening' });
+      setState(OPENING);
       try {
         await current?.close();
         await replaceStoredJournal(bytes);
@@ -100,28 +179,27 @@ export function JournalGate() {
   useEffect(
     () =>
       session?.store.onReplacedElsewhere(() => {
-        setState({ status: 'opening' });
-        void waitForReplacement().then(retry);
+        setState(OPENING);
+        void loadSession()
+          .then(({ waitForReplacement }) => waitForReplacement())
+          .then(retry);
       }),
     [session, retry],
   );
 
   if (state.status === 'failed') {
-    return <StorageErrorScreen error={state.error} onRetry={retry} onRestore={restore} />;
+    return (
+      <Suspense fallback={<OpeningLoader />}>
+        <StorageErrorScreen error={state.error} onRetry={retry} onRestore={restore} />
+      </Suspense>
+    );
   }
   if (state.status === 'opening') {
-    return (
-      <Center h="100vh">
-        <Stack align="center" gap="xs">
-          <Loader aria-label="Opening your journal" />
-          <Text c="dimmed">Opening your journal…</Text>
-        </Stack>
-      </Center>
-    );
+    return state.preview ? <JournalPreviewScreen preview={state.preview} /> : <OpeningLoader />;
   }
   return (
     <JournalProvider value={state.session.journal}>
-      <Shell onRestore={restore} />
+      <state.Shell onRestore={restore} />
     </JournalProvider>
   );
 }

@@ -1,19 +1,7 @@
-import {
-  ActionIcon,
-  Alert,
-  AppShell,
-  Button,
-  Container,
-  Group,
-  Kbd,
-  Loader,
-  Menu,
-  Text,
-  Title,
-} from '@mantine/core';
+import { ActionIcon, Alert, AppShell, Container, Loader, Menu } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconDots, IconPlus } from '@tabler/icons-react';
+import { IconDots } from '@tabler/icons-react';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { MenuCommand } from '../../../shared/ipc';
 import { JournalScreen } from '../features/journal/JournalScreen';
@@ -22,6 +10,7 @@ import { unlessTyping } from '../ui/keyboard';
 import { useJournalActions } from '../features/journal/useJournalActions';
 import { BackupsDialog } from '../features/settings/BackupsDialog';
 import { FiguresSettingsDialog } from '../features/settings/FiguresSettingsDialog';
+import { AppHeader, LogInteractionButton } from './AppHeader';
 import { useJournal, useJournalSnapshot } from './journalContext';
 import { usePlatform } from './platformContext';
 import { messageOf } from '../ui/errors';
@@ -91,48 +80,24 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
   return (
     <BandThresholdsContext value={analyticsSettings.bands}>
       <AppShell header={{ height: 56 }} padding="md">
-        <AppShell.Header>
-          <Container size="lg" h="100%">
-            <Group h="100%" justify="space-between">
-              <Group gap="lg" wrap="nowrap">
-                <Group gap="xs" align="baseline" wrap="nowrap">
-                  <Title order={1} size="h3">
-                    Relevant
-                  </Title>
-                  <Text size="sm" c="dimmed" visibleFrom="lg">
-                    networking journal
-                  </Text>
-                </Group>
-                <ScreenNav route={route} />
-              </Group>
-              <Group gap="xs">
-                <Button
-                  leftSection={<IconPlus size={16} />}
-                  onClick={openQuickAdd}
-                  disabled={!!readOnly}
-                  rightSection={<Kbd size="xs">N</Kbd>}
-                >
-                  Log interaction
-                </Button>
-                <Menu position="bottom-end">
-                  <Menu.Target>
-                    <ActionIcon variant="default" size="lg" aria-label="More actions">
-                      <IconDots size={18} />
-                    </ActionIcon>
-                  </Menu.Target>
-                  <Menu.Dropdown>
-                    <Menu.Item onClick={() => void backUpNow()}>Back up now</Menu.Item>
-                    <Menu.Item onClick={() => setBackupsOpen(true)}>Restore from backup…</Menu.Item>
-                    <Menu.Divider />
-                    <Menu.Item onClick={() => setSettingsOpen(true)} disabled={!!readOnly}>
-                      Figures and suggestions…
-                    </Menu.Item>
-                  </Menu.Dropdown>
-                </Menu>
-              </Group>
-            </Group>
-          </Container>
-        </AppShell.Header>
+        <AppHeader nav={<ScreenNav route={route} />}>
+          <LogInteractionButton onClick={openQuickAdd} disabled={!!readOnly} />
+          <Menu position="bottom-end">
+            <Menu.Target>
+              <ActionIcon variant="default" size="lg" aria-label="More actions">
+                <IconDots size={18} />
+              </ActionIcon>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item onClick={() => void backUpNow()}>Back up now</Menu.Item>
+              <Menu.Item onClick={() => setBackupsOpen(true)}>Restore from backup…</Menu.Item>
+              <Menu.Divider />
+              <Menu.Item onClick={() => setSettingsOpen(true)} disabled={!!readOnly}>
+                Figures and suggestions…
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        </AppHeader>
         <AppShell.Main>
           <Container size={route.screen === 'journal' ? 'md' : 'lg'}>
             {readOnly && (

@@ -2,6 +2,7 @@ import { clearDocument } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { JournalDoc, NewerSchemaError, ORIGIN, storedSchemaVersion } from '../../../shared/doc';
 import { LOCAL_JOURNAL_DATABASE } from '../../../shared/platform';
+import { clearJournalPreview, keepJournalPreview } from './journalPreview';
 import { openLocalStore, requestPersistentStorage, type LocalStore } from './persistence';
 import { relayBetweenTabs } from './tabRelay';
 
@@ -25,10 +26,15 @@ export async function openJournalSession(name = LOCAL_JOURNAL_DATABASE): Promise
     // A journal from a newer app version opens read-only (journal.readOnlyReason says why).
     if (!(error instanceof NewerSchemaError)) throw error;
   }
+  // The first page as plain data beside the document, for showing at once next time.
+  const preview = keepJournalPreview(journal, { name });
+  // Another window is replacing the journal: what this one holds must not be written back.
+  store.onReplacedElsewhere(() => void preview.stop());
   return {
     journal,
     store,
     async close() {
+      await preview.stop();
       stopRelay();
       journal.destroy();
       await store.destroy();
@@ -77,6 +83,9 @@ export async function replaceStoredJournal(
   const store = await openLocalStore(name, ydoc);
   await store.destroy();
   ydoc.destroy();
+  // The preview showed the journal that is gone. Other windows stopped writing theirs when the
+  // database was deleted; the replacement writes its own once it is open.
+  await clearJournalPreview({ name }).catch(() => undefined);
   announceReplaced(name);
 }
 

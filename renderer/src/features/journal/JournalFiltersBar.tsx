@@ -86,6 +86,8 @@ export function JournalFiltersBar({ filters, onChange }: Props) {
         onChange={(kind) => onChange({ ...filters, kind })}
         clearable
         w={160}
+        // Its list is drawn when opened, not kept (hidden) in the page from the start.
+        comboboxProps={{ keepMounted: false }}
       />
     </Group>
   );

@@ -1,0 +1,98 @@
+import { expect, test, type Page } from '@playwright/test';
+import { JournalPage } from './journalPage';
+
+const JOURNAL_DATABASE = 'relevant-journal';
+
+/** How many interactions the stored preview holds (0 while there is none). */
+function storedPreviewCount(page: Page): Promise<number> {
+  return page.evaluate(async (name) => {
+    const open = indexedDB.open(name);
+    open.onupgradeneeded = () => open.transaction?.abort();
+    const db = await new Promise<IDBDatabase | null>((resolve) => {
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => resolve(null);
+    });
+    if (!db) return 0;
+    const get = db.transaction('preview').objectStore('preview').get('journal');
+    const value = await new Promise<unknown>((resolve) => {
+      get.onsuccess = () => resolve(get.result);
+    });
+    db.close();
+    return (value as { count?: number } | undefined)?.count ?? 0;
+  }, `${JOURNAL_DATABASE}-preview`);
+}
+
+/**
+ * Makes reading the journal slow the way a busy disk does: another page of the same origin
+ * keeps a transaction on the journal's updates open (each read asks for the next), so the
+ * app's own read of the journal waits behind it until `release` is called.
+ */
+async function holdJournalStore(holder: Page): Promise<{ release: () => Promise<void> }> {
+  await holder.goto('/favicon.svg');
+  await holder.evaluate((name) => {
+    const state = window as unknown as { released?: boolean; holding?: Promise<void> };
+    state.holding = new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open(name);
+      open.onerror = () => reject(open.error ?? new Error('open failed'));
+      open.onsuccess = () => {
+        const db = open.result;
+        const store = db.transaction('updates', 'readwrite').objectStore('updates');
+        const next = () => {
+          if (state.released) {
+            db.close();
+            resolve();
+            return;
+          }
+          store.count().onsuccess = next;
+        };
+        next();
+      };
+    });
+  }, JOURNAL_DATABASE);
+  return {
+    release: () =>
+      holder.evaluate(async () => {
+        const state = window as unknown as { released?: boolean; holding?: Promise<void> };
+        state.released = true;
+        await state.holding;
+      }),
+  };
+}
+
+test('shows the journal at once, read-only, while it opens, then lets it be changed', async ({
+  context,
+}) => {
+  const page = await context.newPage();
+  const journal = new JournalPage(page);
+  await journal.open();
+  await journal.logByKeyboard({ title: 'Coffee with Ana Lopez', relevance: 4 });
+  await journal.logByKeyboard({ title: 'Quick call with a recruiter' });
+  // The preview is written a moment after a change, while the person goes on.
+  await expect.poll(() => storedPreviewCount(page)).toBe(2);
+
+  const hold = await holdJournalStore(await context.newPage());
+  await page.reload();
+  await expect(journal.entry('Coffee with Ana Lopez')).toContainText('High · 4');
+  await expect(journal.entry('Quick call with a recruiter')).toContainText('Unrated');
+  await expect(page.getByText('2 interactions', { exact: true })).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('Opening your journal…');
+  // Nothing can be changed from the preview.
+  await expect(journal.logButton).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Delete Coffee with Ana Lopez' })).toBeDisabled();
+  await expect(page.getByRole('searchbox', { name: 'Search the journal' })).toBeDisabled();
+  await page.locator('body').press('n');
+  await expect(journal.dialog).toHaveCount(0);
+
+  await hold.release();
+  await journal.waitUntilEditable();
+  await expect(page.getByRole('status')).toHaveCount(0);
+  await journal.logByKeyboard({ title: 'Logged once the journal opened', relevance: 5 });
+  await expect(journal.entries).toHaveCount(3);
+  const drawer = await journal.openEntry('Quick call with a recruiter');
+  await drawer.getByLabel('What I got').fill('A second interview');
+  await drawer.getByRole('button', { name: 'Save changes' }).click();
+  await journal.closeDrawer();
+  await expect(journal.entry('Quick call with a recruiter')).toContainText(
+    'Got: A second interview',
+  );
+});
