@@ -9,6 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { previewDatabaseName } from '../../renderer/src/platform/journalPreview';
 import { LOCAL_JOURNAL_DATABASE } from '../../shared/platform';
 import { CHROMIUM_ARGS } from '../chromium';
+import { measureInsightsRedraw, type RedrawStats } from './insightsRedraw';
+
+/** Interactions logged (and timed) with the insights screen open. */
+const REDRAW_RUNS = 10;
 import { median, progress } from './stats';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -318,6 +322,7 @@ async function measureNavigations(
 export interface BrowserResult {
   readonly journal: NavigationStats;
   readonly empty: NavigationStats;
+  readonly insightsRedraw: RedrawStats;
 }
 
 /**
@@ -347,6 +352,8 @@ export async function measureBrowser(
         runs,
         `${count.toLocaleString('en-US')} interactions`,
       );
+      progress('Chromium: insights open, logging interactions one by one');
+      const insightsRedraw = await measureInsightsRedraw(seeded, server.url, REDRAW_RUNS);
       await seeded.close();
       const fresh = await browser.newContext(options);
       const empty = await measureNavigations(
@@ -358,7 +365,7 @@ export async function measureBrowser(
         'empty journal',
       );
       await fresh.close();
-      return { journal, empty };
+      return { journal, empty, insightsRedraw };
     } finally {
       await browser.close();
     }

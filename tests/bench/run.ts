@@ -220,6 +220,21 @@ function browserRows(result: BrowserResult): Row[] {
       value: formatMs(journal.openingMs),
     });
   }
+  const redraw = result.insightsRedraw;
+  rows.push(
+    {
+      measure: `Chromium: insights open, log one interaction: Enter → next frame (median of ${redraw.runs})`,
+      size,
+      value: formatMs(redraw.medianMs),
+      target: `< ${TARGET.addMs} ms`,
+      pass: redraw.medianMs < TARGET.addMs,
+    },
+    {
+      measure: 'Chromium: same, slowest',
+      size,
+      value: formatMs(redraw.maxMs),
+    },
+  );
   rows.push({
     measure: `Chromium: navigation → empty journal painted (median of ${empty.runs})`,
     size: '0',

@@ -1,0 +1,68 @@
+import type { BrowserContext } from '@playwright/test';
+import { median, progress } from './stats';
+
+export interface RedrawStats {
+  readonly medianMs: number;
+  readonly maxMs: number;
+  readonly runs: number;
+}
+
+/** Runs in the page: from each Enter key press to the frame after it (a task after paint). */
+const watchEnterToPaint = `
+  window.__benchRedraws = [];
+  window.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter') return;
+    const start = performance.now();
+    requestAnimationFrame(() => setTimeout(() => window.__benchRedraws.push(performance.now() - start), 0));
+  }, true);
+`;
+
+/**
+ * With the insights screen open on a journal of many interactions, logs one interaction at a
+ * time through quick-add (N, a title, Enter) and times Enter → next frame: saving, the new
+ * figures and charts, and the paint. `runs` interactions after two uncounted ones.
+ */
+export async function measureInsightsRedraw(
+  context: BrowserContext,
+  url: string,
+  runs: number,
+): Promise<RedrawStats> {
+  const page = await context.newPage();
+  try {
+    await page.addInitScript({ content: watchEnterToPaint });
+    await page.goto(`${url}/#/insights`);
+    await page.getByRole('heading', { name: /^Insights: / }).waitFor({ timeout: 120_000 });
+    const logButton = page.getByRole('button', { name: /Log interaction/ });
+    // The journal can be changed once its document has loaded ("Log interaction" enabled).
+    const deadline = Date.now() + 120_000;
+    while (!(await logButton.isEnabled())) {
+      if (Date.now() > deadline) throw new Error('The journal never became editable.');
+      await page.waitForTimeout(100);
+    }
+    const durations: number[] = [];
+    for (let run = 0; run < runs + 2; run++) {
+      await logButton.click();
+      const title = page.getByRole('dialog', { name: 'Log an interaction' }).getByLabel('Title');
+      await title.waitFor();
+      await title.fill(`Redraw check ${run}`);
+      const before = await page.evaluate(
+        () => (window as unknown as { __benchRedraws: number[] }).__benchRedraws.length,
+      );
+      await title.press('Enter');
+      await page.getByRole('dialog', { name: 'Log an interaction' }).waitFor({ state: 'hidden' });
+      await page.waitForFunction(
+        (count) =>
+          (window as unknown as { __benchRedraws: number[] }).__benchRedraws.length > count,
+        before,
+      );
+      const ms = await page.evaluate(
+        () => (window as unknown as { __benchRedraws: number[] }).__benchRedraws.at(-1) ?? NaN,
+      );
+      if (run >= 2) durations.push(ms);
+      progress(`  insights redraw ${run + 1}/${runs + 2}: ${ms.toFixed(1)} ms`);
+    }
+    return { medianMs: median(durations), maxMs: Math.max(...durations), runs };
+  } finally {
+    await page.close();
+  }
+}
