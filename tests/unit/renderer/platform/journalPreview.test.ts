@@ -111,8 +111,9 @@ describe('keepJournalPreview', () => {
     await keeper.flush();
     expect(writes.count).toBe(1);
 
-    for (const title of ['First', 'Second', 'Third']) {
-      journal.addInteraction(anInteraction({ title, startedAt: novemberAt(29, 9) }));
+    // Later starts, so the newest-first order does not rest on a tie.
+    for (const [hour, title] of ['First', 'Second', 'Third'].entries()) {
+      journal.addInteraction(anInteraction({ title, startedAt: novemberAt(29, 9 + hour) }));
       await vi.advanceTimersByTimeAsync(DELAY / 2);
     }
     expect(writes.count).toBe(1);
