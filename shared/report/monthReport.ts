@@ -35,7 +35,7 @@ export interface MonthReport {
   /** Hours by band for each week of the month, cut at the month's first and last day. */
   readonly weeks: readonly PeriodFigures[];
   readonly kinds: readonly GroupFigures[];
-  /** The sources that gave the most high-relevance time. */
+  /** The sources that gave the most high-relevance time (never "no organiser or place"). */
   readonly bestSources: readonly GroupFigures[];
   /** The rated sources with the lowest time-weighted relevance (none of the best). */
   readonly worstSources: readonly GroupFigures[];
@@ -73,7 +73,8 @@ export function buildMonthReport(input: MonthReportInput): MonthReport {
   const { facts, month, today, settings, notes } = input;
   const period = monthPeriod(month);
   const { current, previous, highShareChange } = trend(facts, period, settings.weekStartsOn);
-  const sources = bySource(facts, period);
+  // Time with no organiser or place is not a source one can choose more or less of.
+  const sources = bySource(facts, period).filter((source) => source.key !== '');
   const bestSources = sources
     .filter((source) => source.minutes.high > 0)
     .sort((a, b) => b.minutes.high - a.minutes.high || a.label.localeCompare(b.label))

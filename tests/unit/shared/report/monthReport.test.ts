@@ -179,6 +179,12 @@ describe('buildMonthReport: best and worst sources', () => {
     ]);
   });
 
+  it('never names "no organiser or place" as a source, best or worst', () => {
+    const report = reportOf([at('', 5, 120), at('', 1, 120), at('Lambda Hall', 3, 60)], '2026-10');
+    expect(labels(report.bestSources)).toEqual([]);
+    expect(labels(report.worstSources)).toEqual(['Lambda Hall']);
+  });
+
   it('names no source in a month with no rated time', () => {
     const report = reportOf([at('Iota Room', null, 300), at('Kappa Bar', null, 0)], '2026-10');
     expect(report.bestSources).toEqual([]);
