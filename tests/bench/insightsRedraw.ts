@@ -7,20 +7,29 @@ export interface RedrawStats {
   readonly runs: number;
 }
 
-/** Runs in the page: from each Enter key press to the frame after it (a task after paint). */
+/**
+ * Runs in the page: from each Enter key press until the frame in which the insights show the
+ * new count of interactions has been painted (checked every frame; a task after the paint).
+ */
 const watchEnterToPaint = `
   window.__benchRedraws = [];
+  const count = () => document.querySelector('[role="group"][aria-label="Interactions"]')?.textContent ?? '';
   window.addEventListener('keydown', (event) => {
     if (event.key !== 'Enter') return;
     const start = performance.now();
-    requestAnimationFrame(() => setTimeout(() => window.__benchRedraws.push(performance.now() - start), 0));
+    const before = count();
+    const check = () => {
+      if (count() === before) { requestAnimationFrame(check); return; }
+      setTimeout(() => window.__benchRedraws.push(performance.now() - start), 0);
+    };
+    requestAnimationFrame(check);
   }, true);
 `;
 
 /**
  * With the insights screen open on a journal of many interactions, logs one interaction at a
- * time through quick-add (N, a title, Enter) and times Enter → next frame: saving, the new
- * figures and charts, and the paint. `runs` interactions after two uncounted ones.
+ * time through quick-add (a title, Enter) and times Enter → the new figures painted: saving,
+ * working out the figures, drawing the charts and tables, and the paint. `runs` interactions after two uncounted ones.
  */
 export async function measureInsightsRedraw(
   context: BrowserContext,

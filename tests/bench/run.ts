@@ -223,7 +223,7 @@ function browserRows(result: BrowserResult): Row[] {
   const redraw = result.insightsRedraw;
   rows.push(
     {
-      measure: `Chromium: insights open, log one interaction: Enter → next frame (median of ${redraw.runs})`,
+      measure: `Chromium: insights open, log one interaction: Enter → new figures painted (median of ${redraw.runs})`,
       size,
       value: formatMs(redraw.medianMs),
       target: `< ${TARGET.addMs} ms`,
