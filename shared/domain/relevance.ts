@@ -23,6 +23,14 @@ export const RELEVANCE_BAND_LABELS: Record<RelevanceBand, string> = {
   unrated: 'Unrated',
 };
 
+/** The bands' names where space is short: badges, filters, chart legends, report columns. */
+export const RELEVANCE_BAND_SHORT_LABELS: Record<RelevanceBand, string> = {
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+  unrated: 'Unrated',
+};
+
 /** Where the bands start: ratings ≥ highFrom are high, ≤ lowUpTo are low, the rest medium. */
 export interface BandThresholds {
   readonly highFrom: Relevance;

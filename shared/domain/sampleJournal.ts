@@ -304,9 +304,14 @@ function dateOf(now: Date, daysAgo: number): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** Next steps are due three days later; those older than ten days were done on time. */
 const DUE_AFTER_DAYS = 3;
 const DONE_WHEN_OLDER_THAN_DAYS = 10;
+
+/** Next steps are due three days later; those older than ten days were done on that day. */
+function nextStepDates(now: Date, daysAgo: number, nextStep: string) {
+  const due = nextStep ? dateOf(now, daysAgo - DUE_AFTER_DAYS) : null;
+  return { nextStepDue: due, nextStepDone: daysAgo > DONE_WHEN_OLDER_THAN_DAYS ? due : null };
+}
 
 /** A realistic sample journal of about six weeks before `now`, for trying the app out. */
 export function sampleJournal(now: Date, timeZone: string): SampleInteraction[] {
@@ -337,11 +342,7 @@ export function sampleJournal(now: Date, timeZone: string): SampleInteraction[] 
         intent,
         outcome,
         nextStep,
-        nextStepDue: nextStep ? dateOf(now, daysAgo - DUE_AFTER_DAYS) : null,
-        nextStepDone:
-          nextStep && daysAgo > DONE_WHEN_OLDER_THAN_DAYS
-            ? dateOf(now, daysAgo - DUE_AFTER_DAYS)
-            : null,
+        ...nextStepDates(now, daysAgo, nextStep),
       },
       reflection,
     }),

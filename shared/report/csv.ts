@@ -5,10 +5,10 @@
 import {
   DEFAULT_BAND_THRESHOLDS,
   INTERACTION_KIND_LABELS,
+  RELEVANCE_BAND_SHORT_LABELS,
   relevanceBand,
   type BandThresholds,
   type Interaction,
-  type RelevanceBand,
 } from '../domain';
 
 export interface InteractionsCsvOptions {
@@ -40,13 +40,6 @@ const HEADER = [
   'Next step done',
   'Reflection',
 ];
-
-const BAND_WORDS: Readonly<Record<RelevanceBand, string>> = {
-  high: 'High',
-  medium: 'Medium',
-  low: 'Low',
-  unrated: 'Unrated',
-};
 
 /**
  * A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV
@@ -137,7 +130,7 @@ function interactionFields(
     interaction.place,
     interaction.people.join('; '),
     interaction.relevance === null ? '' : String(interaction.relevance),
-    BAND_WORDS[band],
+    RELEVANCE_BAND_SHORT_LABELS[band],
     interaction.intent,
     interaction.outcome,
     interaction.nextStep,

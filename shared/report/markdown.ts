@@ -1,4 +1,4 @@
-import { RELEVANCE_BANDS, type RelevanceBand } from '../domain';
+import { RELEVANCE_BAND_SHORT_LABELS, RELEVANCE_BANDS } from '../domain';
 import type { Figures, GroupFigures, NextStepItem, PeriodFigures } from '../analytics';
 import {
   formatHours,
@@ -10,13 +10,6 @@ import {
 } from './format';
 import { reportNextSteps, type MonthReport } from './monthReport';
 import { nextStepCounts, nextStepDates, suggestionEvidence, suggestionHeadline } from './sentences';
-
-export const BAND_NAMES: Record<RelevanceBand, string> = {
-  high: 'High',
-  medium: 'Medium',
-  low: 'Low',
-  unrated: 'Unrated',
-};
 
 /**
  * Markdown's punctuation: backslash, code, emphasis, links, headings (also "===" under a
@@ -91,13 +84,13 @@ function headline(report: MonthReport): string {
 /** "High 3 h, Medium 2 h, Low 1 h, Unrated 0 h". */
 export function bandSummary(figures: Figures): string {
   return RELEVANCE_BANDS.map(
-    (band) => `${BAND_NAMES[band]} ${formatHours(figures.minutes[band])}`,
+    (band) => `${RELEVANCE_BAND_SHORT_LABELS[band]} ${formatHours(figures.minutes[band])}`,
   ).join(', ');
 }
 
 function weeksTable(weeks: readonly PeriodFigures[]): string {
   return table(
-    ['Week', ...RELEVANCE_BANDS.map((band) => BAND_NAMES[band]), 'Total'],
+    ['Week', ...RELEVANCE_BANDS.map((band) => RELEVANCE_BAND_SHORT_LABELS[band]), 'Total'],
     weeks.map((week) => [periodLabel(week.period), ...bandCells(week)]),
   );
 }

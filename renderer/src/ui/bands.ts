@@ -8,13 +8,6 @@ export const BAND_COLORS: Record<RelevanceBand, string> = {
   unrated: 'gray',
 };
 
-export const BAND_SHORT_LABELS: Record<RelevanceBand, string> = {
-  high: 'High',
-  medium: 'Medium',
-  low: 'Low',
-  unrated: 'Unrated',
-};
-
 /** The same colours, at the shade charts fill bars with (readable in light and dark themes). */
 export const BAND_CHART_COLORS: Record<RelevanceBand, string> = {
   high: 'teal.6',

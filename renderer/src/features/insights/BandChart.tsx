@@ -2,10 +2,10 @@ import { BarChart } from '@mantine/charts';
 import { Button, Collapse, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMemo } from 'react';
-import { RELEVANCE_BANDS } from '../../../../shared/domain';
+import { RELEVANCE_BAND_SHORT_LABELS, RELEVANCE_BANDS } from '../../../../shared/domain';
 import type { Period, PeriodFigures } from '../../../../shared/analytics';
 import { formatHours, periodLabel } from '../../../../shared/report';
-import { BAND_CHART_COLORS, BAND_SHORT_LABELS } from '../../ui/bands';
+import { BAND_CHART_COLORS } from '../../ui/bands';
 
 interface Props {
   readonly title: string;
@@ -17,7 +17,7 @@ interface Props {
 
 const SERIES = RELEVANCE_BANDS.map((band) => ({
   name: band,
-  label: BAND_SHORT_LABELS[band],
+  label: RELEVANCE_BAND_SHORT_LABELS[band],
   color: BAND_CHART_COLORS[band],
 }));
 
@@ -95,7 +95,7 @@ export function BandChart({ title, series, onSelect, height = 240 }: Props) {
               <Table.Th>Period</Table.Th>
               {RELEVANCE_BANDS.map((band) => (
                 <Table.Th key={band} ta="right">
-                  {BAND_SHORT_LABELS[band]}
+                  {RELEVANCE_BAND_SHORT_LABELS[band]}
                 </Table.Th>
               ))}
               <Table.Th ta="right">Total</Table.Th>

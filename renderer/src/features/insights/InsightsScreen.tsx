@@ -21,7 +21,7 @@ import { GroupTable } from './GroupTable';
 import { PeriodInteractions } from './PeriodInteractions';
 import { PeriodPicker, periodTitle } from './PeriodPicker';
 import { SuggestionList } from './SuggestionList';
-import { useAnalytics } from './useJournalFacts';
+import { useAnalytics } from './useAnalytics';
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (

@@ -4,9 +4,10 @@ import { useEffect, useRef } from 'react';
 import {
   INTERACTION_KIND_LABELS,
   INTERACTION_KINDS,
+  RELEVANCE_BAND_SHORT_LABELS,
   RELEVANCE_BANDS,
 } from '../../../../shared/domain';
-import { BAND_COLORS, BAND_SHORT_LABELS } from '../../ui/bands';
+import { BAND_COLORS } from '../../ui/bands';
 import { usePlatform } from '../../app/platformContext';
 import { isTextEntry } from '../../ui/keyboard';
 import type { JournalFilters } from './filterInteractions';
@@ -73,7 +74,7 @@ export function JournalFiltersBar({ filters, onChange }: Props) {
         <Group gap={6} role="group" aria-label="Relevance bands">
           {RELEVANCE_BANDS.map((band) => (
             <Chip key={band} value={band} color={BAND_COLORS[band]} size="sm">
-              {BAND_SHORT_LABELS[band]}
+              {RELEVANCE_BAND_SHORT_LABELS[band]}
             </Chip>
           ))}
         </Group>

@@ -14,7 +14,7 @@ import { FiguresHeadline } from '../insights/FiguresHeadline';
 import { GroupTable } from '../insights/GroupTable';
 import { Section } from '../insights/InsightsScreen';
 import { SuggestionList } from '../insights/SuggestionList';
-import { useAnalytics } from '../insights/useJournalFacts';
+import { useAnalytics } from '../insights/useAnalytics';
 import { MonthNote } from './MonthNote';
 import { printInLightScheme } from './printScheme';
 import { ReportToolbar } from './ReportToolbar';
