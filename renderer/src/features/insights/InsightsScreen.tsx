@@ -19,7 +19,8 @@ import { BandChart } from './BandChart';
 import { FiguresHeadline } from './FiguresHeadline';
 import { GroupTable } from './GroupTable';
 import { PeriodInteractions } from './PeriodInteractions';
-import { PeriodPicker, periodTitle } from './PeriodPicker';
+import { PeriodPicker } from './PeriodPicker';
+import { periodTitle } from './PeriodStepper';
 import { SuggestionList } from './SuggestionList';
 import { useAnalytics } from './useAnalytics';
 

@@ -1,19 +1,14 @@
-import { ActionIcon, Button, Group, SegmentedControl, Text } from '@mantine/core';
+import { Button, Group, SegmentedControl } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconChevronLeft, IconChevronRight, IconDownload, IconPrinter } from '@tabler/icons-react';
+import { IconDownload, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
-import {
-  monthKeyOf,
-  monthPeriod,
-  nextPeriod,
-  previousPeriod,
-  type JournalFacts,
-} from '../../../../shared/analytics';
+import { monthKeyOf, monthPeriod, type JournalFacts } from '../../../../shared/analytics';
 import { interactionsCsv } from '../../../../shared/report/csv';
 import { monthReportMarkdown, monthTitle, type MonthReport } from '../../../../shared/report';
 import { usePlatform } from '../../app/platformContext';
 import { messageOf } from '../../ui/errors';
 import { viewerTimeZone } from '../../ui/format';
+import { PeriodStepper } from '../insights/PeriodStepper';
 import { inLightScheme } from './printScheme';
 
 const PAGE_SIZES: PageSize[] = ['A4', 'Letter'];
@@ -76,29 +71,13 @@ export function ReportToolbar({ report, facts, onMonthChange }: Props) {
       return result.saved ? `CSV of ${items.length} interactions saved to ${result.path}.` : null;
     });
 
-  const period = monthPeriod(month);
   return (
     <Group justify="space-between" className="print-hidden" wrap="wrap" gap="sm">
       <style>{`@page { size: ${pageSize}; margin: 14mm; }`}</style>
-      <Group gap={4} wrap="nowrap">
-        <ActionIcon
-          variant="default"
-          aria-label="Previous month"
-          onClick={() => onMonthChange(monthKeyOf(previousPeriod(period).start))}
-        >
-          <IconChevronLeft size={16} />
-        </ActionIcon>
-        <Text fw={600} miw={150} ta="center">
-          {monthTitle(month)}
-        </Text>
-        <ActionIcon
-          variant="default"
-          aria-label="Next month"
-          onClick={() => onMonthChange(monthKeyOf(nextPeriod(period).start))}
-        >
-          <IconChevronRight size={16} />
-        </ActionIcon>
-      </Group>
+      <PeriodStepper
+        period={monthPeriod(month)}
+        onChange={(period) => onMonthChange(monthKeyOf(period.start))}
+      />
       <Group gap="xs">
         <SegmentedControl
           aria-label="Page size"
