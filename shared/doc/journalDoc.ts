@@ -318,13 +318,13 @@ export class JournalDoc {
 
   /** A new schema version (a migration, or a newer app on another device) may make it read-only. */
   private readonly onMetaChange = (): void => {
-    this.snapshot = this.snapshotOf(this.snapshot.interactions);
+    this.snapshot = this.sameListSnapshot();
     this.notify();
   };
 
   private readonly onNotesChange = (): void => {
     this.monthNotes = readMonthNotes(this.notes);
-    this.snapshot = this.snapshotOf(this.snapshot.interactions);
+    this.snapshot = this.sameListSnapshot();
     this.notify();
   };
 
@@ -332,12 +332,20 @@ export class JournalDoc {
     const next = readSettings(this.settings);
     if (sameSettings(next, this.analyticsSettings)) return;
     this.analyticsSettings = next;
-    this.snapshot = this.snapshotOf(this.snapshot.interactions);
+    this.snapshot = this.sameListSnapshot();
     this.notify();
   };
 
+  /** A new snapshot after a note, setting or schema change: the list and its sample flag stay. */
+  private sameListSnapshot(): JournalSnapshot {
+    return this.snapshotOf(this.snapshot.interactions, this.snapshot.hasSample);
+  }
+
   /** A new snapshot object over the given sorted interactions and the current notes and state. */
-  private snapshotOf(interactions: readonly Interaction[]): JournalSnapshot {
+  private snapshotOf(
+    interactions: readonly Interaction[],
+    hasSample = interactions.some((item) => item.sample),
+  ): JournalSnapshot {
     let byId: Map<InteractionId, Interaction> | undefined;
     return {
       interactions,
@@ -345,7 +353,7 @@ export class JournalDoc {
       get byId() {
         return (byId ??= new Map(interactions.map((item) => [item.id, item])));
       },
-      hasSample: interactions.some((item) => item.sample),
+      hasSample,
       readOnlyReason: this.readOnlyReason,
       monthNotes: this.monthNotes,
       analyticsSettings: this.analyticsSettings,
