@@ -120,8 +120,7 @@ test.describe('first run', () => {
     await expect(journal.entries).toHaveCount(18);
 
     await journal.bandFilter('Low').click();
-    const lowTitles = await journal.titles();
-    expect(lowTitles.sort()).toEqual(
+    await expect.poll(async () => (await journal.titles()).sort()).toEqual(
       [
         'Alumni happy hour',
         'Breakfast networking club',
