@@ -5,6 +5,7 @@ import type { JournalPreview } from '../platform/journalPreview';
 import type { JournalSession } from '../platform/journalSession';
 import type { Shell as ShellScreen } from './Shell';
 import { JournalProvider } from './journalContext';
+import { SyncProvider } from './syncContext';
 import { JournalPreviewScreen } from './JournalPreviewScreen';
 import { usePlatform } from './platformContext';
 import { useBackups } from './useBackups';
@@ -199,7 +200,9 @@ export function JournalGate({
   }
   return (
     <JournalProvider value={state.session.journal}>
-      <state.Shell onRestore={restore} />
+      <SyncProvider value={state.session.sync}>
+        <state.Shell onRestore={restore} />
+      </SyncProvider>
     </JournalProvider>
   );
 }

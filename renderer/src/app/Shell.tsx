@@ -10,6 +10,8 @@ import { unlessTyping } from '../ui/keyboard';
 import { useJournalActions } from '../features/journal/useJournalActions';
 import { BackupsDialog } from '../features/settings/BackupsDialog';
 import { FiguresSettingsDialog } from '../features/settings/FiguresSettingsDialog';
+import { SyncDialog } from '../features/sync/SyncDialog';
+import { SyncStatusButton } from '../features/sync/SyncStatusButton';
 import { AppHeader, LogInteractionButton } from './AppHeader';
 import { useJournal, useJournalSnapshot } from './journalContext';
 import { usePlatform } from './platformContext';
@@ -28,6 +30,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
   const [quickAddOpen, setQuickAddOpen] = useState(false);
   const [backupsOpen, setBackupsOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [syncOpen, setSyncOpen] = useState(false);
   const [route, navigate] = useRoute();
 
   const openQuickAdd = useCallback(() => setQuickAddOpen(true), []);
@@ -81,6 +84,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
     <BandThresholdsContext value={analyticsSettings.bands}>
       <AppShell header={{ height: 56 }} padding="md">
         <AppHeader nav={<ScreenNav route={route} />}>
+          <SyncStatusButton onClick={() => setSyncOpen(true)} />
           <LogInteractionButton onClick={openQuickAdd} disabled={!!readOnly} />
           <Menu position="bottom-end">
             <Menu.Target>
@@ -95,6 +99,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
               <Menu.Item onClick={() => setSettingsOpen(true)} disabled={!!readOnly}>
                 Figures and suggestions…
               </Menu.Item>
+              <Menu.Item onClick={() => setSyncOpen(true)}>Sync…</Menu.Item>
             </Menu.Dropdown>
           </Menu>
         </AppHeader>
@@ -112,6 +117,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
         </AppShell.Main>
         <QuickAddModal opened={quickAddOpen} onClose={() => setQuickAddOpen(false)} />
         <FiguresSettingsDialog opened={settingsOpen} onClose={() => setSettingsOpen(false)} />
+        <SyncDialog opened={syncOpen} onClose={() => setSyncOpen(false)} />
         <BackupsDialog
           opened={backupsOpen}
           onClose={() => setBackupsOpen(false)}
