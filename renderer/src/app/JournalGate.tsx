@@ -154,6 +154,15 @@ export function JournalGate({
       if (current && current.journal.getSnapshot().interactions.length > 0) {
         await platform.backups.save(current.journal.encode(), 'manual');
       }
+      // A journal that syncs is restored through new changes, which reach every device; a
+      // replaced document would merge with the server's copy and undo the restore.
+      if (current && current.sync.getState().state !== 'local') {
+        current.journal.restoreFrom(bytes);
+        notifications.show({
+          message: 'Backup restored. Your other devices get the restored journal when they sync.',
+        });
+        return;
+      }
       sessionRef.current = null;
       setState(OPENING);
       try {

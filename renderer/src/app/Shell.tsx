@@ -14,6 +14,7 @@ import { SyncDialog } from '../features/sync/SyncDialog';
 import { SyncStatusButton } from '../features/sync/SyncStatusButton';
 import { AppHeader, LogInteractionButton } from './AppHeader';
 import { useJournal, useJournalSnapshot } from './journalContext';
+import { useSyncIsSetUp } from './syncContext';
 import { usePlatform } from './platformContext';
 import { messageOf } from '../ui/errors';
 import { useRoute, type Route } from './route';
@@ -80,6 +81,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
   }, [platform, openQuickAdd, actions, backUpNow]);
 
   const { readOnlyReason: readOnly, analyticsSettings } = useJournalSnapshot();
+  const syncs = useSyncIsSetUp();
   return (
     <BandThresholdsContext value={analyticsSettings.bands}>
       <AppShell header={{ height: 56 }} padding="md">
@@ -119,6 +121,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
         <FiguresSettingsDialog opened={settingsOpen} onClose={() => setSettingsOpen(false)} />
         <SyncDialog opened={syncOpen} onClose={() => setSyncOpen(false)} />
         <BackupsDialog
+          syncs={syncs}
           opened={backupsOpen}
           onClose={() => setBackupsOpen(false)}
           onRestore={onRestore}

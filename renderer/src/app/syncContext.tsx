@@ -18,3 +18,9 @@ export function useSyncState(): SyncState {
   const sync = useJournalSync();
   return useSyncExternalStore(sync.subscribe, sync.getState);
 }
+
+/** Whether sync is set up on this device; re-renders only when that changes. */
+export function useSyncIsSetUp(): boolean {
+  const sync = useJournalSync();
+  return useSyncExternalStore(sync.subscribe, () => sync.getState().state !== 'local');
+}

@@ -143,7 +143,7 @@ function ConnectForm({
     <form onSubmit={submit} noValidate>
       <Stack>
         <Text size="sm">
-          Sync keeps this journal the same on your devices through a sync server you run (
+          Sync keeps this journal the same on your devices through a sync server you run (see{' '}
           <Code>npm run sync-server</Code>). Each device works offline; changes meet when they
           connect again.
         </Text>
