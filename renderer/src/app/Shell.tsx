@@ -6,6 +6,8 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { MenuCommand } from '../../../shared/ipc';
 import { JournalScreen } from '../features/journal/JournalScreen';
 import { QuickAddModal } from '../features/journal/QuickAddModal';
+import { loadReflectionEditor } from '../features/journal/InteractionDrawer';
+import { LoadFailureBoundary } from '../ui/LoadFailureBoundary';
 import { unlessTyping } from '../ui/keyboard';
 import { useJournalActions } from '../features/journal/useJournalActions';
 import { BackupsDialog } from '../features/settings/BackupsDialog';
@@ -64,6 +66,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
     const timer = window.setTimeout(() => {
       void loadInsights();
       void loadReport();
+      void loadReflectionEditor();
     }, PRELOAD_AFTER_MS);
     return () => window.clearTimeout(timer);
   }, []);
@@ -112,9 +115,11 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
                 {readOnly}
               </Alert>
             )}
-            <Suspense fallback={<Loader aria-label="Loading the screen" />}>
-              <Screen route={route} navigate={navigate} onAdd={openQuickAdd} />
-            </Suspense>
+            <LoadFailureBoundary key={route.screen} what="screen">
+              <Suspense fallback={<Loader aria-label="Loading the screen" />}>
+                <Screen route={route} navigate={navigate} onAdd={openQuickAdd} />
+              </Suspense>
+            </LoadFailureBoundary>
           </Container>
         </AppShell.Main>
         <QuickAddModal opened={quickAddOpen} onClose={() => setQuickAddOpen(false)} />
@@ -137,8 +142,8 @@ interface ScreenProps {
   readonly onAdd: () => void;
 }
 
-// The charts and the report are not needed to show the journal: they load after it is open,
-// when the window is idle, so that opening them later is instant.
+// The charts, the report and the editor are not needed to show the journal: they load after
+// it is open, when the window is idle, so that opening them later is instant (and works offline).
 const loadInsights = () => import('../features/insights/InsightsScreen');
 const loadReport = () => import('../features/report/ReportScreen');
 const InsightsScreen = lazy(() =>
