@@ -1,4 +1,4 @@
-import { Badge, Button, Tooltip } from '@mantine/core';
+import { Badge, Button, Text, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import {
   IconCloudCheck,
@@ -61,7 +61,9 @@ export function SyncStatusButton({ onClick }: { onClick: () => void }) {
         aria-label={`Sync: ${label}${pending > 0 ? `, ${pending} unsynced` : ''}`}
         px="xs"
       >
-        <span className="sync-status-label">{label}</span>
+        <Text span inherit visibleFrom="md">
+          {label}
+        </Text>
       </Button>
     </Tooltip>
   );
