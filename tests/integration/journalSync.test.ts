@@ -164,6 +164,31 @@ describe('sync on a device', () => {
     expect(readStoredSync(storage, 'relevant-journal')?.pending).toBe(0);
   });
 
+  it('counts the unsent changes of every tab of the journal on the device together', async () => {
+    const storage = memoryStorage();
+    const ydoc = new Y.Doc();
+    const tabOne = device(storage, new FakeNetwork(), new JournalDoc(ydoc));
+    tabOne.sync.connect(target);
+    await waitFor(() => stateOf(tabOne) === 'synced', 'synced');
+    const tabTwo = device(storage, new FakeNetwork(), new JournalDoc(new Y.Doc()));
+    // The browser tells every other tab when one writes to local storage.
+    const tell = (from: Device) => {
+      for (const tab of [tabOne, tabTwo]) {
+        if (tab !== from) tab.network.dispatchEvent(new Event('storage'));
+      }
+    };
+    for (const tab of [tabOne, tabTwo]) tab.network.set(false);
+    tabOne.journal.addInteraction(anInteraction({ title: 'From tab one' }));
+    tell(tabOne);
+    tabTwo.journal.addInteraction(anInteraction({ title: 'From tab two' }));
+    tell(tabTwo);
+    tabOne.journal.addInteraction(anInteraction({ title: 'From tab one, again' }));
+    tell(tabOne);
+    for (const tab of [tabOne, tabTwo]) {
+      expect(tab.sync.getState()).toMatchObject({ state: 'offline', pending: 3 });
+    }
+  });
+
   it('stops at a wrong token, says why, and does not keep trying', async () => {
     const stranger = device();
     socketsOpened = 0;

@@ -11,8 +11,9 @@ import { readStoredSync, writeStoredSync, type KeyValueStore } from './syncStore
 /** Whether the device has a network, and word when that changes (`window` in the app). */
 export interface NetworkWatch {
   readonly navigator: { readonly onLine: boolean };
-  addEventListener(type: 'online' | 'offline', listener: () => void): void;
-  removeEventListener(type: 'online' | 'offline', listener: () => void): void;
+  /** Also `storage`: another tab changed the stored settings (its count of pending changes). */
+  addEventListener(type: 'online' | 'offline' | 'storage', listener: () => void): void;
+  removeEventListener(type: 'online' | 'offline' | 'storage', listener: () => void): void;
 }
 
 export interface JournalSyncOptions {
@@ -67,6 +68,7 @@ export class JournalSync {
     ydoc.on('update', this.onDocumentUpdate);
     options.network.addEventListener('online', this.onOnline);
     options.network.addEventListener('offline', this.onOffline);
+    options.network.addEventListener('storage', this.onStorage);
     if (this.facts.target && this.facts.enabled) this.open(this.facts.target);
   }
 
@@ -106,6 +108,7 @@ export class JournalSync {
     this.ydoc.off('update', this.onDocumentUpdate);
     this.options.network.removeEventListener('online', this.onOnline);
     this.options.network.removeEventListener('offline', this.onOffline);
+    this.options.network.removeEventListener('storage', this.onStorage);
     this.listeners.clear();
   }
 
@@ -188,8 +191,20 @@ export class JournalSync {
     transaction: Y.Transaction,
   ) => {
     if (transaction.local && this.facts.target) {
-      this.update({ pending: this.facts.pending + 1 });
+      // Other tabs of this journal count into the same stored number.
+      this.update({ pending: this.storedPending() + 1 });
     }
+  };
+
+  private storedPending(): number {
+    return (
+      readStoredSync(this.options.storage, this.options.journalName)?.pending ?? this.facts.pending
+    );
+  }
+
+  /** Another tab counted a change, or saw the server confirm them all. */
+  private readonly onStorage = () => {
+    if (this.facts.target) this.update({ pending: this.storedPending() });
   };
 
   private readonly onOnline = () => {
