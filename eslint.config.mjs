@@ -106,6 +106,15 @@ export default defineConfig([
       'The main process sees only shared/.',
     ),
   },
+  // The sync server runs in plain Node: never Electron (its binary cannot load there), React,
+  // the renderer or the main process.
+  {
+    files: ['electron/sync-server/**/*.ts'],
+    rules: restrict(
+      ['electron', 'react', 'react-dom', '**/renderer/**', '**/electron/main/**'],
+      'The sync server is Node only: no Electron, React, renderer or main-process code.',
+    ),
+  },
   // The renderer: no Electron, no Node; Yjs and y-indexeddb only in the platform seam.
   {
     files: ['renderer/**/*.{ts,tsx}'],

@@ -1,0 +1,112 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { schema as documentsSchema } from '@hocuspocus/extension-sqlite';
+import { journalIdSchema } from '../../shared/sync/syncLink';
+import { hashToken, newJournalId, newToken, tokenMatches } from './tokens';
+
+/**
+ * The journals a sync server serves, in the data folder's SQLite file beside Hocuspocus'
+ * `documents` table: each journal's id, the SHA-256 of its token and when it was added.
+ * A journal's document row is named by its id.
+ */
+export const DATABASE_FILE = 'relevant-sync.sqlite';
+
+const JOURNALS_SCHEMA = `CREATE TABLE IF NOT EXISTS "journals" (
+  "id" TEXT PRIMARY KEY NOT NULL,
+  "token_hash" BLOB NOT NULL,
+  "created_at" TEXT NOT NULL
+)`;
+
+/**
+ * WAL lets several server instances (Redis scale-out on one host) and the CLI use the file
+ * at once; the busy timeout makes a writer wait for another instance's write, not fail.
+ */
+export const DATABASE_SCHEMA = [
+  'PRAGMA journal_mode = WAL',
+  'PRAGMA busy_timeout = 5000',
+  documentsSchema,
+  JOURNALS_SCHEMA,
+].join(';\n');
+
+export interface NewJournal {
+  readonly journalId: string;
+  readonly token: string;
+}
+
+export interface JournalListing {
+  journalId: string;
+  createdAt: string;
+}
+
+/** Why a connection to a journal is refused; the reason reaches the client as is. */
+export type AccessDenial = 'no token given' | 'no such journal' | 'wrong token for this journal';
+
+export function databasePath(dataDir: string): string {
+  return path.join(path.resolve(dataDir), DATABASE_FILE);
+}
+
+/** Opens (creating the folder and tables if needed) the data folder's database. */
+export function openSyncDatabase(dataDir: string): Database.Database {
+  mkdirSync(path.resolve(dataDir), { recursive: true });
+  const db = new Database(databasePath(dataDir), { timeout: 5000 });
+  db.exec(DATABASE_SCHEMA);
+  return db;
+}
+
+/** Checks a token against a journal: null when it opens the journal, else why not. */
+export function checkAccess(
+  db: Database.Database,
+  journalId: string,
+  token: string,
+): AccessDenial | null {
+  if (token === '') return 'no token given';
+  if (!journalIdSchema.safeParse(journalId).success) return 'no such journal';
+  const row = db.prepare('SELECT token_hash FROM journals WHERE id = ?').get(journalId) as
+    { token_hash: Uint8Array } | undefined;
+  if (!row) return 'no such journal';
+  return tokenMatches(token, row.token_hash) ? null : 'wrong token for this journal';
+}
+
+function withDatabase<T>(dataDir: string, use: (db: Database.Database) => T): T {
+  const db = openSyncDatabase(dataDir);
+  try {
+    return use(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** Adds a journal with a new id and token; the token is shown once and stored hashed. */
+export function addJournal(dataDir: string): NewJournal {
+  const journalId = newJournalId();
+  const token = newToken();
+  withDatabase(dataDir, (db) =>
+    db
+      .prepare('INSERT INTO journals (id, token_hash, created_at) VALUES (?, ?, ?)')
+      .run(journalId, hashToken(token), new Date().toISOString()),
+  );
+  return { journalId, token };
+}
+
+export function listJournals(dataDir: string): JournalListing[] {
+  return withDatabase(dataDir, (db) =>
+    (
+      db.prepare('SELECT id, created_at FROM journals ORDER BY created_at, id').all() as {
+        id: string;
+        created_at: string;
+      }[]
+    ).map((row) => ({ journalId: row.id, createdAt: row.created_at })),
+  );
+}
+
+/** Removes a journal and its stored document; false when there was no such journal. */
+export function removeJournal(dataDir: string, journalId: string): boolean {
+  return withDatabase(dataDir, (db) =>
+    db.transaction(() => {
+      const removed = db.prepare('DELETE FROM journals WHERE id = ?').run(journalId).changes > 0;
+      if (removed) db.prepare('DELETE FROM documents WHERE name = ?').run(journalId);
+      return removed;
+    })(),
+  );
+}

@@ -1,0 +1,243 @@
+import * as z from 'zod';
+import { LOG_LEVELS, type LogLevel } from './logger';
+
+/**
+ * The sync server's settings: the options of `startSyncServer`, and how the command line and
+ * the environment set them. Every value is checked; a bad one is refused with a one-line
+ * message naming the flag or variable it came from.
+ */
+export interface ThrottleSettings {
+  /** Connection attempts one address may make in a minute before it is banned. */
+  readonly connectionsPerMinute: number;
+  readonly banMinutes: number;
+}
+
+export const DEFAULT_THROTTLE: ThrottleSettings = { connectionsPerMinute: 60, banMinutes: 1 };
+
+export interface ServerSettings {
+  host: string;
+  port: number;
+  dataDir: string;
+  logLevel: LogLevel;
+  redisUrl: string | undefined;
+  storeDebounceMs: number | undefined;
+  storeMaxDebounceMs: number | undefined;
+  throttle: false | ThrottleSettings;
+}
+
+const HOST = /^([A-Za-z0-9.-]+|[0-9A-Fa-f:.]+)$/;
+
+const host = z
+  .string()
+  .trim()
+  .regex(HOST, 'The host is a name or an IP address to listen on, such as 127.0.0.1.');
+const port = z
+  .number()
+  .int('The port is a whole number from 0 to 65535.')
+  .min(0, 'The port is a whole number from 0 to 65535.')
+  .max(65535, 'The port is a whole number from 0 to 65535.');
+const dataDir = z.string().trim().min(1, 'The data folder must not be empty.');
+const logLevel = z.enum(LOG_LEVELS, {
+  error: `The log level is one of ${LOG_LEVELS.join(', ')}.`,
+});
+const redisUrl = z
+  .string()
+  .trim()
+  .regex(/^rediss?:\/\/\S+$/, 'The Redis address looks like redis://host:6379.')
+  .refine((text) => URL.canParse(text), 'The Redis address looks like redis://host:6379.');
+const milliseconds = z
+  .number()
+  .int('A delay is a whole number of milliseconds.')
+  .min(0, 'A delay is a whole number of milliseconds.')
+  .max(3_600_000, 'A delay is at most an hour (3600000 ms).');
+const throttle = z.union([
+  z.literal(false),
+  z.object({
+    connectionsPerMinute: z
+      .number()
+      .int('Connections per minute is a whole number from 1 up.')
+      .min(1, 'Connections per minute is a whole number from 1 up.'),
+    banMinutes: z.number().min(0, 'The ban lasts 0 minutes or more.'),
+  }),
+]);
+
+export const serverSettingsSchema = z.object({
+  host: host.default('127.0.0.1'),
+  port: port.default(1234),
+  dataDir: dataDir.default('./sync-data'),
+  logLevel: logLevel.default('info'),
+  redisUrl: redisUrl.optional(),
+  storeDebounceMs: milliseconds.optional(),
+  storeMaxDebounceMs: milliseconds.optional(),
+  throttle: throttle.default(DEFAULT_THROTTLE),
+});
+
+/** Checks options given in code; throws one readable error when one is wrong. */
+export function checkServerSettings(options: unknown): ServerSettings {
+  const parsed = serverSettingsSchema.safeParse(options);
+  if (!parsed.success) throw new Error(`Invalid sync server options: ${oneLine(parsed.error)}`);
+  const { redisUrl: redis, storeDebounceMs, storeMaxDebounceMs, ...rest } = parsed.data;
+  return { ...rest, redisUrl: redis, storeDebounceMs, storeMaxDebounceMs };
+}
+
+function oneLine(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ` : '') + issue.message)
+    .join(' ');
+}
+
+// --- The command line -------------------------------------------------------------------
+
+export const COMMANDS = ['serve', 'add-journal', 'list-journals', 'remove-journal'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+export interface CommandLine {
+  readonly command: Command;
+  /** remove-journal's journal id. */
+  readonly journalId: string | undefined;
+  readonly settings: ServerSettings;
+  /** The address clients use, for add-journal's link; defaults to ws://host:port. */
+  readonly publicUrl: string | undefined;
+}
+
+export type CommandLineResult =
+  | { readonly ok: true; readonly commandLine: CommandLine }
+  | { readonly ok: true; readonly help: true }
+  | { readonly ok: false; readonly error: string };
+
+const wholeNumber = z.string().trim().regex(/^\d+$/, 'Expected a whole number.').transform(Number);
+
+/** Each setting: its flag, its environment variable, and how its text becomes a value. */
+const SOURCES = {
+  host: { flag: '--host', env: 'RELEVANT_SYNC_HOST', schema: host },
+  port: { flag: '--port', env: 'RELEVANT_SYNC_PORT', schema: wholeNumber.pipe(port) },
+  dataDir: { flag: '--data', env: 'RELEVANT_SYNC_DATA', schema: dataDir },
+  logLevel: { flag: '--log-level', env: 'RELEVANT_SYNC_LOG_LEVEL', schema: logLevel },
+  redisUrl: { flag: '--redis-url', env: 'REDIS_URL', schema: redisUrl },
+  storeDebounceMs: {
+    flag: '--store-debounce-ms',
+    env: 'RELEVANT_SYNC_STORE_DEBOUNCE_MS',
+    schema: wholeNumber.pipe(milliseconds),
+  },
+  storeMaxDebounceMs: {
+    flag: '--store-max-debounce-ms',
+    env: 'RELEVANT_SYNC_STORE_MAX_DEBOUNCE_MS',
+    schema: wholeNumber.pipe(milliseconds),
+  },
+  throttle: {
+    flag: '--throttle',
+    env: 'RELEVANT_SYNC_THROTTLE',
+    schema: z
+      .string()
+      .trim()
+      .regex(/^(\d+|off)$/, 'Expected connections per minute, or "off".')
+      .transform((text) => (text === 'off' || text === '0' ? 0 : Number(text))),
+  },
+  banMinutes: {
+    flag: '--ban-minutes',
+    env: 'RELEVANT_SYNC_BAN_MINUTES',
+    schema: wholeNumber,
+  },
+  publicUrl: {
+    flag: '--public-url',
+    env: 'RELEVANT_SYNC_PUBLIC_URL',
+    schema: z
+      .string()
+      .trim()
+      .regex(/^wss?:\/\/\S+$/, 'The public address looks like ws://host:1234 or wss://host.'),
+  },
+} as const;
+
+type Key = keyof typeof SOURCES;
+type Values = { [K in Key]?: z.output<(typeof SOURCES)[K]['schema']> };
+
+export const USAGE = `Usage: npm run sync-server -- [serve | add-journal | list-journals | remove-journal <id>] [options]
+
+Options (or environment variables):
+  --host <address>              RELEVANT_SYNC_HOST      where to listen (127.0.0.1)
+  --port <number>               RELEVANT_SYNC_PORT      port, 0 for a free one (1234)
+  --data <folder>               RELEVANT_SYNC_DATA      data folder (./sync-data)
+  --log-level <level>           RELEVANT_SYNC_LOG_LEVEL silent, error, warn, info, debug (info)
+  --redis-url <redis://...>     REDIS_URL               scale out over several instances
+  --store-debounce-ms <ms>      RELEVANT_SYNC_STORE_DEBOUNCE_MS      (2000)
+  --store-max-debounce-ms <ms>  RELEVANT_SYNC_STORE_MAX_DEBOUNCE_MS  (10000)
+  --throttle <n | off>          RELEVANT_SYNC_THROTTLE  connections a minute per address (60)
+  --ban-minutes <n>             RELEVANT_SYNC_BAN_MINUTES  ban after too many (1)
+  --public-url <ws://...>       RELEVANT_SYNC_PUBLIC_URL   address in add-journal's link`;
+
+const FLAGS = new Map<string, Key>(
+  (Object.keys(SOURCES) as Key[]).map((key) => [SOURCES[key].flag, key]),
+);
+
+/** Reads the command, its flags and the environment; flags win over the environment. */
+export function parseCommandLine(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): CommandLineResult {
+  const raw = new Map<Key, { text: string; source: string }>();
+  for (const key of Object.keys(SOURCES) as Key[]) {
+    const text = env[SOURCES[key].env];
+    if (text !== undefined && text !== '') raw.set(key, { text, source: SOURCES[key].env });
+  }
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] ?? '';
+    if (arg === '--help' || arg === '-h') return { ok: true, help: true };
+    if (!arg.startsWith('-')) {
+      positional.push(arg);
+      continue;
+    }
+    const [flag = '', inline] = arg.split(/=(.*)/s, 2);
+    const key = FLAGS.get(flag);
+    if (key === undefined) return { ok: false, error: `Unknown option ${flag} (see --help).` };
+    const text = inline ?? argv[(i += 1)];
+    if (text === undefined) return { ok: false, error: `${flag} needs a value.` };
+    raw.set(key, { text, source: flag });
+  }
+
+  const [command = 'serve', journalId, ...extra] = positional;
+  if (!(COMMANDS as readonly string[]).includes(command)) {
+    return { ok: false, error: `Unknown command "${command}" (see --help).` };
+  }
+  if (command === 'remove-journal' && journalId === undefined) {
+    return { ok: false, error: 'remove-journal needs the id of the journal to remove.' };
+  }
+  const unexpected = command === 'remove-journal' ? extra : positional.slice(1);
+  if (unexpected.length) {
+    return { ok: false, error: `Unexpected argument "${unexpected.join(' ')}" (see --help).` };
+  }
+
+  const values: Values = {};
+  for (const [key, { text, source }] of raw) {
+    const parsed = SOURCES[key].schema.safeParse(text);
+    if (!parsed.success) {
+      const message = parsed.error.issues[0]?.message ?? 'Invalid value.';
+      return { ok: false, error: `${source} ${JSON.stringify(text)}: ${message}` };
+    }
+    Object.assign(values, { [key]: parsed.data });
+  }
+
+  const connectionsPerMinute = values.throttle ?? DEFAULT_THROTTLE.connectionsPerMinute;
+  const settings = checkServerSettings({
+    host: values.host,
+    port: values.port,
+    dataDir: values.dataDir,
+    logLevel: values.logLevel,
+    redisUrl: values.redisUrl,
+    storeDebounceMs: values.storeDebounceMs,
+    storeMaxDebounceMs: values.storeMaxDebounceMs,
+    throttle:
+      connectionsPerMinute === 0
+        ? false
+        : { connectionsPerMinute, banMinutes: values.banMinutes ?? DEFAULT_THROTTLE.banMinutes },
+  });
+  return {
+    ok: true,
+    commandLine: {
+      command: command as Command,
+      journalId,
+      settings,
+      publicUrl: values.publicUrl,
+    },
+  };
+}

@@ -1,0 +1,259 @@
+import path from 'node:path';
+import { Server, type Extension, type Hocuspocus } from '@hocuspocus/server';
+import { SQLite, selectQuery, upsertQuery } from '@hocuspocus/extension-sqlite';
+import * as Y from 'yjs';
+import { journalIdSchema } from '../../shared/sync/syncLink';
+import { connectionThrottle } from './connectionThrottle';
+import { checkAccess, DATABASE_SCHEMA, databasePath, openSyncDatabase } from './journalRegistry';
+import { createLogger, describeError, type LogSink, type LogLevel } from './logger';
+import { Refusal } from './refusal';
+import { connectRedis } from './scaleOut';
+import { checkServerSettings, type ThrottleSettings } from './serverConfig';
+import { DEFAULT_STORE_RETRY, withRetry, type RetryPolicy } from './storeRetry';
+
+export interface SyncServerOptions {
+  /** Where to listen; default '127.0.0.1' (loopback only). */
+  host?: string;
+  /** Default 1234; 0 picks a free port. */
+  port?: number;
+  /** Default './sync-data' (created if missing); the SQLite file lives inside. */
+  dataDir?: string;
+  /** Default 'info'. */
+  logLevel?: LogLevel;
+  /** Scale-out over Redis when set; every instance must use the same dataDir. */
+  redisUrl?: string;
+  /** Wait after a change before storing (Hocuspocus' debounce, default 2000). */
+  storeDebounceMs?: number;
+  /** Longest wait before storing under continuous changes (default 10000). */
+  storeMaxDebounceMs?: number;
+  /** Connection throttling per address; default 60 a minute, then banned for 1 minute. */
+  throttle?: false | ThrottleSettings;
+  /** Where log lines go (default: stderr). */
+  logSink?: LogSink;
+  /** How often and how fast a failing store is retried (default 5 attempts from 200 ms). */
+  storeRetry?: Partial<RetryPolicy>;
+}
+
+export interface SyncServer {
+  /** 'ws://127.0.0.1:<port>', with the actual port. */
+  readonly url: string;
+  readonly port: number;
+  /** Stores every pending change, then stops. */
+  close(): Promise<void>;
+}
+
+const LOAD_REFUSED = 'this journal could not be loaded on the server; its stored copy is untouched';
+
+/** Names a journal in a log line; a name from a client may be anything. */
+function journalLabel(name: string): string {
+  return journalIdSchema.safeParse(name).success ? name : JSON.stringify(name.slice(0, 80));
+}
+
+/** A stored journal that does not decode is refused, never loaded as an empty document. */
+function checkStoredUpdate(data: unknown): Uint8Array {
+  if (!(data instanceof Uint8Array)) throw new Error('the stored row is not binary Yjs data');
+  const scratch = new Y.Doc();
+  try {
+    Y.applyUpdate(scratch, data);
+    if (scratch.store.pendingStructs !== null || scratch.store.pendingDs !== null) {
+      throw new Error('the stored update is incomplete');
+    }
+  } finally {
+    scratch.destroy();
+  }
+  return data;
+}
+
+export async function startSyncServer(options: SyncServerOptions = {}): Promise<SyncServer> {
+  const { logSink, storeRetry, ...checked } = options;
+  const settings = checkServerSettings(checked);
+  const logger = createLogger(settings.logLevel, logSink);
+  const retryPolicy: RetryPolicy = { ...DEFAULT_STORE_RETRY, ...storeRetry };
+  const dataDir = path.resolve(settings.dataDir);
+
+  const registry = openSyncDatabase(dataDir);
+  /** Journals whose latest store failed for good: kept in memory, never unloaded unstored. */
+  const unstored = new Set<string>();
+
+  const sqlite: SQLite = new SQLite({
+    database: databasePath(dataDir),
+    schema: DATABASE_SCHEMA,
+    fetch: async ({ documentName }) => {
+      await Promise.resolve();
+      try {
+        const row = sqlite.db?.prepare(selectQuery).get({ name: documentName }) as
+          { data: unknown } | undefined;
+        return row ? checkStoredUpdate(row.data) : null;
+      } catch (error) {
+        logger.error(`Could not load journal ${documentName}: ${describeError(error)}`);
+        throw new Refusal(LOAD_REFUSED);
+      }
+    },
+    store: async ({ documentName, state }) => {
+      await withRetry(
+        async () => {
+          await Promise.resolve();
+          if (!sqlite.db?.open) throw new Error('the database is closed');
+          sqlite.db.prepare(upsertQuery).run({ name: documentName, data: state });
+        },
+        retryPolicy,
+        ({ attempt, error, retryInMs }) => {
+          if (retryInMs === null) {
+            unstored.add(documentName);
+            logger.error(
+              `Could not store journal ${documentName} (attempt ${attempt}, giving up): ${describeError(error)}; its changes stay in memory`,
+            );
+          } else {
+            logger.warn(
+              `Could not store journal ${documentName} (attempt ${attempt}): ${describeError(error)}; retrying in ${retryInMs} ms`,
+            );
+          }
+        },
+      );
+      if (unstored.delete(documentName)) logger.info(`Stored journal ${documentName} again`);
+      logger.debug(`Stored journal ${documentName} (${state.byteLength} bytes)`);
+    },
+  });
+
+  const journals: Extension = {
+    extensionName: 'RelevantJournals',
+    onAuthenticate({ documentName, token }) {
+      const denial = checkAccess(registry, documentName, token);
+      if (denial !== null) {
+        logger.info(`Refused a connection to journal ${journalLabel(documentName)}: ${denial}`);
+        return Promise.reject(new Refusal(denial));
+      }
+      logger.debug(`Opened journal ${documentName}`);
+      return Promise.resolve();
+    },
+    // A journal whose changes could not be stored stays in memory: it is stored again
+    // right away, and unloads only once that succeeds.
+    beforeUnloadDocument({ documentName, document, instance }) {
+      if (!unstored.has(documentName)) return Promise.resolve();
+      logger.warn(`Journal ${documentName} has unstored changes: storing it again`);
+      void instance.storeDocumentHooks(
+        document,
+        {
+          instance,
+          clientsCount: document.getConnectionsCount(),
+          document,
+          documentName,
+          lastContext: {},
+          lastTransactionOrigin: undefined,
+        },
+        true,
+      );
+      return Promise.reject(new Refusal('unstored changes'));
+    },
+  };
+
+  const extensions: Extension[] = [sqlite, journals];
+  let redisReady = false;
+  try {
+    if (settings.redisUrl !== undefined) {
+      extensions.push(await connectRedis(settings.redisUrl, logger));
+      redisReady = true;
+    }
+  } catch (error) {
+    registry.close();
+    throw error;
+  }
+  if (settings.throttle) extensions.push(...connectionThrottle(settings.throttle));
+
+  const server = new Server({
+    name: 'relevant-sync',
+    address: settings.host,
+    port: settings.port,
+    quiet: true,
+    stopOnSignals: false,
+    ...(settings.storeDebounceMs === undefined ? {} : { debounce: settings.storeDebounceMs }),
+    ...(settings.storeMaxDebounceMs === undefined
+      ? {}
+      : { maxDebounce: settings.storeMaxDebounceMs }),
+    extensions,
+  });
+  const hocuspocus = server.hocuspocus;
+
+  const releaseResources = () => {
+    sqlite.db?.close();
+    registry.close();
+  };
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.httpServer.once('error', reject);
+      server.listen(settings.port).then(() => {
+        server.httpServer.off('error', reject);
+        resolve();
+      }, reject);
+    });
+  } catch (error) {
+    await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
+    releaseResources();
+    throw new Error(`Cannot listen on ${settings.host}:${settings.port}: ${describeError(error)}`, {
+      cause: error,
+    });
+  }
+
+  const port = server.address.port;
+  const url = `ws://${settings.host.includes(':') ? `[${settings.host}]` : settings.host}:${port}`;
+  logger.info(
+    `Serving journals from ${dataDir}${redisReady ? ' with Redis scale-out' : ''}${settings.throttle ? '' : ' (throttling off)'}`,
+  );
+
+  let closing: Promise<void> | undefined;
+  const shutdown = async () => {
+    logger.info('Shutting down: storing pending changes');
+    const stopped = await stopStoringEverything(server, hocuspocus, unstored);
+    if (!stopped) {
+      for (const name of hocuspocus.documents.keys()) {
+        logger.error(
+          `Shutting down without the latest changes of journal ${name}: they could not be stored`,
+        );
+      }
+      await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
+    }
+    releaseResources();
+    logger.info('Stopped');
+  };
+
+  return {
+    url,
+    port,
+    close: () => (closing ??= shutdown()),
+  };
+}
+
+/**
+ * Hocuspocus' destroy: closes connections, stores what is pending and resolves once every
+ * journal is unloaded. A journal whose store keeps failing never unloads; once only such
+ * journals are left and nothing is being stored, waiting longer changes nothing: false.
+ */
+async function stopStoringEverything(
+  server: Server,
+  hocuspocus: Hocuspocus,
+  unstored: ReadonlySet<string>,
+): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const givenUp = new Promise<false>((resolve) => {
+    timer = setInterval(() => {
+      const documents = [...hocuspocus.documents.values()];
+      const stuck =
+        documents.length > 0 &&
+        hocuspocus.loadingDocuments.size === 0 &&
+        documents.every(
+          (document) =>
+            unstored.has(document.name) &&
+            !hocuspocus.debouncer.isDebounced(`onStoreDocument-${document.name}`) &&
+            !hocuspocus.debouncer.isCurrentlyExecuting(`onStoreDocument-${document.name}`) &&
+            !document.saveMutex.isLocked(),
+        );
+      if (stuck) resolve(false);
+    }, 50);
+  });
+  try {
+    return await Promise.race([server.destroy().then(() => true), givenUp]);
+  } finally {
+    clearInterval(timer);
+  }
+}

@@ -1,0 +1,238 @@
+/**
+ * Helpers for tests that talk to a Relevant sync server from Node: temp folders, polling,
+ * provider clients, the server's command line as a child process, and a throwaway Redis.
+ * Nothing here knows about a particular test; every wait polls a condition with a deadline.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+export const SYNC_SERVER_MAIN = path.join(REPO_ROOT, 'electron/sync-server/main.ts');
+
+/** A fresh folder under the system's temp folder; remove it with `removeDir`. */
+export function makeTempDir(prefix = 'relevant-sync-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Polls until `condition` holds; fails with `what` after `timeoutMs`. */
+export async function waitFor(
+  condition: () => boolean,
+  what: string,
+  timeoutMs = 10_000,
+  intervalMs = 10,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline)
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+export interface SyncClient {
+  readonly doc: Y.Doc;
+  readonly provider: HocuspocusProvider;
+  readonly socket: HocuspocusProviderWebsocket;
+  /** Reasons the server gave for refusing this client, in order. */
+  readonly refusals: readonly string[];
+  /** Synced with the server, with no change of its own still unacknowledged. */
+  isInSync(): boolean;
+  /** Stops the client; its Y.Doc stays usable. */
+  destroy(): void;
+}
+
+export interface ClientOptions {
+  readonly url: string;
+  readonly journalId: string;
+  /** Omit to connect without a token. */
+  readonly token?: string;
+  /** The document to sync (default: a new one); reuse one to carry edits across clients. */
+  readonly doc?: Y.Doc;
+}
+
+/**
+ * A HocuspocusProvider on its own socket (from `ws`), reconnecting quickly after a drop,
+ * as a client in Node connects (see STACK.md).
+ */
+export function connectClient({
+  url,
+  journalId,
+  token,
+  doc = new Y.Doc(),
+}: ClientOptions): SyncClient {
+  const refusals: string[] = [];
+  const socket = new HocuspocusProviderWebsocket({
+    url,
+    WebSocketPolyfill: WebSocket,
+    // Reconnect fast after a drop (the defaults wait a second or more).
+    delay: 50,
+    minDelay: 50,
+    factor: 1.5,
+    maxDelay: 500,
+    jitter: false,
+  });
+  const provider = new HocuspocusProvider({
+    name: journalId,
+    document: doc,
+    websocketProvider: socket,
+    token: token ?? null,
+    onAuthenticationFailed: ({ reason }) => refusals.push(reason),
+  });
+  provider.attach();
+  return {
+    doc,
+    provider,
+    socket,
+    refusals,
+    isInSync: () => provider.isSynced && !provider.hasUnsyncedChanges,
+    destroy: () => {
+      provider.destroy();
+      socket.destroy();
+    },
+  };
+}
+
+export async function waitForSync(client: SyncClient, timeoutMs = 10_000): Promise<void> {
+  await waitFor(() => client.isInSync(), 'the client to sync with the server', timeoutMs);
+}
+
+/** The reason the server gave for refusing the client. */
+export async function waitForRefusal(client: SyncClient, timeoutMs = 10_000): Promise<string> {
+  await waitFor(() => client.refusals.length > 0, 'the server to refuse the client', timeoutMs);
+  return client.refusals[0] ?? '';
+}
+
+/** A port nobody listens on right now. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface ServerProcess {
+  readonly child: ChildProcess;
+  readonly url: string;
+  readonly port: number;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output(): string;
+  /** Resolves with the exit code (or the signal) once the process has ended. */
+  readonly exited: Promise<number | NodeJS.Signals | null>;
+}
+
+/**
+ * Runs `main.ts serve` with `args` as a child process and waits for its
+ * "listening on ws://…" line; pass `--port 0` for a free port.
+ */
+export async function spawnSyncServer(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', SYNC_SERVER_MAIN, 'serve', ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, RELEVANT_SYNC_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const exited = new Promise<number | NodeJS.Signals | null>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal)),
+  );
+  let ended = false;
+  void exited.then(() => (ended = true));
+  await waitFor(
+    () => ended || /listening on (ws:\/\/\S+)/.test(out),
+    'the sync server to listen',
+    20_000,
+  );
+  const match = /listening on (ws:\/\/\S+:(\d+))/.exec(out);
+  if (!match) throw new Error(`The sync server did not start:\n${out}`);
+  return { child, url: match[1] ?? '', port: Number(match[2]), output: () => out, exited };
+}
+
+/** Runs the sync server's command line to completion. */
+export function runSyncServerCommand(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', SYNC_SERVER_MAIN, ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export interface RedisProcess {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+export const REDIS_MISSING =
+  'redis-server is not installed: install it (Debian: apt-get install -y redis-server) to run the Redis scale-out test.';
+
+export function redisServerInstalled(): boolean {
+  return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+/** Whether a missing redis-server must fail the tests (CI) instead of skipping them. */
+export function redisRequired(): boolean {
+  return Boolean(process.env.CI || process.env.RELEVANT_REQUIRE_REDIS);
+}
+
+async function answersPing(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = new Socket();
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.once('error', () => done(false));
+    socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
+    socket.connect(port, '127.0.0.1', () => socket.write('PING\r\n'));
+  });
+}
+
+/** A throwaway redis-server on a free port, without persistence. */
+export async function startRedis(): Promise<RedisProcess> {
+  const port = await freePort();
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let up = false;
+  const deadline = Date.now() + 10_000;
+  while (!up && Date.now() < deadline && child.exitCode === null) {
+    up = await answersPing(port);
+    if (!up) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  if (!up) {
+    child.kill('SIGKILL');
+    throw new Error(`redis-server did not start on port ${port}`);
+  }
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
