@@ -1,32 +1,19 @@
-// A journal replica in Node: a JournalDoc whose Y.Doc syncs through a Hocuspocus provider,
+// A journal replica in Node: a JournalDoc over a sync client (syncHelpers' connectClient),
 // with helpers to go offline and back and to wait until it is in sync with the server.
-import {
-  HocuspocusProvider,
-  HocuspocusProviderWebsocket,
-  WebSocketStatus,
-} from '@hocuspocus/provider';
-import { WebSocket } from 'ws';
-import * as Y from 'yjs';
+import { WebSocketStatus, type HocuspocusProvider } from '@hocuspocus/provider';
+import type * as Y from 'yjs';
 import { JournalDoc } from '../../shared/doc';
-
-export interface ReplicaOptions {
-  /** The server (or a proxy in front of it), ws://host:port. */
-  readonly url: string;
-  readonly journalId: string;
-  readonly token: string;
-  /** A document to sync (a new empty one by default). */
-  readonly ydoc?: Y.Doc;
-  /** Reconnect after a lost connection within tens of milliseconds instead of seconds. */
-  readonly fastReconnect?: boolean;
-}
+import { connectClient, waitFor, type ClientOptions, type SyncClient } from './syncHelpers';
 
 export interface Replica {
   readonly journal: JournalDoc;
   readonly ydoc: Y.Doc;
   readonly provider: HocuspocusProvider;
-  readonly socket: HocuspocusProviderWebsocket;
-  /** Synced with the server: handshake done and every local change acknowledged. */
+  readonly socket: SyncClient['socket'];
+  /** Connected and synced: handshake done and every local change acknowledged. */
   isSynced(): boolean;
+  /** The connection's state, for failure messages. */
+  describe(): string;
   /** Resolves once isSynced() holds; rejects after `timeoutMs` saying what it waited for. */
   whenSynced(timeoutMs?: number): Promise<void>;
   /** Closes the connection and resolves once it is closed; no reconnecting until connect(). */
@@ -36,59 +23,44 @@ export interface Replica {
   destroy(): void;
 }
 
-/** Waits until `condition` holds, polling; after `timeoutMs` rejects with `describe()`. */
-export async function waitFor(
+/**
+ * Waits like syncHelpers' waitFor, but describes what it waited for only when it times out,
+ * so the message can tell the state things were left in.
+ */
+export async function waitUntil(
   condition: () => boolean,
   timeoutMs: number,
   describe: () => string,
 ): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!condition()) {
-    if (performance.now() > deadline) {
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${describe()}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 5));
+  try {
+    await waitFor(condition, 'a condition', timeoutMs, 5);
+  } catch {
+    throw new Error(`Timed out after ${timeoutMs} ms waiting for ${describe()}`);
   }
 }
 
-export function connectReplica(options: ReplicaOptions): Replica {
-  const ydoc = options.ydoc ?? new Y.Doc();
+export function connectReplica(options: ClientOptions & { readonly token: string }): Replica {
+  const client = connectClient(options);
+  const { doc: ydoc, provider, socket } = client;
   const journal = new JournalDoc(ydoc);
-  const socket = new HocuspocusProviderWebsocket({
-    url: options.url,
-    WebSocketPolyfill: WebSocket,
-    ...(options.fastReconnect
-      ? { delay: 20, minDelay: 20, maxDelay: 100, factor: 1.5, jitter: true }
-      : {}),
-  });
-  const provider = new HocuspocusProvider({
-    name: options.journalId,
-    token: options.token,
-    document: ydoc,
-    websocketProvider: socket,
-  });
-  provider.attach();
-  const isSynced = () =>
-    socket.status === WebSocketStatus.Connected &&
-    provider.isSynced &&
-    provider.unsyncedChanges === 0;
+  const isSynced = () => socket.status === WebSocketStatus.Connected && client.isInSync();
+  const describe = () =>
+    `socket ${socket.status}, handshake ${provider.isSynced ? 'done' : 'not done'}, ` +
+    `${provider.isAuthenticated ? 'authenticated' : 'not authenticated'}, ` +
+    `unsynced changes ${provider.unsyncedChanges}` +
+    (client.refusals.length ? `, refused: ${client.refusals.join('; ')}` : '');
   return {
     journal,
     ydoc,
     provider,
     socket,
     isSynced,
+    describe,
     whenSynced: (timeoutMs = 5000) =>
-      waitFor(
-        isSynced,
-        timeoutMs,
-        () =>
-          `journal ${options.journalId} to sync (socket ${socket.status}, synced ${provider.isSynced}, ` +
-          `authenticated ${provider.isAuthenticated}, unsynced changes ${provider.unsyncedChanges})`,
-      ),
+      waitUntil(isSynced, timeoutMs, () => `journal ${options.journalId} to sync (${describe()})`),
     async disconnect() {
       socket.disconnect();
-      await waitFor(
+      await waitUntil(
         () => socket.status === WebSocketStatus.Disconnected,
         5000,
         () => `the connection to close (status ${socket.status})`,
@@ -98,8 +70,7 @@ export function connectReplica(options: ReplicaOptions): Replica {
       void socket.connect();
     },
     destroy() {
-      provider.destroy();
-      socket.destroy();
+      client.destroy();
       journal.destroy();
       ydoc.destroy();
     },

@@ -1,5 +1,6 @@
-// The part of the `ws` package (8.x) that the sync tests and benchmarks use, typed here
-// because @types/ws is not among the project's dependencies. Remove this file if it is added.
+// The part of the `ws` package (8.x) that the sync tests and benchmarks use: the class handed
+// to the Hocuspocus provider, and the client and server of the lossy proxy (@types/ws is not a
+// dependency). Remove this file if it is added.
 declare module 'ws' {
   import type { IncomingMessage } from 'node:http';
   import type { AddressInfo } from 'node:net';
