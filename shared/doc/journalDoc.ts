@@ -15,6 +15,7 @@ import type { AnalyticsSettings } from '../analytics';
 import { resort, type JournalSnapshot } from './journalSnapshot';
 import { isMonthKey, MONTH_NOTE_MAX_LENGTH, readMonthNotes, replaceText } from './monthNotes';
 import { readSettings, sameSettings, settingEntries } from './settings';
+import { restoreAsChanges } from './restoreAsChanges';
 import { migrate, storedSchemaVersion, NewerSchemaError, type MigrationReport } from './migrations';
 import { ORIGIN, type Origin } from './origins';
 import { readInteraction } from './readInteraction';
@@ -258,6 +259,26 @@ export class JournalDoc {
   /** Merges an encoded update (from a backup or another device) into this journal. */
   applyUpdate(update: Uint8Array, origin: Origin = ORIGIN.restore): void {
     Y.applyUpdate(this.ydoc, update, origin);
+  }
+
+  /**
+   * Makes this journal equal to a backup through new changes (see restoreAsChanges): the
+   * way to restore a journal that syncs. The backup is brought to the current schema first;
+   * one from a newer app version is refused. Not undoable: take a backup first.
+   */
+  restoreFrom(backup: Uint8Array): void {
+    this.assertWritable();
+    const probe = new Y.Doc();
+    try {
+      Y.applyUpdate(probe, backup, ORIGIN.restore);
+      if (storedSchemaVersion(probe) === null) {
+        throw new Error('This file holds no Relevant journal, so nothing was restored.');
+      }
+      migrate(probe);
+      restoreAsChanges(this.ydoc, probe, ORIGIN.restore);
+    } finally {
+      probe.destroy();
+    }
   }
 
   // ---- internals ----------------------------------------------------------------------

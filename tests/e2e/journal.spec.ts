@@ -120,15 +120,17 @@ test.describe('first run', () => {
     await expect(journal.entries).toHaveCount(18);
 
     await journal.bandFilter('Low').click();
-    await expect.poll(async () => (await journal.titles()).sort()).toEqual(
-      [
-        'Alumni happy hour',
-        'Breakfast networking club',
-        'Chamber of Commerce mixer',
-        'Job club meeting',
-        'Startup pitch night',
-      ].sort(),
-    );
+    await expect
+      .poll(async () => (await journal.titles()).sort())
+      .toEqual(
+        [
+          'Alumni happy hour',
+          'Breakfast networking club',
+          'Chamber of Commerce mixer',
+          'Job club meeting',
+          'Startup pitch night',
+        ].sort(),
+      );
     await journal.bandFilter('Unrated').click();
     await expect(journal.entries).toHaveCount(6);
     await expect(page.getByText('6 of 18 interactions')).toBeVisible();

@@ -236,3 +236,23 @@ export async function startRedis(): Promise<RedisProcess> {
     },
   };
 }
+
+/** Clients a test connects, destroyed together in its cleanup. */
+export interface ClientPool {
+  connect(options: ClientOptions): SyncClient;
+  destroyAll(): void;
+}
+
+export function clientPool(): ClientPool {
+  const clients: SyncClient[] = [];
+  return {
+    connect: (options) => {
+      const client = connectClient(options);
+      clients.push(client);
+      return client;
+    },
+    destroyAll: () => {
+      for (const client of clients.splice(0)) client.destroy();
+    },
+  };
+}

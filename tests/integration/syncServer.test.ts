@@ -8,27 +8,29 @@ import {
   type SyncServerOptions,
 } from '../../electron/sync-server';
 import {
-  connectClient,
+  clientPool,
   makeTempDir,
   removeDir,
   waitFor,
   waitForRefusal,
   waitForSync,
+  type ClientOptions,
+  type ClientPool,
   type SyncClient,
 } from './syncHelpers';
 
 let dataDir: string;
 let servers: SyncServer[];
-let clients: SyncClient[];
+let clients: ClientPool;
 
 beforeEach(() => {
   dataDir = makeTempDir();
   servers = [];
-  clients = [];
+  clients = clientPool();
 });
 
 afterEach(async () => {
-  for (const client of clients) client.destroy();
+  clients.destroyAll();
   await Promise.all(servers.map((server) => server.close()));
   removeDir(dataDir);
 });
@@ -39,11 +41,7 @@ async function start(options: SyncServerOptions = {}): Promise<SyncServer> {
   return server;
 }
 
-function client(...args: Parameters<typeof connectClient>): SyncClient {
-  const made = connectClient(...args);
-  clients.push(made);
-  return made;
-}
+const client = (options: ClientOptions): SyncClient => clients.connect(options);
 
 const entries = (c: SyncClient) => c.doc.getMap<string>('entries').toJSON();
 

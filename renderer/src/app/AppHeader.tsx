@@ -22,7 +22,9 @@ export function AppHeader({ children, nav }: { children: ReactNode; nav: ReactNo
             </Group>
             {nav}
           </Group>
-          <Group gap="xs">{children}</Group>
+          <Group gap="xs" wrap="nowrap">
+            {children}
+          </Group>
         </Group>
       </Container>
     </AppShell.Header>

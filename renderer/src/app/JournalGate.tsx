@@ -5,6 +5,7 @@ import type { JournalPreview } from '../platform/journalPreview';
 import type { JournalSession } from '../platform/journalSession';
 import type { Shell as ShellScreen } from './Shell';
 import { JournalProvider } from './journalContext';
+import { SyncProvider } from './syncContext';
 import { JournalPreviewScreen } from './JournalPreviewScreen';
 import { usePlatform } from './platformContext';
 import { useBackups } from './useBackups';
@@ -153,6 +154,15 @@ export function JournalGate({
       if (current && current.journal.getSnapshot().interactions.length > 0) {
         await platform.backups.save(current.journal.encode(), 'manual');
       }
+      // A journal that syncs is restored through new changes, which reach every device; a
+      // replaced document would merge with the server's copy and undo the restore.
+      if (current && current.sync.getState().state !== 'local') {
+        current.journal.restoreFrom(bytes);
+        notifications.show({
+          message: 'Backup restored. Your other devices get the restored journal when they sync.',
+        });
+        return;
+      }
       sessionRef.current = null;
       setState(OPENING);
       try {
@@ -199,7 +209,9 @@ export function JournalGate({
   }
   return (
     <JournalProvider value={state.session.journal}>
-      <state.Shell onRestore={restore} />
+      <SyncProvider value={state.session.sync}>
+        <state.Shell onRestore={restore} />
+      </SyncProvider>
     </JournalProvider>
   );
 }

@@ -6,12 +6,17 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { MenuCommand } from '../../../shared/ipc';
 import { JournalScreen } from '../features/journal/JournalScreen';
 import { QuickAddModal } from '../features/journal/QuickAddModal';
+import { loadReflectionEditor } from '../features/journal/InteractionDrawer';
+import { LoadFailureBoundary } from '../ui/LoadFailureBoundary';
 import { unlessTyping } from '../ui/keyboard';
 import { useJournalActions } from '../features/journal/useJournalActions';
 import { BackupsDialog } from '../features/settings/BackupsDialog';
 import { FiguresSettingsDialog } from '../features/settings/FiguresSettingsDialog';
+import { SyncDialog } from '../features/sync/SyncDialog';
+import { SyncStatusButton } from '../features/sync/SyncStatusButton';
 import { AppHeader, LogInteractionButton } from './AppHeader';
 import { useJournal, useJournalSnapshot } from './journalContext';
+import { useSyncIsSetUp } from './syncContext';
 import { usePlatform } from './platformContext';
 import { messageOf } from '../ui/errors';
 import { useRoute, type Route } from './route';
@@ -28,6 +33,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
   const [quickAddOpen, setQuickAddOpen] = useState(false);
   const [backupsOpen, setBackupsOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [syncOpen, setSyncOpen] = useState(false);
   const [route, navigate] = useRoute();
 
   const openQuickAdd = useCallback(() => setQuickAddOpen(true), []);
@@ -60,6 +66,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
     const timer = window.setTimeout(() => {
       void loadInsights();
       void loadReport();
+      void loadReflectionEditor();
     }, PRELOAD_AFTER_MS);
     return () => window.clearTimeout(timer);
   }, []);
@@ -77,10 +84,12 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
   }, [platform, openQuickAdd, actions, backUpNow]);
 
   const { readOnlyReason: readOnly, analyticsSettings } = useJournalSnapshot();
+  const syncs = useSyncIsSetUp();
   return (
     <BandThresholdsContext value={analyticsSettings.bands}>
       <AppShell header={{ height: 56 }} padding="md">
         <AppHeader nav={<ScreenNav route={route} />}>
+          <SyncStatusButton onClick={() => setSyncOpen(true)} />
           <LogInteractionButton onClick={openQuickAdd} disabled={!!readOnly} />
           <Menu position="bottom-end">
             <Menu.Target>
@@ -95,6 +104,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
               <Menu.Item onClick={() => setSettingsOpen(true)} disabled={!!readOnly}>
                 Figures and suggestions…
               </Menu.Item>
+              <Menu.Item onClick={() => setSyncOpen(true)}>Sync…</Menu.Item>
             </Menu.Dropdown>
           </Menu>
         </AppHeader>
@@ -105,14 +115,18 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
                 {readOnly}
               </Alert>
             )}
-            <Suspense fallback={<Loader aria-label="Loading the screen" />}>
-              <Screen route={route} navigate={navigate} onAdd={openQuickAdd} />
-            </Suspense>
+            <LoadFailureBoundary key={route.screen} what="screen">
+              <Suspense fallback={<Loader aria-label="Loading the screen" />}>
+                <Screen route={route} navigate={navigate} onAdd={openQuickAdd} />
+              </Suspense>
+            </LoadFailureBoundary>
           </Container>
         </AppShell.Main>
         <QuickAddModal opened={quickAddOpen} onClose={() => setQuickAddOpen(false)} />
         <FiguresSettingsDialog opened={settingsOpen} onClose={() => setSettingsOpen(false)} />
+        <SyncDialog opened={syncOpen} onClose={() => setSyncOpen(false)} />
         <BackupsDialog
+          syncs={syncs}
           opened={backupsOpen}
           onClose={() => setBackupsOpen(false)}
           onRestore={onRestore}
@@ -128,8 +142,8 @@ interface ScreenProps {
   readonly onAdd: () => void;
 }
 
-// The charts and the report are not needed to show the journal: they load after it is open,
-// when the window is idle, so that opening them later is instant.
+// The charts, the report and the editor are not needed to show the journal: they load after
+// it is open, when the window is idle, so that opening them later is instant (and works offline).
 const loadInsights = () => import('../features/insights/InsightsScreen');
 const loadReport = () => import('../features/report/ReportScreen');
 const InsightsScreen = lazy(() =>

@@ -5,11 +5,15 @@ import { LOCAL_JOURNAL_DATABASE } from '../../../shared/platform';
 import { clearJournalPreview, keepJournalPreview } from './journalPreview';
 import { openLocalStore, requestPersistentStorage, type LocalStore } from './persistence';
 import { relayBetweenTabs } from './tabRelay';
+import { JournalSync } from './sync/journalSync';
+import { syncEnvironment } from './sync/syncEnvironment';
 
 /** An open journal on this device: the document and the storage that keeps it. */
 export interface JournalSession {
   readonly journal: JournalDoc;
   readonly store: LocalStore;
+  /** Sync with a server, when set up on this device. */
+  readonly sync: JournalSync;
   close(): Promise<void>;
 }
 
@@ -30,10 +34,14 @@ export async function openJournalSession(name = LOCAL_JOURNAL_DATABASE): Promise
   const preview = keepJournalPreview(journal, { name });
   // Another window is replacing the journal: what this one holds must not be written back.
   store.onReplacedElsewhere(() => void preview.stop());
+  // After the migration: a journal that syncs gets the same schema on every device.
+  const sync = new JournalSync(ydoc, { journalName: name, ...syncEnvironment() });
   return {
     journal,
     store,
+    sync,
     async close() {
+      sync.destroy();
       await preview.stop();
       stopRelay();
       journal.destroy();

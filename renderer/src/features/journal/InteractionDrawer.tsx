@@ -5,13 +5,16 @@ import { lazy, Suspense, useState } from 'react';
 import type { Interaction, InteractionFields, InteractionId } from '../../../../shared/domain';
 import { useJournal, useJournalSnapshot } from '../../app/journalContext';
 import { formatDateTime } from '../../ui/format';
+import { LoadFailureBoundary } from '../../ui/LoadFailureBoundary';
 import { changedFields } from './changedFields';
 import { formValuesOf, readForm } from './formValues';
 import { InteractionForm } from './InteractionForm';
 
-// The editor is most of the app's code; it loads when an interaction is first opened.
+// The editor is most of the app's code: it loads once the journal is open (see Shell), or
+// when an interaction is first opened, whichever comes first.
+export const loadReflectionEditor = () => import('./ReflectionEditor');
 const ReflectionEditor = lazy(() =>
-  import('./ReflectionEditor').then((module) => ({ default: module.ReflectionEditor })),
+  loadReflectionEditor().then((module) => ({ default: module.ReflectionEditor })),
 );
 
 interface Props {
@@ -90,9 +93,11 @@ function InteractionDetail({
         }
       />
       {fragment && (
-        <Suspense fallback={<Loader size="sm" aria-label="Loading the editor" />}>
-          <ReflectionEditor fragment={fragment} />
-        </Suspense>
+        <LoadFailureBoundary what="reflection editor">
+          <Suspense fallback={<Loader size="sm" aria-label="Loading the editor" />}>
+            <ReflectionEditor fragment={fragment} />
+          </Suspense>
+        </LoadFailureBoundary>
       )}
     </Stack>
   );

@@ -9,10 +9,12 @@ interface Props {
   opened: boolean;
   onClose: () => void;
   onRestore: (id: string) => Promise<void>;
+  /** The journal syncs with a server: a restore reaches the other devices too. */
+  syncs?: boolean;
 }
 
 /** "Restore from backup…": lists backups with dates and sizes; restores one after confirmation. */
-export function BackupsDialog({ opened, onClose, onRestore }: Props) {
+export function BackupsDialog({ opened, onClose, onRestore, syncs = false }: Props) {
   const { backups } = usePlatform();
   return (
     <Modal opened={opened} onClose={onClose} title="Restore from backup" size="lg">
@@ -21,7 +23,7 @@ export function BackupsDialog({ opened, onClose, onRestore }: Props) {
           Relevant keeps the last 10 backups of your journal in {backups.location}, taken every few
           minutes while you work and when you close the app.
         </Text>
-        {opened && <BackupChooser onRestore={onRestore} onDone={onClose} />}
+        {opened && <BackupChooser onRestore={onRestore} onDone={onClose} syncs={syncs} />}
       </Stack>
     </Modal>
   );
@@ -35,9 +37,11 @@ type Listing =
 function BackupChooser({
   onRestore,
   onDone,
+  syncs,
 }: {
   onRestore: (id: string) => Promise<void>;
   onDone: () => void;
+  syncs: boolean;
 }) {
   const { backups } = usePlatform();
   const [listing, setListing] = useState<Listing>({ status: 'loading' });
@@ -82,6 +86,7 @@ function BackupChooser({
             Replace the journal on this device with the backup from{' '}
             <strong>{formatDateTime(chosen.createdAt)}</strong>? Changes made since then are
             replaced; a backup of the journal as it is now is kept first.
+            {syncs && ' This journal syncs: your other devices get the restored journal too.'}
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setChosen(null)} disabled={restoring}>

@@ -1,0 +1,23 @@
+import type { NetworkWatch } from './journalSync';
+import type { KeyValueStore } from './syncStore';
+
+/**
+ * The window's local storage and network events; outside a browser (Node tests of the
+ * session), settings in memory and a network that is always there, so sync stays local.
+ */
+export function syncEnvironment(): { storage: KeyValueStore; network: NetworkWatch } {
+  if (typeof window !== 'undefined') return { storage: window.localStorage, network: window };
+  const memory = new Map<string, string>();
+  return {
+    storage: {
+      getItem: (key) => memory.get(key) ?? null,
+      setItem: (key, value) => void memory.set(key, value),
+      removeItem: (key) => void memory.delete(key),
+    },
+    network: {
+      navigator: { onLine: true },
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import * as Y from 'yjs';
+import { replaceText } from './monthNotes';
+import { ROOT } from './schema';
+
+/**
+ * Makes the journal in `doc` equal to the one in `backup` through ordinary edits: records
+ * the backup lacks are deleted, records it has are added back, and fields, reflections, month
+ * notes and settings are set to the backup's values. Unlike replacing the stored document,
+ * these edits are new changes, so a journal that syncs restores on every device: a replaced
+ * document would merge with the server's copy and get back everything the backup undid.
+ * The schema record (`meta`) is left alone. Runs as one transaction with `origin`.
+ */
+export function restoreAsChanges(doc: Y.Doc, backup: Y.Doc, origin: unknown): void {
+  doc.transact(() => {
+    matchMap(doc.getMap(ROOT.interactions), backup.getMap(ROOT.interactions), matchRecord);
+    matchMap(doc.getMap(ROOT.monthNotes), backup.getMap(ROOT.monthNotes), matchValue);
+    matchMap(doc.getMap(ROOT.settings), backup.getMap(ROOT.settings), matchValue);
+  }, origin);
+}
+
+type Match = (target: Y.Map<unknown>, key: string, current: unknown, wanted: unknown) => void;
+
+/** Deletes the keys `wanted` lacks, copies in those `target` lacks, and matches the others. */
+function matchMap(target: Y.Map<unknown>, wanted: Y.Map<unknown>, match: Match): void {
+  for (const key of [...target.keys()]) {
+    if (!wanted.has(key)) target.delete(key);
+  }
+  for (const [key, value] of wanted.entries()) {
+    if (target.has(key)) match(target, key, target.get(key), value);
+    else target.set(key, copyOf(value));
+  }
+}
+
+/** One interaction: field by field, so that only what differs becomes a change. */
+const matchRecord: Match = (target, key, current, wanted) => {
+  if (current instanceof Y.Map && wanted instanceof Y.Map) {
+    matchMap(current as Y.Map<unknown>, wanted as Y.Map<unknown>, matchValue);
+  } else {
+    matchValue(target, key, current, wanted);
+  }
+};
+
+/** A field, a note or a setting: left as it is when equal, otherwise made equal. */
+const matchValue: Match = (target, key, current, wanted) => {
+  if (current instanceof Y.Text && wanted instanceof Y.Text) {
+    replaceText(current, wanted.toJSON());
+  } else if (current instanceof Y.XmlFragment && wanted instanceof Y.XmlFragment) {
+    if (current.toJSON() === wanted.toJSON()) return;
+    current.delete(0, current.length);
+    // Reflections hold elements and text only (hooks are not part of the schema).
+    current.insert(
+      0,
+      wanted.toArray().flatMap((node) => (node instanceof Y.XmlHook ? [] : [node.clone()])),
+    );
+  } else if (!sameValue(current, wanted)) {
+    target.set(key, copyOf(wanted));
+  }
+};
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof Y.AbstractType || b instanceof Y.AbstractType) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** A value for another document: shared types are cloned, plain values copied as they are. */
+function copyOf(value: unknown): unknown {
+  return value instanceof Y.AbstractType ? value.clone() : value;
+}

@@ -1,0 +1,210 @@
+// The app's sync controller (renderer/src/platform/sync) against a real sync server on
+// loopback: what the header shows, offline edits, a refused token, pause and forget.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { addJournal, startSyncServer, type SyncServer } from '../../electron/sync-server';
+import { JournalSync, type NetworkWatch } from '../../renderer/src/platform/sync/journalSync';
+import type { SyncState } from '../../renderer/src/platform/sync/syncStatus';
+import { readStoredSync, type KeyValueStore } from '../../renderer/src/platform/sync/syncStore';
+import { JournalDoc } from '../../shared/doc';
+import type { SyncTarget } from '../../shared/sync';
+import { anInteraction } from '../fixtures/interactions';
+import { makeTempDir, removeDir, waitFor } from './syncHelpers';
+
+/** A device's network: online until told otherwise; `wentOffline()` fires the event. */
+class FakeNetwork extends EventTarget implements NetworkWatch {
+  readonly navigator = { onLine: true };
+  set(online: boolean) {
+    this.navigator.onLine = online;
+    this.dispatchEvent(new Event(online ? 'online' : 'offline'));
+  }
+}
+
+/** Local storage of one device. */
+function memoryStorage(): KeyValueStore & { map: Map<string, string> } {
+  const map = new Map<string, string>();
+  return {
+    map,
+    getItem: (key) => map.get(key) ?? null,
+    setItem: (key, value) => void map.set(key, value),
+    removeItem: (key) => void map.delete(key),
+  };
+}
+
+/** Counts WebSocket connections opened, to see that a refused device stops trying. */
+let socketsOpened = 0;
+class CountingWebSocket extends WebSocket {
+  constructor(url: string) {
+    super(url);
+    socketsOpened += 1;
+  }
+}
+
+interface Device {
+  readonly journal: JournalDoc;
+  readonly sync: JournalSync;
+  readonly network: FakeNetwork;
+  readonly storage: ReturnType<typeof memoryStorage>;
+}
+
+const devices: Device[] = [];
+
+function device(
+  storage = memoryStorage(),
+  network = new FakeNetwork(),
+  journal = new JournalDoc(new Y.Doc()),
+): Device {
+  const sync = new JournalSync(journal.ydoc, {
+    journalName: 'relevant-journal',
+    storage,
+    network,
+    WebSocketPolyfill: CountingWebSocket as unknown as typeof globalThis.WebSocket,
+    retry: { delayMs: 50, maxDelayMs: 200 },
+  });
+  const made = { journal, sync, network, storage };
+  devices.push(made);
+  return made;
+}
+
+const stateOf = (d: Device): SyncState['state'] => d.sync.getState().state;
+const titles = (d: Device) =>
+  d.journal
+    .getSnapshot()
+    .interactions.map((entry) => entry.title)
+    .sort();
+
+let server: SyncServer;
+let dataDir: string;
+let target: SyncTarget;
+
+beforeAll(async () => {
+  dataDir = makeTempDir();
+  server = await startSyncServer({ port: 0, dataDir, logLevel: 'silent', throttle: false });
+  const { journalId, token } = addJournal(dataDir);
+  target = { serverUrl: `${server.url}/`, journalId, token };
+});
+
+afterEach(() => {
+  for (const d of devices.splice(0)) d.sync.destroy();
+});
+
+afterAll(async () => {
+  await server.close();
+  removeDir(dataDir);
+});
+
+describe('sync on a device', () => {
+  it('is local only until connected, then synced, and a second device gets the journal', async () => {
+    const laptop = device();
+    expect(laptop.sync.getState()).toEqual({ state: 'local' });
+    laptop.journal.addInteraction(anInteraction({ title: 'Coffee before sync' }));
+
+    laptop.sync.connect(target);
+    await waitFor(() => stateOf(laptop) === 'synced', 'the laptop to be synced');
+    expect(readStoredSync(laptop.storage, 'relevant-journal')).toEqual({
+      target,
+      enabled: true,
+      pending: 0,
+    });
+
+    const desktop = device();
+    desktop.sync.connect(target);
+    await waitFor(() => titles(desktop).includes('Coffee before sync'), 'the desktop to get it');
+    await waitFor(() => stateOf(desktop) === 'synced', 'the desktop to be synced');
+  });
+
+  it('keeps edits made offline, counts them, and sends them when the network is back', async () => {
+    const laptop = device();
+    const desktop = device();
+    laptop.sync.connect(target);
+    desktop.sync.connect(target);
+    await waitFor(
+      () => stateOf(laptop) === 'synced' && stateOf(desktop) === 'synced',
+      'both devices to be synced',
+    );
+
+    laptop.network.set(false);
+    expect(laptop.sync.getState()).toMatchObject({ state: 'offline', reason: 'no-network' });
+    laptop.journal.addInteraction(anInteraction({ title: 'Offline lunch' }));
+    const id = laptop.journal.addInteraction(anInteraction({ title: 'Offline call' }));
+    laptop.journal.updateInteraction(id, { relevance: 2 });
+    expect(laptop.sync.getState()).toMatchObject({ state: 'offline', pending: 3 });
+    // Nothing travels while offline.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(titles(desktop)).not.toContain('Offline lunch');
+
+    laptop.network.set(true);
+    await waitFor(() => stateOf(laptop) === 'synced', 'the laptop to be synced again');
+    await waitFor(
+      () => titles(desktop).includes('Offline lunch') && titles(desktop).includes('Offline call'),
+      'the desktop to get the offline edits',
+    );
+    expect(desktop.journal.get(id)?.relevance).toBe(2);
+  });
+
+  it('still shows unsent changes after a restart while offline, until the server has them', async () => {
+    const storage = memoryStorage();
+    const ydoc = new Y.Doc();
+    const before = device(storage, new FakeNetwork(), new JournalDoc(ydoc));
+    before.sync.connect(target);
+    await waitFor(() => stateOf(before) === 'synced', 'synced');
+    before.network.set(false);
+    before.journal.addInteraction(anInteraction({ title: 'Kept across a restart' }));
+    before.journal.addInteraction(anInteraction({ title: 'Also kept' }));
+    before.sync.destroy();
+
+    // The same device starts again, still offline, with its stored journal.
+    const offline = new FakeNetwork();
+    offline.navigator.onLine = false;
+    const after = device(storage, offline, new JournalDoc(ydoc));
+    expect(after.sync.getState()).toMatchObject({ state: 'offline', pending: 2 });
+    offline.set(true);
+    await waitFor(() => stateOf(after) === 'synced', 'synced after the restart');
+    expect(readStoredSync(storage, 'relevant-journal')?.pending).toBe(0);
+  });
+
+  it('stops at a wrong token, says why, and does not keep trying', async () => {
+    const stranger = device();
+    socketsOpened = 0;
+    stranger.sync.connect({ ...target, token: 'not-the-token-of-this-journal' });
+    await waitFor(() => stateOf(stranger) === 'refused', 'the token to be refused');
+    const state = stranger.sync.getState();
+    expect(state.state === 'refused' && state.reason).toMatch(/token/i);
+    const attempts = socketsOpened;
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(socketsOpened).toBe(attempts);
+    stranger.journal.addInteraction(anInteraction({ title: 'Never leaves this device' }));
+
+    const owner = device();
+    owner.sync.connect(target);
+    await waitFor(() => stateOf(owner) === 'synced', 'the owner to be synced');
+    expect(titles(owner)).not.toContain('Never leaves this device');
+  });
+
+  it('pauses and resumes; forgetting keeps the journal and removes the settings', async () => {
+    const laptop = device();
+    const desktop = device();
+    laptop.sync.connect(target);
+    desktop.sync.connect(target);
+    await waitFor(() => stateOf(laptop) === 'synced' && stateOf(desktop) === 'synced', 'synced');
+
+    laptop.sync.pause();
+    expect(laptop.sync.getState()).toMatchObject({ state: 'paused', pending: 0 });
+    laptop.journal.addInteraction(anInteraction({ title: 'Made while paused' }));
+    expect(laptop.sync.getState()).toMatchObject({ state: 'paused', pending: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(titles(desktop)).not.toContain('Made while paused');
+
+    laptop.sync.resume();
+    await waitFor(() => titles(desktop).includes('Made while paused'), 'the paused edit to arrive');
+
+    laptop.sync.forget();
+    expect(laptop.sync.getState()).toEqual({ state: 'local' });
+    expect(laptop.storage.map.size).toBe(0);
+    expect(titles(laptop)).toContain('Made while paused');
+    desktop.journal.addInteraction(anInteraction({ title: 'After forgetting' }));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(titles(laptop)).not.toContain('After forgetting');
+  });
+});

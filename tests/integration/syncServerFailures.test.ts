@@ -1,0 +1,166 @@
+import { isDeepStrictEqual } from 'node:util';
+import Database from 'better-sqlite3';
+import * as Y from 'yjs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addJournal, startSyncServer, type SyncServer } from '../../electron/sync-server';
+import { databasePath } from '../../electron/sync-server/journalRegistry';
+import {
+  clientPool,
+  makeTempDir,
+  removeDir,
+  waitFor,
+  waitForRefusal,
+  waitForSync,
+  type ClientOptions,
+  type ClientPool,
+  type SyncClient,
+} from './syncHelpers';
+
+let dataDir: string;
+let server: SyncServer | undefined;
+let clients: ClientPool;
+let logs: string[];
+
+beforeEach(() => {
+  dataDir = makeTempDir();
+  clients = clientPool();
+  logs = [];
+});
+
+afterEach(async () => {
+  clients.destroyAll();
+  await server?.close();
+  server = undefined;
+  removeDir(dataDir);
+});
+
+async function start(): Promise<SyncServer> {
+  server = await startSyncServer({
+    port: 0,
+    dataDir,
+    logLevel: 'debug',
+    logSink: (level, message) => logs.push(`${level} ${message}`),
+    storeDebounceMs: 0,
+    storeRetry: { attempts: 4, firstDelayMs: 50, maxDelayMs: 200 },
+  });
+  return server;
+}
+
+const client = (options: ClientOptions): SyncClient => clients.connect(options);
+
+/** A second connection to the server's database, as another process would have. */
+function openDatabase(): Database.Database {
+  return new Database(databasePath(dataDir), { timeout: 5000 });
+}
+
+const FAIL_STORES = ['INSERT', 'UPDATE']
+  .map(
+    (event) =>
+      `CREATE TRIGGER fail_${event} BEFORE ${event} ON documents BEGIN SELECT RAISE(ABORT, 'disk says no'); END`,
+  )
+  .join(';\n');
+const HEAL_STORES = 'DROP TRIGGER fail_INSERT; DROP TRIGGER fail_UPDATE';
+
+function storedEntries(journalId: string): unknown {
+  const db = openDatabase();
+  try {
+    const row = db.prepare('SELECT data FROM documents WHERE name = ?').get(journalId) as
+      { data: Uint8Array } | undefined;
+    if (!row) return undefined;
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, row.data);
+    return doc.getMap('entries').toJSON();
+  } finally {
+    db.close();
+  }
+}
+
+/** A server whose database refuses every store, and a client that made one edit. */
+async function editWithStoresFailing(key: string, value: string) {
+  const { url } = await start();
+  const { journalId, token } = addJournal(dataDir);
+  const db = openDatabase();
+  db.exec(FAIL_STORES);
+  const writer = client({ url, journalId, token });
+  await waitForSync(writer);
+  writer.doc.getMap('entries').set(key, value);
+  return { url, journalId, token, db };
+}
+
+describe('sync server: a failing store', () => {
+  it('is retried with backoff and reported with the journal id, then succeeds', async () => {
+    const { journalId, db } = await editWithStoresFailing('meetup', 'with Barbara');
+    await waitFor(
+      () =>
+        logs.some((line) =>
+          line.startsWith(`warn Could not store journal ${journalId} (attempt 1)`),
+        ),
+      'the failed store to be reported',
+    );
+    expect(logs.find((line) => line.includes('attempt 1'))).toContain('disk says no');
+    db.exec(HEAL_STORES);
+    db.close();
+    await waitFor(
+      () => isDeepStrictEqual(storedEntries(journalId), { meetup: 'with Barbara' }),
+      'a retry to store the journal',
+    );
+  });
+
+  it('gives up after the last attempt, keeps the journal in memory and still shuts down', async () => {
+    const { journalId, token, url, db } = await editWithStoresFailing('panel', 'with Edsger');
+    await waitFor(
+      () => logs.some((line) => line.includes('(attempt 4, giving up)')),
+      'the last attempt to be reported',
+    );
+    expect(
+      logs.filter((line) => line.includes(`Could not store journal ${journalId}`)),
+    ).toHaveLength(4);
+    // A client that connects now still gets the change from memory.
+    const reader = client({ url, journalId, token });
+    await waitForSync(reader);
+    expect(reader.doc.getMap('entries').toJSON()).toEqual({ panel: 'with Edsger' });
+    await server?.close();
+    expect(
+      logs.some((line) =>
+        line.startsWith(`error Shutting down without the latest changes of journal ${journalId}`),
+      ),
+    ).toBe(true);
+    db.exec(HEAL_STORES);
+    db.close();
+    expect(storedEntries(journalId)).toBeUndefined();
+  });
+});
+
+describe('sync server: a failing load', () => {
+  it.each([
+    ['a truncated update', (valid: Uint8Array) => Buffer.from(valid.subarray(0, valid.length - 3))],
+    ['text instead of an update', () => 'not a journal'],
+  ])(
+    'refuses the journal when its row holds %s, and leaves the row as it was',
+    async (_, corrupt) => {
+      const { url } = await start();
+      const { journalId, token } = addJournal(dataDir);
+      const stored = new Y.Doc();
+      stored.getMap('entries').set('stored', 'before the damage');
+      const damaged = corrupt(Y.encodeStateAsUpdate(stored));
+      const db = openDatabase();
+      db.prepare('INSERT INTO documents (name, data) VALUES (?, ?)').run(journalId, damaged);
+      const readRow = () =>
+        db
+          .prepare('SELECT data, typeof(data) AS type FROM documents WHERE name = ?')
+          .get(journalId);
+      const before = readRow();
+
+      const doc = new Y.Doc();
+      doc.getMap('entries').set('offline', 'edit that must not overwrite the stored row');
+      const writer = client({ url, journalId, token, doc });
+      expect(await waitForRefusal(writer)).toMatch(/could not be loaded/);
+      expect(
+        logs.some((line) => line.startsWith(`error Could not load journal ${journalId}`)),
+      ).toBe(true);
+      await server?.close();
+      expect(readRow()).toEqual(before);
+      db.close();
+    },
+  );
+});

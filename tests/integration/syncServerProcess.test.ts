@@ -1,0 +1,170 @@
+import { isDeepStrictEqual } from 'node:util';
+import { WebSocketStatus } from '@hocuspocus/provider';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseSyncLink } from '../../shared/sync/syncLink';
+import { parseCommandLine } from '../../electron/sync-server/serverConfig';
+import { addJournal, listJournals, startSyncServer } from '../../electron/sync-server';
+import {
+  clientPool,
+  makeTempDir,
+  removeDir,
+  runSyncServerCommand,
+  spawnSyncServer,
+  waitFor,
+  waitForSync,
+  type ServerProcess,
+  type ClientOptions,
+  type ClientPool,
+  type SyncClient,
+} from './syncHelpers';
+
+let dataDir: string;
+let processes: ServerProcess[];
+let clients: ClientPool;
+
+beforeEach(() => {
+  dataDir = makeTempDir();
+  processes = [];
+  clients = clientPool();
+});
+
+afterEach(async () => {
+  clients.destroyAll();
+  for (const { child, exited } of processes) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited;
+  }
+  removeDir(dataDir);
+});
+
+async function spawnServer(args: readonly string[]): Promise<ServerProcess> {
+  const started = await spawnSyncServer(args);
+  processes.push(started);
+  return started;
+}
+
+const client = (options: ClientOptions): SyncClient => clients.connect(options);
+
+const entries = (c: SyncClient) => c.doc.getMap<string>('entries').toJSON();
+
+describe('sync server process', () => {
+  it('loses no client edit when killed inside its store debounce, and stores all on SIGTERM', async () => {
+    const { journalId, token } = addJournal(dataDir);
+    const slowStores = ['--data', dataDir, '--store-debounce-ms', '60000', '--throttle', 'off'];
+    const first = await spawnServer(['--port', '0', ...slowStores]);
+    expect(first.output()).toMatch(
+      /^Relevant sync server listening on ws:\/\/127\.0\.0\.1:\d+ \(data in /,
+    );
+    const a = client({ url: first.url, journalId, token });
+    const b = client({ url: first.url, journalId, token });
+    await Promise.all([waitForSync(a), waitForSync(b)]);
+    a.doc.getMap('entries').set('a1', 'breakfast with Ada');
+    b.doc.getMap('entries').set('b1', 'call with Alan');
+    await Promise.all([waitForSync(a), waitForSync(b)]);
+
+    first.child.kill('SIGKILL'); // nothing stored yet: the debounce is a minute
+    expect(await first.exited).toBe('SIGKILL');
+    await waitFor(
+      () => !a.provider.isSynced || a.socket.status !== WebSocketStatus.Connected,
+      'a to notice',
+    );
+    a.doc.getMap('entries').set('a2', 'offline note about Ada');
+
+    const second = await spawnServer(['--port', String(first.port), ...slowStores]);
+    await Promise.all([waitForSync(a), waitForSync(b)]);
+    const expected = {
+      a1: 'breakfast with Ada',
+      b1: 'call with Alan',
+      a2: 'offline note about Ada',
+    };
+    await waitFor(() => isDeepStrictEqual(entries(b), expected), 'b to converge');
+    expect(entries(a)).toEqual(expected);
+
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+    for (const c of [a, b]) c.destroy();
+
+    const check = await startSyncServer({ port: 0, dataDir, logLevel: 'silent' });
+    try {
+      const fresh = client({ url: check.url, journalId, token });
+      await waitForSync(fresh);
+      expect(entries(fresh)).toEqual(expected);
+    } finally {
+      await check.close();
+    }
+  });
+});
+
+describe('sync server command line', () => {
+  it('adds a journal and prints its id, token and a sync link the app accepts', () => {
+    const { status, stdout } = runSyncServerCommand([
+      'add-journal',
+      '--data',
+      dataDir,
+      '--port',
+      '4321',
+    ]);
+    expect(status).toBe(0);
+    const journalId = /^Journal id: (\S+)$/m.exec(stdout)?.[1];
+    const token = /^Token: +(\S+)$/m.exec(stdout)?.[1];
+    const link = /^Sync link: +(\S+)$/m.exec(stdout)?.[1] ?? '';
+    expect(parseSyncLink(link)).toEqual({
+      ok: true,
+      target: { serverUrl: 'ws://127.0.0.1:4321/', journalId, token },
+    });
+    expect(listJournals(dataDir).map((j) => j.journalId)).toEqual([journalId]);
+
+    const removed = runSyncServerCommand(['remove-journal', journalId ?? '', '--data', dataDir]);
+    expect(removed.status).toBe(0);
+    const again = runSyncServerCommand(['remove-journal', journalId ?? '', '--data', dataDir]);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/no journal/);
+    expect(listJournals(dataDir)).toEqual([]);
+  });
+
+  it.each([
+    [['--port', 'abc'], {}, /--port "abc": Expected a whole number/],
+    [
+      [],
+      { RELEVANT_SYNC_LOG_LEVEL: 'loud' },
+      /RELEVANT_SYNC_LOG_LEVEL "loud": The log level is one of/,
+    ],
+  ])('refuses %j %j with exit code 2 and one line', (args, env, message) => {
+    const { status, stdout, stderr } = runSyncServerCommand([...args, '--data', dataDir], env);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it.each([
+    [['--port', '70000'], {}, /^--port "70000": The port is a whole number from 0 to 65535/],
+    [[], { RELEVANT_SYNC_PORT: '-1' }, /^RELEVANT_SYNC_PORT "-1": Expected a whole number/],
+    [['--redis-url', 'localhost:6379'], {}, /^--redis-url "localhost:6379": The Redis address/],
+    [['--host', 'a b'], {}, /^--host "a b": The host is a name or an IP address/],
+    [['--throttle', 'lots'], {}, /^--throttle "lots": Expected connections per minute/],
+    [['--colour'], {}, /^Unknown option --colour/],
+    [['--port'], {}, /^--port needs a value/],
+    [['serve', 'now'], {}, /^Unexpected argument "now"/],
+    [['remove-journal'], {}, /^remove-journal needs the id/],
+  ])('reads %j %j as an error', (args, env, message) => {
+    const parsed = parseCommandLine(args, env);
+    expect(parsed.ok).toBe(false);
+    expect(parsed.ok ? '' : parsed.error).toMatch(message);
+  });
+
+  it('lets flags win over the environment and turns throttling off with "off"', () => {
+    const parsed = parseCommandLine(['--port=0', '--throttle', 'off'], {
+      RELEVANT_SYNC_PORT: '9',
+      RELEVANT_SYNC_HOST: '0.0.0.0',
+      REDIS_URL: 'redis://cache:6379',
+    });
+    expect(parsed).toMatchObject({
+      ok: true,
+      commandLine: {
+        command: 'serve',
+        settings: { port: 0, host: '0.0.0.0', redisUrl: 'redis://cache:6379', throttle: false },
+      },
+    });
+  });
+});
