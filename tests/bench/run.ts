@@ -1,7 +1,8 @@
 // `npm run bench`: seeds journals of 2k, 20k and 100k interactions and prints one table of
 // size, load time, time to add an interaction, time to a usable journal in Chromium, and the
-// time analytics take. Options: --sizes=2000,20000 (journal sizes to seed), --no-browser
-// (skip Chromium), --only=analytics (only the analytics rows: no Yjs journal is built).
+// time analytics take, then the sync rows (a sync server on loopback, see sync.ts). Options:
+// --sizes=2000,20000 (journal sizes to seed), --no-browser (skip Chromium), --only=analytics
+// (only the analytics rows: no Yjs journal is built), --only=sync (only the sync rows).
 import { cpus, loadavg } from 'node:os';
 import { findChromium } from '../chromium';
 import { measureAnalytics, snapshotList, type AnalyticsResult } from './analytics';
@@ -10,6 +11,7 @@ import { generateEntries, type GeneratedEntry } from './generate';
 import { buildJournal, dropJournal } from './journal';
 import { measureAdd, measureLoad, measureSize, measureSnapshotParts, toJson } from './measure';
 import { canCollectGarbage, progress } from './stats';
+import { measureSync } from './sync';
 import { formatBytes, formatMs, formatTable, type Row } from './table';
 
 /** The journal that the add and Chromium measurements use. */
@@ -35,10 +37,11 @@ function label(count: number): string {
 function parseArgs(argv: readonly string[]) {
   let sizes = [2_000, MAIN_SIZE, 100_000];
   let browser = true;
-  let onlyAnalytics = false;
+  let only: 'analytics' | 'sync' | null = null;
   for (const arg of argv) {
     if (arg === '--no-browser') browser = false;
-    else if (arg === '--only=analytics') onlyAnalytics = true;
+    else if (arg === '--only=analytics') only = 'analytics';
+    else if (arg === '--only=sync') only = 'sync';
     else if (arg.startsWith('--sizes=')) {
       sizes = arg
         .slice('--sizes='.length)
@@ -49,11 +52,11 @@ function parseArgs(argv: readonly string[]) {
       }
     } else {
       throw new Error(
-        `Unknown option "${arg}". Use --sizes=2000,20000, --no-browser or --only=analytics.`,
+        `Unknown option "${arg}". Use --sizes=2000,20000, --no-browser, --only=analytics or --only=sync.`,
       );
     }
   }
-  return { sizes, browser, onlyAnalytics };
+  return { sizes, browser, only };
 }
 
 interface Seeded {
@@ -243,17 +246,18 @@ function browserRows(result: BrowserResult): Row[] {
   return rows;
 }
 
-async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
-  if (!canCollectGarbage) progress('note: run with node --expose-gc for steadier numbers');
-  const rows: Row[] = [];
-  const skipped: string[] = [];
+/** The journal, analytics and Chromium rows; returns the 20k journal for the sync rows. */
+async function journalRows(
+  options: ReturnType<typeof parseArgs>,
+  rows: Row[],
+  skipped: string[],
+): Promise<Uint8Array | undefined> {
   let journal20k: Uint8Array | undefined;
   for (const [index, count] of options.sizes.entries()) {
     progress(`${label(count)}: generating the entries`);
     const entries = generateEntries(count);
     rows.push(...analyticsRows(count, entries));
-    if (options.onlyAnalytics) continue;
+    if (options.only === 'analytics') continue;
     const seeded = seed(entries);
     rows.push(...nodeRows(count, seeded, index === 0));
     if (count === MAIN_SIZE) {
@@ -261,12 +265,12 @@ async function main(): Promise<void> {
       rows.push(...addRows(journal20k));
     }
   }
-  if (!journal20k && !options.onlyAnalytics) {
+  if (!journal20k && options.only !== 'analytics') {
     journal20k = seed(generateEntries(MAIN_SIZE)).update;
     rows.push(...addRows(journal20k));
   }
   const chromium = findChromium();
-  if (options.onlyAnalytics || !journal20k) {
+  if (options.only === 'analytics' || !journal20k) {
     skipped.push('Only the analytics rows (--only=analytics).');
   } else if (!options.browser) {
     skipped.push('Chromium row skipped (--no-browser).');
@@ -276,6 +280,22 @@ async function main(): Promise<void> {
     );
   } else {
     rows.push(...browserRows(await measureBrowser(chromium, journal20k, MAIN_SIZE, NAVIGATIONS)));
+  }
+  return journal20k;
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  if (!canCollectGarbage) progress('note: run with node --expose-gc for steadier numbers');
+  const rows: Row[] = [];
+  const skipped: string[] = [];
+  if (options.only === 'sync') {
+    progress(`${label(MAIN_SIZE)}: generating the entries`);
+    rows.push(...(await measureSync(seed(generateEntries(MAIN_SIZE)).update, label(MAIN_SIZE))));
+    skipped.push('Only the sync rows (--only=sync).');
+  } else {
+    const journal20k = await journalRows(options, rows, skipped);
+    if (journal20k) rows.push(...(await measureSync(journal20k, label(MAIN_SIZE))));
   }
   for (const line of skipped) progress(line);
   progress('done');

@@ -1,0 +1,331 @@
+// The sync rows of `npm run bench` (`--only=sync` runs just them): a sync server in a child
+// process on loopback, clients in this process (Hocuspocus providers over `ws`, each with its
+// JournalDoc, as the app has). Measures how long and how many bytes a new device takes to get
+// the 20k journal, how long 1,000 offline edits take to reach another device, the bytes one
+// field change costs, and how fast changes spread with 200 devices on 50 journals.
+import * as Y from 'yjs';
+import { addJournal, type NewJournal } from '../../electron/sync-server';
+import { JournalDoc } from '../../shared/doc';
+import type { InteractionId } from '../../shared/domain';
+import { anInteraction } from '../fixtures/interactions';
+import { seededRandom } from '../fixtures/random';
+import {
+  makeTempDir,
+  removeDir,
+  spawnSyncServer,
+  type ServerProcess,
+} from '../integration/syncHelpers';
+import { connectReplica, waitUntil, type Replica } from '../integration/syncReplica';
+import { collectGarbage, median, percentile, progress } from './stats';
+import { startCountingProxy, type CountingProxy } from './countingProxy';
+import { formatBytes, formatMs, type Row } from './table';
+
+const TARGET = {
+  downloadMs: 2000,
+  downloadBytesRatio: 1.2,
+  fieldChangeBytes: 200,
+  loadP99Ms: 100,
+};
+const DOWNLOADS = 3;
+const OFFLINE_EDITS = 1000;
+const LOAD = { journals: 50, devicesPerJournal: 4, rounds: 20, roundMs: 500 };
+
+type Journal = NewJournal;
+
+/** The clock of `client` in a document's state vector (0 when it has nothing of it). */
+function clockOf(ydoc: Y.Doc, client: number): number {
+  return Y.decodeStateVector(Y.encodeStateVector(ydoc)).get(client) ?? 0;
+}
+
+/** A new device downloads the journal, `DOWNLOADS` times; returns the rows and one device that has it. */
+async function downloadRows(
+  server: ServerProcess,
+  journal: Journal,
+  update: Uint8Array,
+  size: string,
+) {
+  // Baseline: the same journal applied locally into an open JournalDoc, as the device does.
+  collectGarbage();
+  const local = new JournalDoc(new Y.Doc());
+  const localStart = performance.now();
+  local.applyUpdate(update);
+  const localMs = performance.now() - localStart;
+  const count = local.getSnapshot().interactions.length;
+  local.destroy();
+  local.ydoc.destroy();
+  progress(`sync: a first device uploads the ${size} journal`);
+  const ydoc = new Y.Doc();
+  Y.applyUpdate(ydoc, update);
+  const first = connectReplica({ url: server.url, ...journal, doc: ydoc });
+  await first.whenSynced(120_000);
+  const encoded = Y.encodeStateAsUpdate(first.ydoc).length;
+
+  const totals: number[] = [];
+  const wires: number[] = [];
+  const received: number[] = [];
+  let device: Replica | undefined;
+  const proxies: CountingProxy[] = [];
+  for (let run = 0; run < DOWNLOADS; run += 1) {
+    progress(`sync: a new device downloads the ${size} journal (${run + 1} of ${DOWNLOADS})`);
+    device?.destroy();
+    collectGarbage();
+    const proxy = await startCountingProxy(server.port);
+    proxies.push(proxy);
+    const start = performance.now();
+    const replica = connectReplica({ url: proxy.url, ...journal });
+    device = replica;
+    await waitUntil(
+      () => replica.isSynced() && replica.journal.getSnapshot().interactions.length === count,
+      120_000,
+      () => `the new device to hold ${count} interactions`,
+    );
+    totals.push(performance.now() - start);
+    wires.push(proxy.lastToClientAt - start);
+    received.push(proxy.bytes.toClient);
+  }
+  const total = median(totals);
+  const bytes = median(received);
+  const rows: Row[] = [
+    {
+      measure: `new device gets the journal: connect → synced, with applyUpdate and snapshot (median of ${DOWNLOADS})`,
+      size,
+      value: formatMs(total),
+      baseline: `local apply ${formatMs(localMs)}`,
+      ratio: total / localMs,
+      target: `< ${TARGET.downloadMs} ms`,
+      pass: total < TARGET.downloadMs,
+    },
+    {
+      measure: '… of which the transfer: connect → last byte received',
+      size,
+      value: formatMs(median(wires)),
+    },
+    {
+      measure: 'new device gets the journal: bytes received on the wire',
+      size,
+      value: formatBytes(bytes),
+      baseline: `encoded ${formatBytes(encoded)}`,
+      ratio: bytes / encoded,
+      target: `≤ ${TARGET.downloadBytesRatio}× encoded`,
+      pass: bytes <= TARGET.downloadBytesRatio * encoded,
+    },
+  ];
+  const closeProxies = () => Promise.all(proxies.map((proxy) => proxy.close()));
+  return { rows, first, device: device as Replica, closeProxies };
+}
+
+/** Device B, offline, makes 1,000 edits; time from its reconnect until device A has them all. */
+async function offlineRows(a: Replica, b: Replica, size: string): Promise<Row[]> {
+  progress(`sync: ${OFFLINE_EDITS} edits on an offline device`);
+  await b.disconnect();
+  const random = seededRandom(5);
+  const ids = b.journal.getSnapshot().interactions.map((item) => item.id);
+  const fields = ['outcome', 'place', 'nextStep', 'intent'] as const;
+  const editStart = performance.now();
+  for (let edit = 0; edit < OFFLINE_EDITS; edit += 1) {
+    if (edit % 10 === 0) {
+      b.journal.addInteraction(anInteraction({ title: `Offline ${edit}` }));
+    } else {
+      b.journal.updateInteraction(random.pick(ids), {
+        [random.pick(fields)]: `Offline edit ${edit}`,
+      });
+    }
+  }
+  const editMs = performance.now() - editStart;
+  const target = clockOf(b.ydoc, b.ydoc.clientID);
+  progress(`sync: the device reconnects (${formatMs(editMs)} of edits)`);
+  const start = performance.now();
+  b.connect();
+  await waitUntil(
+    () => clockOf(a.ydoc, b.ydoc.clientID) >= target,
+    120_000,
+    () => 'the online device to have the offline edits',
+  );
+  const mergeMs = performance.now() - start;
+  return [
+    {
+      measure: `${OFFLINE_EDITS} offline edits: reconnect → all on the other device`,
+      size,
+      value: formatMs(mergeMs),
+    },
+  ];
+}
+
+/** Bytes on the wire for one field change between two devices of a small journal. */
+async function fieldChangeRows(server: ServerProcess, journal: Journal): Promise<Row[]> {
+  progress('sync: bytes of one field change');
+  const proxies = [await startCountingProxy(server.port), await startCountingProxy(server.port)];
+  const [writer, reader] = proxies.map((proxy) => connectReplica({ url: proxy.url, ...journal }));
+  const [writerProxy, readerProxy] = proxies;
+  if (!writer || !reader || !writerProxy || !readerProxy) throw new Error('unreachable');
+  try {
+    await Promise.all([writer.whenSynced(), reader.whenSynced()]);
+    const id: InteractionId = writer.journal.addInteraction(anInteraction());
+    await waitUntil(
+      () => writer.isSynced() && reader.journal.get(id) !== undefined,
+      10_000,
+      () => 'the other device to receive the interaction',
+    );
+    const sent = writerProxy.bytes.toServer;
+    const received = readerProxy.bytes.toClient;
+    const acked = writerProxy.bytes.toClient;
+    writer.journal.updateInteraction(id, { relevance: 5 });
+    await waitUntil(
+      () => writer.isSynced() && reader.journal.get(id)?.relevance === 5,
+      10_000,
+      () => 'the other device to receive the change',
+    );
+    const up = writerProxy.bytes.toServer - sent;
+    const down = readerProxy.bytes.toClient - received;
+    const ack = writerProxy.bytes.toClient - acked;
+    const row = (measure: string, bytes: number): Row => ({
+      measure,
+      size: '1',
+      value: `${bytes} B`,
+      target: `< ${TARGET.fieldChangeBytes} B`,
+      pass: bytes < TARGET.fieldChangeBytes,
+    });
+    return [
+      row('one field change (relevance, with updatedAt): device → server', up),
+      row('one field change: server → the other device', down),
+      {
+        measure: 'one field change: server → the device (acknowledgement)',
+        size: '1',
+        value: `${ack} B`,
+      },
+    ];
+  } finally {
+    writer.destroy();
+    reader.destroy();
+    await Promise.all(proxies.map((proxy) => proxy.close()));
+  }
+}
+
+/** 200 devices on 50 journals; each change is timed until each other device of its journal has it. */
+async function loadRows(server: ServerProcess, dataDir: string): Promise<Row[]> {
+  const { journals, devicesPerJournal, rounds, roundMs } = LOAD;
+  const clients = journals * devicesPerJournal;
+  const size = `${clients} devices, ${journals} journals`;
+  progress(`sync: load, connecting ${clients} devices`);
+  const groups: {
+    devices: Replica[];
+    id: InteractionId;
+    sent: Map<number, { at: number; by: Replica }>;
+  }[] = [];
+  const latencies: number[] = [];
+  let missing: number;
+  try {
+    for (let index = 0; index < journals; index += 1) {
+      const journal = addJournal(dataDir);
+      const devices = Array.from({ length: devicesPerJournal }, () =>
+        connectReplica({ url: server.url, ...journal }),
+      );
+      groups.push({ devices, id: '' as InteractionId, sent: new Map() });
+    }
+    const all = groups.flatMap((group) => group.devices);
+    await waitUntil(
+      () => all.every((device) => device.isSynced()),
+      60_000,
+      () => `all ${clients} devices to sync (${all.filter((d) => d.isSynced()).length} synced)`,
+    );
+    for (const group of groups) {
+      const [first] = group.devices;
+      if (!first) continue;
+      group.id = first.journal.addInteraction(anInteraction({ title: 'Load 0' }));
+    }
+    await waitUntil(
+      () => groups.every((group) => group.devices.every((device) => device.journal.get(group.id))),
+      30_000,
+      () => 'every device to receive its journal’s first interaction',
+    );
+    // Each device records when it first shows change `seq` (or a later one) of its journal.
+    for (const group of groups) {
+      for (const device of group.devices) {
+        let seen = 0;
+        device.journal.subscribe(() => {
+          const title = device.journal.get(group.id)?.title ?? '';
+          const seq = Number(/^Load (\d+)$/.exec(title)?.[1] ?? 0);
+          const now = performance.now();
+          for (let next = seen + 1; next <= seq; next += 1) {
+            const sent = group.sent.get(next);
+            if (sent && sent.by !== device) latencies.push(now - sent.at);
+          }
+          seen = Math.max(seen, seq);
+        });
+      }
+    }
+    progress(`sync: load, ${rounds} rounds of ${journals} changes, ${roundMs} ms apart`);
+    const random = seededRandom(9);
+    const expected = rounds * journals * (devicesPerJournal - 1);
+    for (let round = 1; round <= rounds; round += 1) {
+      const roundStart = performance.now();
+      for (const [index, group] of groups.entries()) {
+        const due = roundStart + (index * roundMs) / journals;
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        const writer = random.pick(group.devices);
+        group.sent.set(round, { at: performance.now(), by: writer });
+        writer.journal.updateInteraction(group.id, { title: `Load ${round}` });
+      }
+      const rest = roundStart + roundMs - performance.now();
+      if (rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
+    }
+    await waitUntil(
+      () => latencies.length >= expected,
+      10_000,
+      () => `every change to arrive (${latencies.length} of ${expected})`,
+    ).catch(() => undefined);
+    missing = expected - latencies.length;
+  } finally {
+    for (const group of groups) for (const device of group.devices) device.destroy();
+  }
+  const quantile = (p: number) => (latencies.length ? percentile(latencies, p) : NaN);
+  const p99 = quantile(0.99);
+  return [
+    {
+      measure: `load: change → other devices of its journal, p50 (${latencies.length} deliveries)`,
+      size,
+      value: formatMs(quantile(0.5)),
+    },
+    { measure: 'load: same, p95', size, value: formatMs(quantile(0.95)) },
+    {
+      measure: 'load: same, p99',
+      size,
+      value: formatMs(p99),
+      target: `< ${TARGET.loadP99Ms} ms`,
+      pass: p99 < TARGET.loadP99Ms && missing === 0,
+    },
+    { measure: 'load: same, slowest', size, value: formatMs(Math.max(...latencies)) },
+    {
+      measure: 'load: changes not delivered within 10 s after the last round',
+      size,
+      value: String(missing),
+    },
+  ];
+}
+
+/** Every sync row, with the encoded 20k journal (`size` labels it). */
+export async function measureSync(update: Uint8Array, size: string): Promise<Row[]> {
+  const dataDir = makeTempDir('relevant-sync-bench-');
+  progress('sync: starting the sync server (child process)');
+  const server = await spawnSyncServer(['--port', '0', '--data', dataDir, '--throttle', 'off']);
+  try {
+    const big = addJournal(dataDir);
+    const download = await downloadRows(server, big, update, size);
+    const rows = [...download.rows];
+    try {
+      rows.push(...(await offlineRows(download.first, download.device, size)));
+    } finally {
+      download.first.destroy();
+      download.device.destroy();
+      await download.closeProxies();
+    }
+    rows.push(...(await fieldChangeRows(server, addJournal(dataDir))));
+    rows.push(...(await loadRows(server, dataDir)));
+    return rows;
+  } finally {
+    server.child.kill('SIGTERM');
+    await server.exited;
+    removeDir(dataDir);
+  }
+}
