@@ -10,3 +10,5 @@ export {
 export { ORIGIN, type Origin } from './origins';
 export { reflectionText } from './reflectionText';
 export { SCHEMA_VERSION } from './schema';
+export type { StoredRecord } from './recordCollection';
+export type { RecordFieldsOf, RecordKindName } from './recordKinds';

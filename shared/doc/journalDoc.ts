@@ -16,6 +16,8 @@ import { resort, type JournalSnapshot } from './journalSnapshot';
 import { isMonthKey, MONTH_NOTE_MAX_LENGTH, readMonthNotes, replaceText } from './monthNotes';
 import { readSettings, sameSettings, settingEntries } from './settings';
 import { restoreAsChanges } from './restoreAsChanges';
+import { RecordCollection, type StoredRecord } from './recordCollection';
+import { RECORD_KINDS, type RecordFieldsOf, type RecordKindName } from './recordKinds';
 import { migrate, storedSchemaVersion, NewerSchemaError, type MigrationReport } from './migrations';
 import { ORIGIN, type Origin } from './origins';
 import { readInteraction } from './readInteraction';
@@ -44,6 +46,10 @@ export class JournalDoc {
   private readonly meta: Y.Map<unknown>;
   private readonly notes: Y.Map<unknown>;
   private readonly settings: Y.Map<unknown>;
+  private readonly dismissed: Y.Map<unknown>;
+  private dismissedSuggestions: ReadonlySet<string>;
+  /** Goals, contacts, planned events and introductions. */
+  private readonly collections: { [K in RecordKindName]: RecordCollection<RecordFieldsOf[K]> };
   private analyticsSettings: AnalyticsSettings;
   private monthNotes: ReadonlyMap<string, string>;
   private readonly undoManager: Y.UndoManager;
@@ -59,13 +65,22 @@ export class JournalDoc {
     this.monthNotes = readMonthNotes(this.notes);
     this.settings = ydoc.getMap(ROOT.settings);
     this.analyticsSettings = readSettings(this.settings);
+    this.dismissed = ydoc.getMap(ROOT.dismissedSuggestions);
+    this.dismissedSuggestions = new Set(this.dismissed.keys());
+    this.collections = {
+      goals: new RecordCollection(ydoc, RECORD_KINDS.goals, this.onRecordsChange),
+      contacts: new RecordCollection(ydoc, RECORD_KINDS.contacts, this.onRecordsChange),
+      plannedEvents: new RecordCollection(ydoc, RECORD_KINDS.plannedEvents, this.onRecordsChange),
+      introductions: new RecordCollection(ydoc, RECORD_KINDS.introductions, this.onRecordsChange),
+    };
     for (const key of this.interactions.keys()) {
       const id = asInteractionId(key);
       const record = this.recordOf(id);
       if (record) this.records.set(id, readInteraction(id, record));
     }
     this.snapshot = this.snapshotOf(resort([], this.records, new Set(this.records.keys())));
-    this.undoManager = new Y.UndoManager(this.interactions, {
+    const recordMaps = Object.values(this.collections).map((collection) => collection.shared);
+    this.undoManager = new Y.UndoManager([this.interactions, ...recordMaps, this.dismissed], {
       trackedOrigins: new Set([ORIGIN.local]),
       captureTimeout: 0,
     });
@@ -73,6 +88,7 @@ export class JournalDoc {
     this.meta.observe(this.onMetaChange);
     this.notes.observeDeep(this.onNotesChange);
     this.settings.observe(this.onSettingsChange);
+    this.dismissed.observe(this.onDismissedChange);
   }
 
   /** Stops observing; the Y.Doc itself stays usable. */
@@ -81,6 +97,8 @@ export class JournalDoc {
     this.meta.unobserve(this.onMetaChange);
     this.notes.unobserveDeep(this.onNotesChange);
     this.settings.unobserve(this.onSettingsChange);
+    this.dismissed.unobserve(this.onDismissedChange);
+    for (const collection of Object.values(this.collections)) collection.destroy();
     this.undoManager.destroy();
     this.listeners.clear();
   }
@@ -207,6 +225,49 @@ export class JournalDoc {
     const ids = this.snapshot.interactions.filter((item) => item.sample).map((item) => item.id);
     this.deleteInteractions(ids);
     return ids.length;
+  }
+
+  /** Adds a goal, contact, planned event or introduction; returns its id. Undoable. */
+  addRecord<K extends RecordKindName>(kind: K, fields: RecordFieldsOf[K]): string {
+    this.assertWritable();
+    const id = this.collections[kind].add(fields, ORIGIN.local);
+    this.undoManager.stopCapturing();
+    return id;
+  }
+
+  /** Changes some fields of a record; only those whose value changes are written. Undoable. */
+  updateRecord<K extends RecordKindName>(
+    kind: K,
+    id: string,
+    patch: Partial<RecordFieldsOf[K]>,
+  ): void {
+    this.assertWritable();
+    this.collections[kind].update(id, patch, ORIGIN.local);
+    this.undoManager.stopCapturing();
+  }
+
+  /** Deletes records of one kind in one undoable step. */
+  deleteRecords(kind: RecordKindName, ids: Iterable<string>): void {
+    this.assertWritable();
+    this.collections[kind].remove(ids, ORIGIN.local);
+    this.undoManager.stopCapturing();
+  }
+
+  /** A record by id, or undefined if there is none. */
+  getRecord<K extends RecordKindName>(
+    kind: K,
+    id: string,
+  ): StoredRecord<RecordFieldsOf[K]> | undefined {
+    return this.collections[kind].get(id);
+  }
+
+  /** Hides a suggestion (an introduction, say) on every device, for good. Undoable. */
+  dismissSuggestion(key: string, day: string): void {
+    this.assertWritable();
+    if (key.length === 0 || key.length > 300) throw new Error('Not a suggestion key.');
+    if (this.dismissed.has(key)) return;
+    this.ydoc.transact(() => this.dismissed.set(key, day), ORIGIN.local);
+    this.undoManager.stopCapturing();
   }
 
   /**
@@ -357,6 +418,17 @@ export class JournalDoc {
     this.notify();
   };
 
+  private readonly onRecordsChange = (): void => {
+    this.snapshot = this.sameListSnapshot();
+    this.notify();
+  };
+
+  private readonly onDismissedChange = (): void => {
+    this.dismissedSuggestions = new Set(this.dismissed.keys());
+    this.snapshot = this.sameListSnapshot();
+    this.notify();
+  };
+
   /** A new snapshot after a note, setting or schema change: the list and its sample flag stay. */
   private sameListSnapshot(): JournalSnapshot {
     return this.snapshotOf(this.snapshot.interactions, this.snapshot.hasSample);
@@ -378,6 +450,11 @@ export class JournalDoc {
       readOnlyReason: this.readOnlyReason,
       monthNotes: this.monthNotes,
       analyticsSettings: this.analyticsSettings,
+      goals: this.collections.goals.list,
+      contacts: this.collections.contacts.list,
+      plannedEvents: this.collections.plannedEvents.list,
+      introductions: this.collections.introductions.list,
+      dismissedSuggestions: this.dismissedSuggestions,
     };
   }
 }

@@ -1,5 +1,12 @@
 import type { AnalyticsSettings } from '../analytics';
-import type { Interaction, InteractionId } from '../domain';
+import type {
+  Contact,
+  Goal,
+  Interaction,
+  InteractionId,
+  Introduction,
+  PlannedEvent,
+} from '../domain';
 
 /** Everything the UI and analytics read from a journal, as plain immutable data. */
 export interface JournalSnapshot {
@@ -14,6 +21,16 @@ export interface JournalSnapshot {
   readonly monthNotes: ReadonlyMap<string, string>;
   /** How figures are counted; the same object until a setting changes. */
   readonly analyticsSettings: AnalyticsSettings;
+  /** What the person wants: newest first. Each list is the same array until it changes. */
+  readonly goals: readonly Goal[];
+  /** By name. */
+  readonly contacts: readonly Contact[];
+  /** Opportunities not yet attended (and those decided on), soonest first. */
+  readonly plannedEvents: readonly PlannedEvent[];
+  /** The introductions ledger, newest first. */
+  readonly introductions: readonly Introduction[];
+  /** Keys of suggestions the person dismissed (on any device). */
+  readonly dismissedSuggestions: ReadonlySet<string>;
 }
 
 /** Orders interactions newest first; ties broken so that every replica shows the same order. */

@@ -57,6 +57,16 @@ function peopleField(record: Y.Map<unknown>): string[] {
     : [];
 }
 
+/** A JSON array of ids; anything else reads as none. */
+function idsField(record: Y.Map<unknown>, key: string): readonly string[] {
+  const ids = record.get(key);
+  return Array.isArray(ids)
+    ? ids.filter((id): id is string => typeof id === 'string' && id.length > 0)
+    : NO_IDS;
+}
+
+const NO_IDS: readonly string[] = Object.freeze([]);
+
 /**
  * Reads one stored interaction into a plain snapshot. Tolerant by design: a record written
  * by another client or damaged in transit still reads, with safe defaults for bad fields.
@@ -83,6 +93,8 @@ export function readInteraction(id: InteractionId, record: Y.Map<unknown>): Inte
     nextStep: stringField(record, FIELD.nextStep),
     nextStepDue: dateField(record, FIELD.nextStepDue),
     nextStepDone: dateField(record, FIELD.nextStepDone),
+    goalIds: idsField(record, FIELD.goalIds),
+    contactIds: idsField(record, FIELD.contactIds),
     createdAt: instantField(record, FIELD.createdAt),
     updatedAt: instantField(record, FIELD.updatedAt),
     sample: record.get(FIELD.sample) === true,

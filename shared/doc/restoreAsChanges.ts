@@ -15,6 +15,14 @@ export function restoreAsChanges(doc: Y.Doc, backup: Y.Doc, origin: unknown): vo
     matchMap(doc.getMap(ROOT.interactions), backup.getMap(ROOT.interactions), matchRecord);
     matchMap(doc.getMap(ROOT.monthNotes), backup.getMap(ROOT.monthNotes), matchValue);
     matchMap(doc.getMap(ROOT.settings), backup.getMap(ROOT.settings), matchValue);
+    for (const root of [ROOT.goals, ROOT.contacts, ROOT.plannedEvents, ROOT.introductions]) {
+      matchMap(doc.getMap(root), backup.getMap(root), matchRecord);
+    }
+    matchMap(
+      doc.getMap(ROOT.dismissedSuggestions),
+      backup.getMap(ROOT.dismissedSuggestions),
+      matchValue,
+    );
   }, origin);
 }
 

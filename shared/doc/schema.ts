@@ -14,6 +14,13 @@ export const ROOT = {
   monthNotes: 'monthNotes',
   /** Y.Map of settings shared by the person's devices (keys in settings.ts). */
   settings: 'settings',
+  /** Y.Maps from id to a Y.Map of the record's fields (see recordKinds.ts and docs/schema.md). */
+  goals: 'goals',
+  contacts: 'contacts',
+  plannedEvents: 'plannedEvents',
+  introductions: 'introductions',
+  /** Y.Map from a suggestion's key to the day it was dismissed (YYYY-MM-DD). */
+  dismissedSuggestions: 'dismissedSuggestions',
 } as const;
 
 /** Keys inside one interaction's Y.Map. Scalars, except people (a JSON array) and reflection. */
@@ -31,6 +38,9 @@ export const FIELD = {
   nextStep: 'nextStep',
   nextStepDue: 'nextStepDue',
   nextStepDone: 'nextStepDone',
+  /** JSON arrays of ids: the goals served, the people met who are contacts. */
+  goalIds: 'goalIds',
+  contactIds: 'contactIds',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt',
   sample: 'sample',

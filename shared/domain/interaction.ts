@@ -55,11 +55,17 @@ export interface InteractionFields {
   nextStepDue: string | null;
   /** The day the next step was done (YYYY-MM-DD), or null while it is open. */
   nextStepDone: string | null;
+  /** The goals it served (ids of goals); none when left out. */
+  goalIds?: string[];
+  /** The people met who are contacts (ids of contacts); `people` keeps every name. */
+  contactIds?: string[];
 }
 
 /** An interaction as the app reads it: a plain, immutable snapshot of one record. */
-export interface Interaction extends Readonly<InteractionFields> {
+export interface Interaction extends Readonly<Omit<InteractionFields, 'goalIds' | 'contactIds'>> {
   readonly id: InteractionId;
+  readonly goalIds: readonly string[];
+  readonly contactIds: readonly string[];
   readonly createdAt: string;
   readonly updatedAt: string;
   /** Part of the removable sample journal. */

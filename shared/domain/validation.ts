@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { INTERACTION_KINDS, type InteractionFields, type InteractionPatch } from './interaction';
+import { idList } from './fieldSchemas';
 import { parseInstant, parseLocalDate } from './time';
 
 export const LIMITS = {
@@ -77,6 +78,8 @@ export const interactionFieldsSchema = z.object({
   nextStep: text('The next step', LIMITS.noteLength),
   nextStepDue: localDate('The due date'),
   nextStepDone: localDate('The done date'),
+  goalIds: idList('Goals').optional(),
+  contactIds: idList('Contacts').optional(),
 });
 
 export type FieldErrors = Partial<Record<keyof InteractionFields | 'form', string>>;

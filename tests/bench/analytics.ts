@@ -42,6 +42,8 @@ export function snapshotList(entries: readonly GeneratedEntry[]): Interaction[] 
   const list = entries
     .map((entry, index): Interaction => ({
       ...entry.fields,
+      goalIds: entry.fields.goalIds ?? [],
+      contactIds: entry.fields.contactIds ?? [],
       id: asInteractionId(`bench-${index}`),
       createdAt: entry.loggedAt,
       updatedAt: entry.loggedAt,

@@ -49,6 +49,9 @@ const interactionSchema = z.object({
   nextStep: z.string(),
   nextStepDue: z.string().nullable(),
   nextStepDone: z.string().nullable(),
+  // Previews written before goals and contacts existed lack these: read them as none.
+  goalIds: z.array(z.string()).readonly().default([]),
+  contactIds: z.array(z.string()).readonly().default([]),
   createdAt: z.string(),
   updatedAt: z.string(),
   sample: z.boolean(),

@@ -60,6 +60,8 @@ describe('addInteraction', () => {
     const stored = journal.getSnapshot().byId.get(id);
     expect(stored).toEqual({
       ...anInteraction(),
+      goalIds: [],
+      contactIds: [],
       id,
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),

@@ -33,6 +33,8 @@ describe('readInteraction: tolerant reading of records other clients wrote', () 
   it('reads a well-formed record exactly', () => {
     expect(readRaw(GOOD_RAW)).toEqual({
       ...GOOD_RAW,
+      goalIds: [],
+      contactIds: [],
       id: 'raw',
       sample: false,
       reflectionText: '',
@@ -60,6 +62,8 @@ describe('readInteraction: tolerant reading of records other clients wrote', () 
     });
     expect(read).toEqual({
       id: 'raw',
+      goalIds: [],
+      contactIds: [],
       title: '(untitled)',
       relevance: null,
       people: [],
