@@ -1,7 +1,6 @@
 // The app's sync controller (renderer/src/platform/sync) against a real sync server on
 // loopback: what the header shows, offline edits, a refused token, pause and forget.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { addJournal, startSyncServer, type SyncServer } from '../../electron/sync-server';
 import { JournalSync, type NetworkWatch } from '../../renderer/src/platform/sync/journalSync';
@@ -10,7 +9,7 @@ import { readStoredSync, type KeyValueStore } from '../../renderer/src/platform/
 import { JournalDoc } from '../../shared/doc';
 import type { SyncTarget } from '../../shared/sync';
 import { anInteraction } from '../fixtures/interactions';
-import { makeTempDir, removeDir, waitFor } from './syncHelpers';
+import { BrowserLikeWebSocket, makeTempDir, removeDir, waitFor } from './syncHelpers';
 
 /** A device's network: online until told otherwise; `wentOffline()` fires the event. */
 class FakeNetwork extends EventTarget implements NetworkWatch {
@@ -34,7 +33,7 @@ function memoryStorage(): KeyValueStore & { map: Map<string, string> } {
 
 /** Counts WebSocket connections opened, to see that a refused device stops trying. */
 let socketsOpened = 0;
-class CountingWebSocket extends WebSocket {
+class CountingWebSocket extends BrowserLikeWebSocket {
   constructor(url: string) {
     super(url);
     socketsOpened += 1;

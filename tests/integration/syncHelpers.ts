@@ -61,6 +61,18 @@ export interface ClientOptions {
 }
 
 /**
+ * `ws`'s WebSocket made to behave as a browser's: a socket closed while it connects reports
+ * an error event, where `ws` would throw it as an uncaught exception once no listener is left
+ * (the provider closes sockets that way when it disconnects mid-attempt).
+ */
+export class BrowserLikeWebSocket extends WebSocket {
+  constructor(url: string) {
+    super(url);
+    this.on('error', () => undefined);
+  }
+}
+
+/**
  * A HocuspocusProvider on its own socket (from `ws`), reconnecting quickly after a drop,
  * as a client in Node connects (see STACK.md).
  */
@@ -73,7 +85,7 @@ export function connectClient({
   const refusals: string[] = [];
   const socket = new HocuspocusProviderWebsocket({
     url,
-    WebSocketPolyfill: WebSocket,
+    WebSocketPolyfill: BrowserLikeWebSocket,
     // Reconnect fast after a drop (the defaults wait a second or more).
     delay: 50,
     minDelay: 50,
