@@ -16,7 +16,7 @@ export function AppHeader({ children, nav }: { children: ReactNode; nav: ReactNo
               <Title order={1} size="h3">
                 Relevant
               </Title>
-              <Text size="sm" c="dimmed" visibleFrom="lg">
+              <Text size="sm" c="dimmed" visibleFrom="xl">
                 networking journal
               </Text>
             </Group>
