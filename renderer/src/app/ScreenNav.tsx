@@ -1,9 +1,11 @@
 import { Button, Group, Kbd } from '@mantine/core';
 import type { Route } from './route';
 import { hashOf } from './route';
+import { DueBadge } from '../features/today/DueBadge';
 
 const SCREENS = [
   { screen: 'journal', label: 'Journal', key: 'J' },
+  { screen: 'today', label: 'Today', key: 'T' },
   { screen: 'insights', label: 'Insights', key: 'I' },
   { screen: 'report', label: 'Report', key: 'R' },
 ] as const;
@@ -30,6 +32,7 @@ export function ScreenNav({ route }: { route: Route }) {
             }
           >
             {label}
+            {screen === 'today' && <DueBadge />}
           </Button>
         );
       })}

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumberOf, monthPeriod, nextStepsFor } from '../../../../shared/analytics';
-import { EMPTY_CONTACT, type Contact, type ContactFields } from '../../../../shared/domain';
 import {
   dueFollowUps,
   dueInWords,
@@ -9,6 +8,7 @@ import {
   type FollowUpGroups,
 } from '../../../../shared/followUps';
 import { anEntry, factsOf } from '../../../fixtures/analytics';
+import { aStoredContact } from '../../../fixtures/contacts';
 
 /** An interaction on the 1st of November (noon in Madrid) with a next step. */
 const step = (
@@ -19,14 +19,7 @@ const step = (
   startedAt = '2026-11-01T11:00:00.000Z',
 ) => anEntry({ id: title, title, startedAt, nextStep, nextStepDue, nextStepDone });
 
-const contact = (name: string, fields: Partial<ContactFields>): Contact => ({
-  ...EMPTY_CONTACT,
-  name,
-  ...fields,
-  id: `c-${name}`,
-  createdAt: '2026-11-01T00:00:00.000Z',
-  updatedAt: '2026-11-01T00:00:00.000Z',
-});
+const contact = aStoredContact;
 
 const keys = (groups: FollowUpGroups) =>
   Object.fromEntries(
