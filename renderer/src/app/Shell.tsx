@@ -10,6 +10,7 @@ import { loadReflectionEditor } from '../features/journal/InteractionDrawer';
 import { LoadFailureBoundary } from '../ui/LoadFailureBoundary';
 import { unlessTyping } from '../ui/keyboard';
 import { useJournalActions } from '../features/journal/useJournalActions';
+import { useFollowUpReminders } from '../features/today/useReminders';
 import { BackupsDialog } from '../features/settings/BackupsDialog';
 import { FiguresSettingsDialog } from '../features/settings/FiguresSettingsDialog';
 import { SyncDialog } from '../features/sync/SyncDialog';
@@ -37,6 +38,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
   const [route, navigate] = useRoute();
 
   const openQuickAdd = useCallback(() => setQuickAddOpen(true), []);
+  useFollowUpReminders(useCallback(() => navigate({ screen: 'today' }), [navigate]));
   const backUpNow = useCallback(async () => {
     try {
       const info = await platform.backups.save(journal.encode(), 'manual');

@@ -1,11 +1,12 @@
 import { Anchor, Badge, Button, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
 import type { DayNumber } from '../../../../shared/analytics';
 import { asInteractionId, type InteractionId } from '../../../../shared/domain';
 import { dueInWords, type FollowUp, type FollowUpGroups } from '../../../../shared/followUps';
 import { useJournalSnapshot } from '../../app/journalContext';
 import { InteractionDrawer } from '../journal/InteractionDrawer';
 import { useJournalActions } from '../journal/useJournalActions';
+import { RemindersControl } from './RemindersControl';
 import { useFollowUps } from './useFollowUps';
 import { useMarkDone } from './useMarkDone';
 
@@ -20,7 +21,7 @@ const NEXT_KEYS = new Set(['ArrowDown', 'j']);
 const PREVIOUS_KEYS = new Set(['ArrowUp', 'k']);
 
 /** The follow-ups to do: overdue, due today, upcoming and undated, each marked done with D. */
-export function TodayScreen({ reminders }: { reminders?: ReactNode }) {
+export function TodayScreen() {
   const { groups, today } = useFollowUps();
   const { readOnlyReason } = useJournalSnapshot();
   const actions = useJournalActions();
@@ -70,7 +71,7 @@ export function TodayScreen({ reminders }: { reminders?: ReactNode }) {
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
         <Title order={2}>Today</Title>
-        {reminders}
+        <RemindersControl />
       </Group>
       {all.length === 0 ? (
         <Paper withBorder p="xl" ta="center">
