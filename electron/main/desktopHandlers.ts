@@ -1,6 +1,7 @@
 import type { BackupInfo } from '../../shared/ipc';
 import { openExternalSafely } from './externalLinks';
 import type { IpcHandlers, IpcInvokeEvent } from './ipcRegistry';
+import type { Notifier } from './notifications';
 import type { ReportFiles } from './reportFiles';
 
 /** The backups as the IPC handlers see them (a BackupStore). */
@@ -16,6 +17,8 @@ export interface DesktopHandlerDeps<E extends IpcInvokeEvent = IpcInvokeEvent> {
   readonly backups: BackupKeeper;
   /** Saves the report's files for the window that asked. */
   readonly reportFiles: ReportFiles<E>;
+  /** Shows follow-up reminders as system notifications. */
+  readonly notifier: Notifier;
   /** Electron's shell.openExternal. */
   readonly openExternal: (url: string) => Promise<void>;
   /** The app's version (app.getVersion()). */
@@ -53,5 +56,6 @@ export function createDesktopHandlers<E extends IpcInvokeEvent>(
     },
     'report:savePdf': (request, event) => reportFiles.savePdf(event, request),
     'report:saveFile': (request, event) => reportFiles.saveFile(event, request),
+    'notify:show': (request) => deps.notifier.show(request),
   };
 }

@@ -8,6 +8,7 @@ import {
   dialog,
   ipcMain,
   Menu,
+  Notification,
   protocol,
   session,
   shell,
@@ -26,6 +27,7 @@ import { openMainWindow } from './mainWindow';
 import { guardNavigation } from './navigationGuards';
 import { installPermissionPolicy } from './permissions';
 import { installQuitFlow, type QuitFlow } from './quitFlow';
+import { createNotifier } from './notifications';
 import { createReportFiles } from './reportFiles';
 import { claimSingleInstance } from './singleInstance';
 
@@ -73,6 +75,15 @@ function createDesktopReportFiles() {
   });
 }
 
+/** A notification was clicked: bring the window forward and open the Today view. */
+function showTodayFromNotification(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+  sendMainEvent(mainWindow, 'notify:clicked', null);
+}
+
 /** Everything that needs a ready app: protocol, permissions, IPC, menu, window. */
 function start(backups: BackupStore, quitFlow: QuitFlow): void {
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
@@ -82,6 +93,7 @@ function start(backups: BackupStore, quitFlow: QuitFlow): void {
     createDesktopHandlers({
       backups,
       reportFiles: createDesktopReportFiles(),
+      notifier: createNotifier(Notification, showTodayFromNotification),
       openExternal: (url) => shell.openExternal(url),
       version: app.getVersion(),
       platform: process.platform,

@@ -14,6 +14,7 @@ export const IPC_CHANNELS = [
   'app:readyToQuit',
   'report:savePdf',
   'report:saveFile',
+  'notify:show',
 ] as const;
 export type IpcChannel = (typeof IPC_CHANNELS)[number];
 
@@ -34,9 +35,15 @@ export interface MainEvents {
   'menu:command': MenuCommand;
   /** The app is quitting: send a last backup now (main waits a moment for it). */
   'backup:request': 'quit';
+  /** The person clicked one of the app's notifications: show what it was about. */
+  'notify:clicked': null;
 }
 export type MainEvent = keyof MainEvents;
-export const MAIN_EVENTS: readonly MainEvent[] = ['menu:command', 'backup:request'];
+export const MAIN_EVENTS: readonly MainEvent[] = [
+  'menu:command',
+  'backup:request',
+  'notify:clicked',
+];
 
 /** The global name under which the preload exposes the bridge. */
 export const DESKTOP_BRIDGE_GLOBAL = 'relevantDesktop';

@@ -111,6 +111,16 @@ export const ipcContract = {
     request: z.discriminatedUnion('kind', [textFile('markdown'), textFile('csv')]),
     response: saveResultSchema,
   },
+  /** Shows a desktop notification (a follow-up reminder); false when the system has none. */
+  'notify:show': {
+    request: z
+      .object({
+        title: z.string().trim().min(1, { error: 'A notification needs a title.' }).max(200),
+        body: z.string().max(1000),
+      })
+      .strict(),
+    response: z.boolean(),
+  },
 } as const satisfies Record<IpcChannel, { request: z.ZodType; response: z.ZodType }>;
 
 export type IpcRequest<C extends IpcChannel> = z.input<(typeof ipcContract)[C]['request']>;

@@ -9,7 +9,13 @@ import {
   periodLabel,
 } from './format';
 import { reportNextSteps, type MonthReport } from './monthReport';
-import { nextStepCounts, nextStepDates, suggestionEvidence, suggestionHeadline } from './sentences';
+import {
+  followUpCounts,
+  nextStepCounts,
+  nextStepDates,
+  suggestionEvidence,
+  suggestionHeadline,
+} from './sentences';
 
 /**
  * Markdown's punctuation: backslash, code, emphasis, links, headings (also "===" under a
@@ -139,7 +145,7 @@ export function monthReportMarkdown(report: MonthReport): string {
             .map((s) => `- **${escapeMarkdown(suggestionHeadline(s))}**: ${suggestionEvidence(s)}`)
             .join('\n')
     }`,
-    `## Next steps\n\n${nextStepCounts(nextSteps)}\n\n${nextStepLines(reportNextSteps(report))}`,
+    `## Next steps\n\n${nextStepCounts(nextSteps)}\n\n${followUpCounts(report.followUps)}\n\n${nextStepLines(reportNextSteps(report))}`,
     `## What I'll change next month\n\n${report.note.trim() ? quote(report.note.trim()) : '_Not written yet._'}`,
   ];
   return `${sections.filter(Boolean).join('\n\n')}\n`;

@@ -20,6 +20,8 @@ import {
   type PeriodFigures,
 } from '../analytics';
 import { monthKeyOf } from '../analytics';
+import type { Contact } from '../domain';
+import { followUpFiguresFor, type FollowUpFigures } from '../followUps';
 
 /** How many sources the report names as best and as worst. */
 export const SOURCES_NAMED = 3;
@@ -43,6 +45,8 @@ export interface MonthReport {
   /** The day the suggestions look back from: the month's last day, or today within it. */
   readonly suggestionsAsOf: DayNumber;
   readonly nextSteps: NextStepFigures;
+  /** Follow-ups of interactions and contacts due this month: on time, late, overdue. */
+  readonly followUps: FollowUpFigures;
   /** "What I'll change next month", written in this report. */
   readonly note: string;
   /** What last month's report said would change: shown first, to check it was done. */
@@ -55,6 +59,8 @@ export interface MonthReportInput {
   readonly today: DayNumber;
   readonly settings: AnalyticsSettings;
   readonly notes: ReadonlyMap<string, string>;
+  /** Their follow-ups join the month's figures; none when left out. */
+  readonly contacts?: readonly Contact[];
 }
 
 /** The weeks that overlap `period`, each cut to the days inside it. */
@@ -102,6 +108,7 @@ export function buildMonthReport(input: MonthReportInput): MonthReport {
     suggestions: suggestChanges(facts, suggestionsAsOf, settings),
     suggestionsAsOf,
     nextSteps: nextStepsFor(facts, period, today),
+    followUps: followUpFiguresFor(facts, input.contacts ?? [], period, today),
     note: notes.get(month) ?? '',
     previousNote: notes.get(monthKeyOf(previousPeriod(period).start)) ?? '',
   };

@@ -1,4 +1,5 @@
 import type { ChangeSuggestion, NextStepFigures, NextStepItem } from '../analytics';
+import type { FollowUpFigures } from '../followUps';
 import { dayNumberOf } from '../analytics';
 import { dayLabel, formatHours, formatMean, periodLabelWithYear } from './format';
 
@@ -34,4 +35,12 @@ export function nextStepCounts(steps: NextStepFigures): string {
   return steps.overdueBefore > 0
     ? `${counts} · Still open from earlier months: ${steps.overdueBefore}`
     : counts;
+}
+
+/**
+ * "Follow-ups due this month (interactions and contacts): 4 · Done on time: 2 · Done late: 1
+ * · Overdue: 1"; `when` names the period ("this month", "in the week of 16 Nov").
+ */
+export function followUpCounts(figures: FollowUpFigures, when = 'this month'): string {
+  return `Follow-ups due ${when} (interactions and contacts): ${figures.due} · Done on time: ${figures.doneOnTime} · Done late: ${figures.doneLate} · Overdue: ${figures.overdue}`;
 }

@@ -11,6 +11,9 @@ export interface QuickEntry {
   people?: string[];
   intent?: string;
   outcome?: string;
+  nextStep?: string;
+  /** The next step's due day: 2026-11-24. */
+  nextStepDue?: string;
 }
 
 /** Drives the journal screen the way a person does: by roles, labels and keys. */
@@ -87,6 +90,8 @@ export class JournalPage {
     }
     if (entry.intent) await form.getByLabel('What I wanted').fill(entry.intent);
     if (entry.outcome) await form.getByLabel('What I got').fill(entry.outcome);
+    if (entry.nextStep) await form.getByLabel('Next step').fill(entry.nextStep);
+    if (entry.nextStepDue) await form.getByLabel('Due', { exact: true }).fill(entry.nextStepDue);
     await form.getByRole('button', { name: 'Save' }).click();
     await expect(form).toBeHidden();
   }

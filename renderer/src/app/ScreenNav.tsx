@@ -1,18 +1,26 @@
 import { Button, Group, Kbd, Menu } from '@mantine/core';
 import { IconMenu2 } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { DueBadge } from '../features/today/DueBadge';
 import type { Route } from './route';
 import { hashOf } from './route';
 
-const SCREENS = [
-  { screen: 'journal', label: 'Journal', key: 'J' },
-  { screen: 'insights', label: 'Insights', key: 'I' },
-  { screen: 'report', label: 'Report', key: 'R' },
-] as const;
+interface Entry {
+  readonly screen: Route['screen'];
+  readonly label: string;
+  readonly key: string;
+  /** Where the link goes (the screen's own start). */
+  readonly target: Route;
+  /** Shown beside the label (a count of what is due). */
+  readonly badge?: ReactNode;
+}
 
-type Entry = (typeof SCREENS)[number];
-
-const targetOf = ({ screen }: Entry): Route =>
-  screen === 'report' ? { screen, month: null } : { screen };
+const SCREENS: readonly Entry[] = [
+  { screen: 'journal', label: 'Journal', key: 'J', target: { screen: 'journal' } },
+  { screen: 'today', label: 'Today', key: 'T', target: { screen: 'today' }, badge: <DueBadge /> },
+  { screen: 'insights', label: 'Insights', key: 'I', target: { screen: 'insights' } },
+  { screen: 'report', label: 'Report', key: 'R', target: { screen: 'report', month: null } },
+];
 
 /**
  * Links to the screens; the current one is marked for screen readers too. Wide windows show
@@ -29,7 +37,7 @@ export function ScreenNav({ route }: { route: Route }) {
             <Button
               key={entry.screen}
               component="a"
-              href={hashOf(targetOf(entry))}
+              href={hashOf(entry.target)}
               variant={isCurrent ? 'light' : 'subtle'}
               aria-current={isCurrent ? 'page' : undefined}
               title={`${entry.label} (${entry.key})`}
@@ -41,6 +49,7 @@ export function ScreenNav({ route }: { route: Route }) {
               }
             >
               {entry.label}
+              {entry.badge}
             </Button>
           );
         })}
@@ -48,7 +57,7 @@ export function ScreenNav({ route }: { route: Route }) {
       <Menu position="bottom-start">
         <Menu.Target>
           <Button variant="light" hiddenFrom="md" leftSection={<IconMenu2 size={16} />}>
-            {current.label}
+            {current?.label}
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
@@ -56,11 +65,12 @@ export function ScreenNav({ route }: { route: Route }) {
             <Menu.Item
               key={entry.screen}
               component="a"
-              href={hashOf(targetOf(entry))}
+              href={hashOf(entry.target)}
               aria-current={entry === current ? 'page' : undefined}
               rightSection={<Kbd size="xs">{entry.key}</Kbd>}
             >
               {entry.label}
+              {entry.badge}
             </Menu.Item>
           ))}
         </Menu.Dropdown>

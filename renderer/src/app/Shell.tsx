@@ -10,6 +10,7 @@ import { loadReflectionEditor } from '../features/journal/InteractionDrawer';
 import { LoadFailureBoundary } from '../ui/LoadFailureBoundary';
 import { unlessTyping } from '../ui/keyboard';
 import { useJournalActions } from '../features/journal/useJournalActions';
+import { useFollowUpReminders } from '../features/today/useReminders';
 import { BackupsDialog } from '../features/settings/BackupsDialog';
 import { FiguresSettingsDialog } from '../features/settings/FiguresSettingsDialog';
 import { SyncDialog } from '../features/sync/SyncDialog';
@@ -37,6 +38,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
   const [route, navigate] = useRoute();
 
   const openQuickAdd = useCallback(() => setQuickAddOpen(true), []);
+  useFollowUpReminders(useCallback(() => navigate({ screen: 'today' }), [navigate]));
   const backUpNow = useCallback(async () => {
     try {
       const info = await platform.backups.save(journal.encode(), 'manual');
@@ -54,6 +56,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
       unlessTyping('n', openQuickAdd),
       unlessTyping('j', () => navigate({ screen: 'journal' })),
       unlessTyping('i', () => navigate({ screen: 'insights' })),
+      unlessTyping('t', () => navigate({ screen: 'today' })),
       unlessTyping('r', () => navigate({ screen: 'report', month: null })),
       unlessTyping('mod+z', actions.undo),
       unlessTyping('mod+shift+z', actions.redo),
@@ -66,6 +69,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
     const timer = window.setTimeout(() => {
       void loadInsights();
       void loadReport();
+      void loadToday();
       void loadReflectionEditor();
     }, PRELOAD_AFTER_MS);
     return () => window.clearTimeout(timer);
@@ -150,6 +154,8 @@ const InsightsScreen = lazy(() =>
   loadInsights().then((module) => ({ default: module.InsightsScreen })),
 );
 const ReportScreen = lazy(() => loadReport().then((module) => ({ default: module.ReportScreen })));
+const loadToday = () => import('../features/today/TodayScreen');
+const TodayScreen = lazy(() => loadToday().then((module) => ({ default: module.TodayScreen })));
 const PRELOAD_AFTER_MS = 2000;
 
 /** The screen the route names. */
@@ -164,6 +170,8 @@ function Screen({ route, navigate, onAdd }: ScreenProps) {
           onMonthChange={(month) => navigate({ screen: 'report', month })}
         />
       );
+    case 'today':
+      return <TodayScreen />;
     case 'journal':
       return <JournalScreen onAdd={onAdd} />;
   }

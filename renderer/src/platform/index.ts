@@ -8,6 +8,8 @@ export type {
   PdfRequest,
   PdfResult,
   Platform,
+  ReminderNotifications,
+  ReminderPermission,
   ReportExports,
   SaveResult,
   TextFileRequest,

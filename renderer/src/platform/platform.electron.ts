@@ -22,6 +22,12 @@ export function desktopPlatform(
       },
       saveFile: (request) => bridge.invoke('report:saveFile', request),
     },
+    reminders: {
+      permission: () => 'granted',
+      requestPermission: () => Promise.resolve('granted'),
+      show: (title, body) => bridge.invoke('notify:show', { title, body }),
+      onClick: (listener) => bridge.on('notify:clicked', () => listener()),
+    },
     openExternal: async (url) => {
       await bridge.invoke('shell:openExternal', { url });
     },

@@ -36,11 +36,27 @@ export interface ReportExports {
   saveFile(request: TextFileRequest): Promise<SaveResult>;
 }
 
+/** Whether reminders may be shown: the browser's answer, or 'unsupported' where there are none. */
+export type ReminderPermission = 'granted' | 'denied' | 'default' | 'unsupported';
+
+/** System notifications for follow-up reminders. */
+export interface ReminderNotifications {
+  /** On the desktop always 'granted'; in a browser, what the person answered so far. */
+  permission(): ReminderPermission;
+  /** Asks the person (a browser asks only from a click); resolves with the answer. */
+  requestPermission(): Promise<ReminderPermission>;
+  /** Shows a notification; resolves false when it could not be shown. */
+  show(title: string, body: string): Promise<boolean>;
+  /** The person clicked a notification (the window is brought forward). Returns an unsubscribe. */
+  onClick(listener: () => void): () => void;
+}
+
 /** Everything the app needs from where it runs: the desktop shell or a plain browser. */
 export interface Platform {
   readonly kind: 'desktop' | 'web';
   readonly backups: BackupService;
   readonly exports: ReportExports;
+  readonly reminders: ReminderNotifications;
   openExternal(url: string): Promise<void>;
   /** Menu commands (desktop only); returns an unsubscribe. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;

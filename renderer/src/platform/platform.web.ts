@@ -1,6 +1,7 @@
 import type { Platform } from './platform';
 import { webBackups } from './webBackups';
 import { webExports } from './webExports';
+import { webReminders } from './webReminders';
 
 /**
  * The platform in a plain browser: backups in IndexedDB, files as downloads, PDFs through
@@ -11,6 +12,7 @@ export function webPlatform(): Platform {
     kind: 'web',
     backups: webBackups(),
     exports: webExports(),
+    reminders: webReminders(),
     openExternal: (url) => {
       const parsed = new URL(url);
       if (parsed.protocol === 'http:' || parsed.protocol === 'https:') {

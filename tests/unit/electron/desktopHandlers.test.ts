@@ -48,6 +48,7 @@ function wired() {
     createDesktopHandlers({
       backups,
       reportFiles,
+      notifier: { show: () => false },
       openExternal,
       version: '0.1.0',
       platform: 'linux',

@@ -20,6 +20,7 @@ function handlersWith(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     'app:readyToQuit': vi.fn(() => null),
     'report:savePdf': vi.fn(() => Promise.resolve({ saved: false as const })),
     'report:saveFile': vi.fn(() => Promise.resolve({ saved: true as const, path: '/tmp/a.csv' })),
+    'notify:show': vi.fn(() => true),
     ...overrides,
   };
 }

@@ -17,6 +17,7 @@ import { formatHours, formatShare } from '../../../../shared/report';
 import { BandBreakdown } from './BandBreakdown';
 import { BandChart } from './BandChart';
 import { FiguresHeadline } from './FiguresHeadline';
+import { FollowUpSection } from './FollowUpSection';
 import { GroupTable } from './GroupTable';
 import { PeriodInteractions } from './PeriodInteractions';
 import { PeriodPicker } from './PeriodPicker';
@@ -126,6 +127,7 @@ export function InsightsScreen({ onOpenJournal }: { onOpenJournal: () => void })
       <Section title="What to change">
         <SuggestionList suggestions={figures.suggestions} />
       </Section>
+      <FollowUpSection facts={facts} period={period} today={today} />
     </Stack>
   );
 }

@@ -3,6 +3,7 @@ import { useEffect, useMemo } from 'react';
 import {
   buildMonthReport,
   bandSummary,
+  followUpCounts,
   monthTitle,
   nextStepCounts,
   nextStepDates,
@@ -32,8 +33,16 @@ export function ReportScreen({ month, onMonthChange }: Props) {
   const { facts, settings, today } = useAnalytics();
   const snapshot = useJournalSnapshot();
   const report = useMemo(
-    () => buildMonthReport({ facts, month, today, settings, notes: snapshot.monthNotes }),
-    [facts, month, today, settings, snapshot.monthNotes],
+    () =>
+      buildMonthReport({
+        facts,
+        month,
+        today,
+        settings,
+        notes: snapshot.monthNotes,
+        contacts: snapshot.contacts,
+      }),
+    [facts, month, today, settings, snapshot.monthNotes, snapshot.contacts],
   );
   useEffect(printInLightScheme, []);
   const { current, nextSteps } = report;
@@ -98,6 +107,7 @@ export function ReportScreen({ month, onMonthChange }: Props) {
           </Section>
           <Section title="Next steps">
             <Text size="sm">{nextStepCounts(nextSteps)}</Text>
+            <Text size="sm">{followUpCounts(report.followUps)}</Text>
             {steps.length > 0 && (
               <List size="sm" spacing={4} aria-label="Next steps of the month">
                 {steps.map((item) => (

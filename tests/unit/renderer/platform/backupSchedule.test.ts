@@ -38,6 +38,12 @@ function fakePlatform(kind: Platform['kind']) {
     kind,
     backups: { save, list: () => Promise.resolve([]), read: vi.fn(), location: 'a test' },
     exports: { canSavePdf: false, savePdf: vi.fn(), saveFile: vi.fn() },
+    reminders: {
+      permission: () => 'unsupported',
+      requestPermission: vi.fn(),
+      show: vi.fn(),
+      onClick: () => () => undefined,
+    },
     openExternal: () => Promise.resolve(),
     onMenuCommand: () => () => undefined,
     onClosing(listener) {

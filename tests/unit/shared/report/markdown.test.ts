@@ -136,6 +136,9 @@ describe('monthReportMarkdown: October 2026', () => {
         // September's step (Ask Tom…) is still open: counted, not listed, in October's report.
         'Due this month: 2 · Done this month: 1 · Overdue: 1 · Still open from earlier months: 1',
         '',
+        // Send Ana my CV was done a day early: on time.
+        'Follow-ups due this month (interactions and contacts): 2 · Done on time: 1 · Done late: 0 · Overdue: 1',
+        '',
         '- [ ] Email the battery buyer (due 20 Oct 2026, overdue) — from “Energy Storage Expo”',
         '- [x] Send Ana my CV (due 9 Oct 2026, done 8 Oct 2026) — from “Coffee with Ana Lopez”',
         '- [ ] Thank the Ridgeway team (no due date) — from “Dinner with the Ridgeway team”',
@@ -176,7 +179,13 @@ describe('monthReportMarkdown: a month with nothing in it', () => {
       '_No suggestions: nothing crossed the thresholds._',
     );
     expect(section(markdown, 'Next steps')).toBe(
-      'Due this month: 0 · Done this month: 0 · Overdue: 0\n\n_None._',
+      [
+        'Due this month: 0 · Done this month: 0 · Overdue: 0',
+        '',
+        'Follow-ups due this month (interactions and contacts): 0 · Done on time: 0 · Done late: 0 · Overdue: 0',
+        '',
+        '_None._',
+      ].join('\n'),
     );
     expect(section(markdown, "What I'll change next month")).toBe('_Not written yet._\n');
   });
@@ -267,7 +276,7 @@ describe('monthReportMarkdown: text a person wrote', () => {
   });
 
   it('escapes next steps and titles and keeps each on its line', () => {
-    expect(section(markdown, 'Next steps').split('\n').slice(2)).toEqual([
+    expect(section(markdown, 'Next steps').split('\n').slice(4)).toEqual([
       '- [ ] \\*\\*Call\\*\\* Ana \\[now\\]\\(x\\) \\| then \\`rm \\-rf\\` (no due date) — from “Drinks\\_after\\_work”',
     ]);
   });

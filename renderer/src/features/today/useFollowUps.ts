@@ -1,0 +1,32 @@
+import { useEffect, useMemo, useState } from 'react';
+import { todayIn, type DayNumber } from '../../../../shared/analytics';
+import { followUpsFor, type FollowUpGroups } from '../../../../shared/followUps';
+import { useJournalSnapshot } from '../../app/journalContext';
+import { viewerTimeZone } from '../../ui/format';
+
+/** How often "today" is checked, so that the lists move on at midnight. */
+const CHECK_DAY_MS = 60_000;
+
+/** Today in this device's zone; changes when the day does. */
+export function useToday(): DayNumber {
+  const [today, setToday] = useState(() => todayIn(viewerTimeZone(), new Date()));
+  useEffect(() => {
+    const timer = window.setInterval(
+      () => setToday(todayIn(viewerTimeZone(), new Date())),
+      CHECK_DAY_MS,
+    );
+    return () => window.clearInterval(timer);
+  }, []);
+  return today;
+}
+
+/** The journal's open follow-ups as of today, grouped for the Today view. */
+export function useFollowUps(): { readonly groups: FollowUpGroups; readonly today: DayNumber } {
+  const { interactions, contacts } = useJournalSnapshot();
+  const today = useToday();
+  const groups = useMemo(
+    () => followUpsFor({ interactions, contacts }, today),
+    [interactions, contacts, today],
+  );
+  return { groups, today };
+}

@@ -1,0 +1,54 @@
+import { useCallback, useEffect, useRef } from 'react';
+import type { DayNumber } from '../../../../shared/analytics';
+import { dueFollowUps, type FollowUpGroups } from '../../../../shared/followUps';
+import { LOCAL_JOURNAL_DATABASE } from '../../../../shared/platform';
+import { usePlatform } from '../../app/platformContext';
+import { remindOfDue } from './reminders';
+import { useFollowUps } from './useFollowUps';
+
+/** How often due follow-ups are checked while the app runs in the background. */
+const CHECK_EVERY_MS = 5 * 60_000;
+
+/** Reminds of the due follow-ups of `groups` (see remindOfDue); the app's focus is read now. */
+export function useRemindOfDue(): (groups: FollowUpGroups, today: DayNumber) => Promise<unknown> {
+  const platform = usePlatform();
+  return useCallback(
+    (groups: FollowUpGroups, today: DayNumber) =>
+      remindOfDue({
+        due: dueFollowUps(groups),
+        today,
+        notifications: platform.reminders,
+        store: window.localStorage,
+        journalName: LOCAL_JOURNAL_DATABASE,
+        inFocus: document.visibilityState === 'visible' && document.hasFocus(),
+      }),
+    [platform],
+  );
+}
+
+/**
+ * Reminds of follow-ups due today or overdue while the app is in the background: when it
+ * loses focus and every few minutes. A click on the reminder calls `onOpen` (open Today).
+ */
+export function useFollowUpReminders(onOpen: () => void): void {
+  const platform = usePlatform();
+  const remind = useRemindOfDue();
+  const { groups, today } = useFollowUps();
+  const latest = useRef({ groups, today });
+  useEffect(() => {
+    latest.current = { groups, today };
+  }, [groups, today]);
+  useEffect(() => {
+    const check = () => void remind(latest.current.groups, latest.current.today);
+    const timer = window.setInterval(check, CHECK_EVERY_MS);
+    window.addEventListener('blur', check);
+    document.addEventListener('visibilitychange', check);
+    check();
+    return () => {
+      window.clearInterval(timer);
+      window.removeEventListener('blur', check);
+      document.removeEventListener('visibilitychange', check);
+    };
+  }, [remind]);
+  useEffect(() => platform.reminders.onClick(onOpen), [platform, onOpen]);
+}
