@@ -74,3 +74,11 @@ export function goalFiguresFor(
       .sort(byDescription),
   };
 }
+
+export type GoalStatus = 'active' | 'ended' | 'upcoming';
+
+/** Where a goal stands on a day (YYYY-MM-DD): active, ended, or not started yet. */
+export function goalStatusOn(goal: Goal, day: string): GoalStatus {
+  if (day < goal.activeFrom) return 'upcoming';
+  return goal.activeTo !== null && goal.activeTo < day ? 'ended' : 'active';
+}

@@ -55,6 +55,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
       unlessTyping('j', () => navigate({ screen: 'journal' })),
       unlessTyping('i', () => navigate({ screen: 'insights' })),
       unlessTyping('r', () => navigate({ screen: 'report', month: null })),
+      unlessTyping('g', () => navigate({ screen: 'goals' })),
       unlessTyping('mod+z', actions.undo),
       unlessTyping('mod+shift+z', actions.redo),
       unlessTyping('mod+y', actions.redo),
@@ -66,6 +67,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
     const timer = window.setTimeout(() => {
       void loadInsights();
       void loadReport();
+      void loadGoals();
       void loadReflectionEditor();
     }, PRELOAD_AFTER_MS);
     return () => window.clearTimeout(timer);
@@ -150,6 +152,8 @@ const InsightsScreen = lazy(() =>
   loadInsights().then((module) => ({ default: module.InsightsScreen })),
 );
 const ReportScreen = lazy(() => loadReport().then((module) => ({ default: module.ReportScreen })));
+const loadGoals = () => import('../features/goals/GoalsScreen');
+const GoalsScreen = lazy(() => loadGoals().then((module) => ({ default: module.GoalsScreen })));
 const PRELOAD_AFTER_MS = 2000;
 
 /** The screen the route names. */
@@ -164,6 +168,8 @@ function Screen({ route, navigate, onAdd }: ScreenProps) {
           onMonthChange={(month) => navigate({ screen: 'report', month })}
         />
       );
+    case 'goals':
+      return <GoalsScreen />;
     case 'journal':
       return <JournalScreen onAdd={onAdd} />;
   }
