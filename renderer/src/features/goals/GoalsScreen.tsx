@@ -52,7 +52,7 @@ type Editing = { readonly goal: Goal | null } | null;
 export function GoalsScreen() {
   const journal = useJournal();
   const { goals, readOnlyReason } = useJournalSnapshot();
-  const { undo } = useJournalActions();
+  const { notifyDeleted } = useJournalActions();
   const [editing, setEditing] = useState<Editing>(null);
   const day = today();
 
@@ -70,26 +70,7 @@ export function GoalsScreen() {
       notifications.show({ color: 'red', title: 'Not deleted', message: messageOf(error) });
       return;
     }
-    notifications.show({
-      id: 'undo',
-      title: 'Goal deleted',
-      message: (
-        <Group justify="space-between" wrap="nowrap">
-          <Text size="sm">“{goal.description}” was deleted.</Text>
-          <Button
-            size="compact-sm"
-            variant="light"
-            onClick={() => {
-              notifications.hide('undo');
-              undo();
-            }}
-          >
-            Undo
-          </Button>
-        </Group>
-      ),
-      autoClose: 8000,
-    });
+    notifyDeleted('Goal deleted', `“${goal.description}” was deleted.`);
   };
 
   const add = () => setEditing({ goal: null });

@@ -38,25 +38,15 @@ export function useJournalActions() {
     });
   }, [journal]);
 
-  const remove = useCallback(
-    (id: InteractionId) => {
-      const title = journal.get(id)?.title ?? 'The interaction';
-      try {
-        journal.deleteInteraction(id);
-      } catch (error) {
-        notifications.show({
-          color: 'red',
-          title: 'Not deleted',
-          message: messageOf(error),
-        });
-        return;
-      }
+  /** Says what was deleted, with an Undo button (Ctrl/Cmd+Z works too). */
+  const notifyDeleted = useCallback(
+    (title: string, message: string) => {
       notifications.show({
         id: 'undo',
-        title: 'Interaction deleted',
+        title,
         message: (
           <Group justify="space-between" wrap="nowrap">
-            <Text size="sm">“{title}” was deleted.</Text>
+            <Text size="sm">{message}</Text>
             <Button
               size="compact-sm"
               variant="light"
@@ -72,7 +62,25 @@ export function useJournalActions() {
         autoClose: 8000,
       });
     },
-    [journal, undo],
+    [undo],
+  );
+
+  const remove = useCallback(
+    (id: InteractionId) => {
+      const title = journal.get(id)?.title ?? 'The interaction';
+      try {
+        journal.deleteInteraction(id);
+      } catch (error) {
+        notifications.show({
+          color: 'red',
+          title: 'Not deleted',
+          message: messageOf(error),
+        });
+        return;
+      }
+      notifyDeleted('Interaction deleted', `“${title}” was deleted.`);
+    },
+    [journal, notifyDeleted],
   );
 
   const loadSample = useCallback(() => {
@@ -89,7 +97,7 @@ export function useJournalActions() {
   }, [journal]);
 
   return useMemo(
-    () => ({ undo, redo, remove, loadSample, removeSample }),
-    [undo, redo, remove, loadSample, removeSample],
+    () => ({ undo, redo, remove, notifyDeleted, loadSample, removeSample }),
+    [undo, redo, remove, notifyDeleted, loadSample, removeSample],
   );
 }
