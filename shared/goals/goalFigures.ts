@@ -82,3 +82,13 @@ export function goalStatusOn(goal: Goal, day: string): GoalStatus {
   if (day < goal.activeFrom) return 'upcoming';
   return goal.activeTo !== null && goal.activeTo < day ? 'ended' : 'active';
 }
+
+/** The sentence under the goals' table: which goals active in the period got no time. */
+export function withoutTimeSentence(figures: GoalsInPeriod, periodName: string): string {
+  if (figures.goals.every((item) => !item.active)) {
+    return `No goals active ${periodName}: add them on the Goals screen.`;
+  }
+  if (figures.withoutTime.length === 0) return `Every active goal got time ${periodName}.`;
+  const names = figures.withoutTime.map((goal) => `“${goal.description}”`);
+  return `No time ${periodName} on: ${names.join(', ')}.`;
+}

@@ -20,6 +20,8 @@ import {
   type PeriodFigures,
 } from '../analytics';
 import { monthKeyOf } from '../analytics';
+import type { Goal } from '../domain';
+import { goalFiguresFor, type GoalsInPeriod } from '../goals';
 
 /** How many sources the report names as best and as worst. */
 export const SOURCES_NAMED = 3;
@@ -43,6 +45,8 @@ export interface MonthReport {
   /** The day the suggestions look back from: the month's last day, or today within it. */
   readonly suggestionsAsOf: DayNumber;
   readonly nextSteps: NextStepFigures;
+  /** Hours per goal this month, and the active goals that got none. */
+  readonly goals: GoalsInPeriod;
   /** "What I'll change next month", written in this report. */
   readonly note: string;
   /** What last month's report said would change: shown first, to check it was done. */
@@ -55,6 +59,8 @@ export interface MonthReportInput {
   readonly today: DayNumber;
   readonly settings: AnalyticsSettings;
   readonly notes: ReadonlyMap<string, string>;
+  /** The journal's goals (none when left out). */
+  readonly goals?: readonly Goal[];
 }
 
 /** The weeks that overlap `period`, each cut to the days inside it. */
@@ -102,6 +108,7 @@ export function buildMonthReport(input: MonthReportInput): MonthReport {
     suggestions: suggestChanges(facts, suggestionsAsOf, settings),
     suggestionsAsOf,
     nextSteps: nextStepsFor(facts, period, today),
+    goals: goalFiguresFor(facts, input.goals ?? [], period),
     note: notes.get(month) ?? '',
     previousNote: notes.get(monthKeyOf(previousPeriod(period).start)) ?? '',
   };

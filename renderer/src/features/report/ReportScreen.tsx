@@ -16,6 +16,7 @@ import { Section } from '../insights/InsightsScreen';
 import { SuggestionList } from '../insights/SuggestionList';
 import { useAnalytics } from '../insights/useAnalytics';
 import { MonthNote } from './MonthNote';
+import { GoalTable } from '../goals/GoalTable';
 import { printInLightScheme } from './printScheme';
 import { ReportToolbar } from './ReportToolbar';
 
@@ -32,8 +33,16 @@ export function ReportScreen({ month, onMonthChange }: Props) {
   const { facts, settings, today } = useAnalytics();
   const snapshot = useJournalSnapshot();
   const report = useMemo(
-    () => buildMonthReport({ facts, month, today, settings, notes: snapshot.monthNotes }),
-    [facts, month, today, settings, snapshot.monthNotes],
+    () =>
+      buildMonthReport({
+        facts,
+        month,
+        today,
+        settings,
+        notes: snapshot.monthNotes,
+        goals: snapshot.goals,
+      }),
+    [facts, month, today, settings, snapshot.monthNotes, snapshot.goals],
   );
   useEffect(printInLightScheme, []);
   const { current, nextSteps } = report;
@@ -92,6 +101,9 @@ export function ReportScreen({ month, onMonthChange }: Props) {
               groups={report.worstSources}
               empty="No other rated sources this month."
             />
+          </Section>
+          <Section title="Goals">
+            <GoalTable figures={report.goals} periodName="this month" />
           </Section>
           <Section title="What to change">
             <SuggestionList suggestions={report.suggestions} />
