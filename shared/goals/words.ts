@@ -9,6 +9,8 @@ export const MIN_WORD_LENGTH = 3;
 
 const COMBINING_MARKS = /\p{M}/gu;
 const NON_LETTERS = /[^\p{L}]+/u;
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * Words that appear in goals and notes without saying what they are about: English function
@@ -72,7 +74,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
 
 /** Lower case, accents removed: "Délégué" → "delegue". */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
+  const lower = text.toLowerCase();
+  return ASCII.test(lower) ? lower : lower.normalize('NFD').replace(COMBINING_MARKS, '');
 }
 
 /** Plural endings off: "industries" → "industry", "plants" → "plant"; "glass", "status" stay. */
