@@ -9,6 +9,7 @@ import {
   periodLabel,
 } from './format';
 import { reportNextSteps, type MonthReport } from './monthReport';
+import { withoutTimeSentence, type GoalsInPeriod } from '../goals';
 import {
   followUpCounts,
   nextStepCounts,
@@ -125,6 +126,18 @@ function nextStepLines(items: readonly NextStepItem[]): string {
     .join('\n');
 }
 
+function goalsSection(goals: GoalsInPeriod): string {
+  const sentence = escapeMarkdown(withoutTimeSentence(goals, 'this month'));
+  if (goals.goals.length === 0) return sentence;
+  const rows = goals.goals.map((item) => [
+    escapeMarkdown(item.goal.description),
+    formatHours(item.minutes),
+    formatHours(item.highMinutes),
+    String(item.interactions),
+  ]);
+  return `${table(['Goal', 'Hours', 'High relevance', 'Interactions'], rows)}\n\n${sentence}`;
+}
+
 /** The month's report as Markdown: the same sections and figures as on screen. */
 export function monthReportMarkdown(report: MonthReport): string {
   const { nextSteps } = report;
@@ -138,6 +151,7 @@ export function monthReportMarkdown(report: MonthReport): string {
     `## By kind\n\n${groupTable('Kind', report.kinds)}`,
     `## Best sources\n\n${groupTable('Organiser or place', report.bestSources)}`,
     `## Worst sources\n\n${groupTable('Organiser or place', report.worstSources)}`,
+    `## Goals\n\n${goalsSection(report.goals)}`,
     `## What to change\n\n${
       report.suggestions.length === 0
         ? '_No suggestions: nothing crossed the thresholds._'

@@ -20,8 +20,9 @@ import {
   type PeriodFigures,
 } from '../analytics';
 import { monthKeyOf } from '../analytics';
-import type { Contact } from '../domain';
+import type { Contact, Goal } from '../domain';
 import { followUpFiguresFor, type FollowUpFigures } from '../followUps';
+import { goalFiguresFor, type GoalsInPeriod } from '../goals';
 
 /** How many sources the report names as best and as worst. */
 export const SOURCES_NAMED = 3;
@@ -47,6 +48,8 @@ export interface MonthReport {
   readonly nextSteps: NextStepFigures;
   /** Follow-ups of interactions and contacts due this month: on time, late, overdue. */
   readonly followUps: FollowUpFigures;
+  /** Hours per goal this month, and the active goals that got none. */
+  readonly goals: GoalsInPeriod;
   /** "What I'll change next month", written in this report. */
   readonly note: string;
   /** What last month's report said would change: shown first, to check it was done. */
@@ -61,6 +64,8 @@ export interface MonthReportInput {
   readonly notes: ReadonlyMap<string, string>;
   /** Their follow-ups join the month's figures; none when left out. */
   readonly contacts?: readonly Contact[];
+  /** The journal's goals (none when left out). */
+  readonly goals?: readonly Goal[];
 }
 
 /** The weeks that overlap `period`, each cut to the days inside it. */
@@ -109,6 +114,7 @@ export function buildMonthReport(input: MonthReportInput): MonthReport {
     suggestionsAsOf,
     nextSteps: nextStepsFor(facts, period, today),
     followUps: followUpFiguresFor(facts, input.contacts ?? [], period, today),
+    goals: goalFiguresFor(facts, input.goals ?? [], period),
     note: notes.get(month) ?? '',
     previousNote: notes.get(monthKeyOf(previousPeriod(period).start)) ?? '',
   };

@@ -2,11 +2,13 @@
 // size, load time, time to add an interaction, time to a usable journal in Chromium, and the
 // time analytics take, then the sync rows (a sync server on loopback, see sync.ts). Options:
 // --sizes=2000,20000 (journal sizes to seed), --no-browser (skip Chromium), --only=analytics
-// (only the analytics rows: no Yjs journal is built), --only=sync (only the sync rows).
+// (only the analytics rows: no Yjs journal is built), --only=sync (only the sync rows),
+// --only=goals (only the goals rows: relevance suggestion per keystroke, hours per goal).
 import { cpus, loadavg } from 'node:os';
 import { findChromium } from '../chromium';
 import { measureAnalytics, snapshotList, type AnalyticsResult } from './analytics';
 import { measureBrowser, type BrowserResult } from './browser';
+import { CONTACTS, measureGoals } from './goals';
 import { generateEntries, type GeneratedEntry } from './generate';
 import { buildJournal, dropJournal } from './journal';
 import { measureAdd, measureLoad, measureSize, measureSnapshotParts, toJson } from './measure';
@@ -26,6 +28,7 @@ const TARGET = {
   addMs: 16,
   usableMs: 1000,
   monthReportMs: 20,
+  suggestionMs: 10,
   insightsMs: 100,
   analyticsFloorRatio: 3,
 };
@@ -37,11 +40,12 @@ function label(count: number): string {
 function parseArgs(argv: readonly string[]) {
   let sizes = [2_000, MAIN_SIZE, 100_000];
   let browser = true;
-  let only: 'analytics' | 'sync' | null = null;
+  let only: 'analytics' | 'sync' | 'goals' | null = null;
   for (const arg of argv) {
     if (arg === '--no-browser') browser = false;
     else if (arg === '--only=analytics') only = 'analytics';
     else if (arg === '--only=sync') only = 'sync';
+    else if (arg === '--only=goals') only = 'goals';
     else if (arg.startsWith('--sizes=')) {
       sizes = arg
         .slice('--sizes='.length)
@@ -52,7 +56,7 @@ function parseArgs(argv: readonly string[]) {
       }
     } else {
       throw new Error(
-        `Unknown option "${arg}". Use --sizes=2000,20000, --no-browser, --only=analytics or --only=sync.`,
+        `Unknown option "${arg}". Use --sizes=2000,20000, --no-browser, --only=analytics, --only=sync or --only=goals.`,
       );
     }
   }
@@ -187,6 +191,43 @@ function analyticsRows(count: number, entries: readonly GeneratedEntry[]): Row[]
   ];
 }
 
+function goalsRows(entries: readonly GeneratedEntry[]): Row[] {
+  const size = label(entries.length);
+  const result = measureGoals(entries, snapshotList(entries));
+  const contacts = `${label(CONTACTS)} contacts`;
+  return [
+    {
+      measure: `relevance suggestion per keystroke, ${contacts} (median of ${result.keystrokes})`,
+      size,
+      value: formatMs(result.medianMs),
+      target: `< ${TARGET.suggestionMs} ms`,
+      pass: result.medianMs < TARGET.suggestionMs,
+    },
+    {
+      measure: 'relevance suggestion per keystroke (95th percentile)',
+      size,
+      value: formatMs(result.p95Ms),
+      target: `< ${TARGET.suggestionMs} ms`,
+      pass: result.p95Ms < TARGET.suggestionMs,
+    },
+    {
+      measure: 'relevance suggestion per keystroke (slowest)',
+      size,
+      value: formatMs(result.maxMs),
+    },
+    {
+      measure: `relevance suggestion after goals or contacts changed: indexes built (median of 9)`,
+      size,
+      value: formatMs(result.rebuildMs),
+    },
+    {
+      measure: 'hours per goal for a month, facts built (median of 9)',
+      size,
+      value: formatMs(result.monthMs),
+    },
+  ];
+}
+
 function browserRows(result: BrowserResult): Row[] {
   const size = label(MAIN_SIZE);
   const { journal, empty } = result;
@@ -257,6 +298,7 @@ async function journalRows(
     progress(`${label(count)}: generating the entries`);
     const entries = generateEntries(count);
     rows.push(...analyticsRows(count, entries));
+    if (count === MAIN_SIZE) rows.push(...goalsRows(entries));
     if (options.only === 'analytics') continue;
     const seeded = seed(entries);
     rows.push(...nodeRows(count, seeded, index === 0));
@@ -289,7 +331,11 @@ async function main(): Promise<void> {
   if (!canCollectGarbage) progress('note: run with node --expose-gc for steadier numbers');
   const rows: Row[] = [];
   const skipped: string[] = [];
-  if (options.only === 'sync') {
+  if (options.only === 'goals') {
+    progress(`${label(MAIN_SIZE)}: generating the entries`);
+    rows.push(...goalsRows(generateEntries(MAIN_SIZE)));
+    skipped.push('Only the goals rows (--only=goals).');
+  } else if (options.only === 'sync') {
     progress(`${label(MAIN_SIZE)}: generating the entries`);
     rows.push(...(await measureSync(seed(generateEntries(MAIN_SIZE)).update, label(MAIN_SIZE))));
     skipped.push('Only the sync rows (--only=sync).');

@@ -20,6 +20,7 @@ const SCREENS: readonly Entry[] = [
   { screen: 'today', label: 'Today', key: 'T', target: { screen: 'today' }, badge: <DueBadge /> },
   { screen: 'insights', label: 'Insights', key: 'I', target: { screen: 'insights' } },
   { screen: 'report', label: 'Report', key: 'R', target: { screen: 'report', month: null } },
+  { screen: 'goals', label: 'Goals', key: 'G', target: { screen: 'goals' } },
 ];
 
 /**

@@ -58,6 +58,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
       unlessTyping('i', () => navigate({ screen: 'insights' })),
       unlessTyping('t', () => navigate({ screen: 'today' })),
       unlessTyping('r', () => navigate({ screen: 'report', month: null })),
+      unlessTyping('g', () => navigate({ screen: 'goals' })),
       unlessTyping('mod+z', actions.undo),
       unlessTyping('mod+shift+z', actions.redo),
       unlessTyping('mod+y', actions.redo),
@@ -70,6 +71,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
       void loadInsights();
       void loadReport();
       void loadToday();
+      void loadGoals();
       void loadReflectionEditor();
     }, PRELOAD_AFTER_MS);
     return () => window.clearTimeout(timer);
@@ -156,6 +158,8 @@ const InsightsScreen = lazy(() =>
 const ReportScreen = lazy(() => loadReport().then((module) => ({ default: module.ReportScreen })));
 const loadToday = () => import('../features/today/TodayScreen');
 const TodayScreen = lazy(() => loadToday().then((module) => ({ default: module.TodayScreen })));
+const loadGoals = () => import('../features/goals/GoalsScreen');
+const GoalsScreen = lazy(() => loadGoals().then((module) => ({ default: module.GoalsScreen })));
 const PRELOAD_AFTER_MS = 2000;
 
 /** The screen the route names. */
@@ -172,6 +176,8 @@ function Screen({ route, navigate, onAdd }: ScreenProps) {
       );
     case 'today':
       return <TodayScreen />;
+    case 'goals':
+      return <GoalsScreen />;
     case 'journal':
       return <JournalScreen onAdd={onAdd} />;
   }

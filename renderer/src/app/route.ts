@@ -5,6 +5,7 @@ export type Route =
   | { readonly screen: 'journal' }
   | { readonly screen: 'insights' }
   | { readonly screen: 'today' }
+  | { readonly screen: 'goals' }
   | { readonly screen: 'report'; readonly month: string | null };
 
 const REPORT = /^#\/report(?:\/(\d{4}-(?:0[1-9]|1[0-2])))?$/;
@@ -12,6 +13,7 @@ const REPORT = /^#\/report(?:\/(\d{4}-(?:0[1-9]|1[0-2])))?$/;
 export function parseRoute(hash: string): Route {
   if (hash === '#/insights') return { screen: 'insights' };
   if (hash === '#/today') return { screen: 'today' };
+  if (hash === '#/goals') return { screen: 'goals' };
   const report = REPORT.exec(hash);
   if (report) return { screen: 'report', month: report[1] ?? null };
   return { screen: 'journal' };
@@ -20,6 +22,7 @@ export function parseRoute(hash: string): Route {
 export function hashOf(route: Route): string {
   if (route.screen === 'insights') return '#/insights';
   if (route.screen === 'today') return '#/today';
+  if (route.screen === 'goals') return '#/goals';
   if (route.screen === 'report') return route.month ? `#/report/${route.month}` : '#/report';
   return '#/';
 }

@@ -24,6 +24,9 @@ import { PeriodPicker } from './PeriodPicker';
 import { periodTitle } from './PeriodStepper';
 import { SuggestionList } from './SuggestionList';
 import { useAnalytics } from './useAnalytics';
+import { goalFiguresFor } from '../../../../shared/goals';
+import { useJournalSnapshot } from '../../app/journalContext';
+import { GoalTable } from '../goals/GoalTable';
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -48,6 +51,7 @@ export function Section({ title, children }: { title: string; children: ReactNod
 /** Where the hours went: a period's figures, 12 weeks and 12 months of bands, sources, changes. */
 export function InsightsScreen({ onOpenJournal }: { onOpenJournal: () => void }) {
   const { facts, settings, today, count } = useAnalytics();
+  const { goals } = useJournalSnapshot();
   const weekStartsOn = settings.weekStartsOn;
   const [period, setPeriod] = useState<Period>(() =>
     periodContaining(today, 'month', weekStartsOn),
@@ -69,6 +73,8 @@ export function InsightsScreen({ onOpenJournal }: { onOpenJournal: () => void })
       suggestions: suggestChanges(facts, Math.min(today, lastDay), settings),
     };
   }, [facts, period, lastDay, weekStartsOn, today, settings]);
+
+  const goalFigures = useMemo(() => goalFiguresFor(facts, goals, period), [facts, goals, period]);
 
   if (count === 0) {
     return (
@@ -123,6 +129,9 @@ export function InsightsScreen({ onOpenJournal }: { onOpenJournal: () => void })
       </Section>
       <Section title="Sources">
         <GroupTable label="Sources" groupHeading="Organiser or place" groups={figures.sources} />
+      </Section>
+      <Section title="Goals">
+        <GoalTable figures={goalFigures} periodName={`in ${periodTitle(period)}`} />
       </Section>
       <Section title="What to change">
         <SuggestionList suggestions={figures.suggestions} />

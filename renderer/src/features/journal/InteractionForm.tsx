@@ -28,6 +28,8 @@ import {
 import { isSaveKey, relevanceFromKey } from './formKeys';
 import { readForm, type FormValues } from './formValues';
 import { RelevanceInput } from './RelevanceInput';
+import { useJournalSnapshot } from '../../app/journalContext';
+import { GoalsSelect, RelevanceSuggestionLine, useRelevanceSuggestion } from '../goals/GoalLinks';
 import { messageOf } from '../../ui/errors';
 import { localDayKey } from '../../ui/format';
 
@@ -97,6 +99,17 @@ export function InteractionForm({
     }
   };
 
+  const { goals, contacts } = useJournalSnapshot();
+  // The local day of the datetime-local value (YYYY-MM-DDTHH:mm): the goals active on it count.
+  const day = values.startedAt.slice(0, 10);
+  const suggestion = useRelevanceSuggestion(goals, contacts, { ...values, day });
+  const goalIds = values.goalIds ?? [];
+  const takeSuggestion = () => {
+    if (!suggestion) return;
+    set('relevance', suggestion.relevance);
+    if (goalIds.length === 0) set('goalIds', [...suggestion.goalIds]);
+  };
+
   const NoteInput = multiline ? Textarea : TextInput;
   const noteProps = multiline ? { autosize: true, minRows: 2, maxRows: 8 } : {};
 
@@ -117,6 +130,7 @@ export function InteractionForm({
           {...text('title')}
         />
         <RelevanceInput value={values.relevance} onChange={(v) => set('relevance', v)} />
+        <RelevanceSuggestionLine suggestion={suggestion} onUse={takeSuggestion} />
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <TextInput type="datetime-local" label="When" {...text('startedAt')} />
           <NumberInput
@@ -152,6 +166,13 @@ export function InteractionForm({
             acceptValueOnBlur
           />
         </SimpleGrid>
+        <GoalsSelect
+          goals={goals}
+          day={day}
+          value={goalIds}
+          onChange={(ids) => set('goalIds', ids)}
+          error={errors.goalIds}
+        />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <NoteInput label="What I wanted" {...text('intent')} {...noteProps} />
           <NoteInput label="What I got" {...text('outcome')} {...noteProps} />

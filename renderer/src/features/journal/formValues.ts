@@ -26,6 +26,8 @@ export interface FormValues {
   nextStepDue: string;
   /** The day the next step was ticked done, or null while open. */
   nextStepDone: string | null;
+  /** Ids of the goals it served (left out: none, as in forms made before goals). */
+  goalIds?: string[];
 }
 
 export const DEFAULT_DURATION_MINUTES = 30;
@@ -45,6 +47,7 @@ export function emptyFormValues(now = new Date()): FormValues {
     nextStep: '',
     nextStepDue: '',
     nextStepDone: null,
+    goalIds: [],
   };
 }
 
@@ -62,6 +65,7 @@ export function formValuesOf(item: Interaction): FormValues {
     nextStep: item.nextStep,
     nextStepDue: item.nextStepDue ?? '',
     nextStepDone: item.nextStepDone,
+    goalIds: [...item.goalIds],
   };
 }
 
@@ -80,6 +84,7 @@ export function readForm(
     durationMinutes: Number(values.durationMinutes),
     nextStepDue: values.nextStepDue === '' ? null : values.nextStepDue,
     timeZone,
+    ...(values.goalIds ? { goalIds: values.goalIds } : {}),
   });
   if (!result.ok) return { ok: false, errors: { ...result.errors, ...errors } };
   return Object.keys(errors).length > 0 ? { ok: false, errors } : result;

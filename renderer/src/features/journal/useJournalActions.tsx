@@ -38,6 +38,12 @@ export function useJournalActions() {
     });
   }, [journal]);
 
+  /** Says what was deleted, with an Undo button (Ctrl/Cmd+Z works too). */
+  const notifyDeleted = useCallback(
+    (title: string, message: string) => showUndoNotice(title, message, undo),
+    [undo],
+  );
+
   const remove = useCallback(
     (id: InteractionId) => {
       const title = journal.get(id)?.title ?? 'The interaction';
@@ -51,9 +57,9 @@ export function useJournalActions() {
         });
         return;
       }
-      showUndoNotice('Interaction deleted', `“${title}” was deleted.`, undo);
+      notifyDeleted('Interaction deleted', `“${title}” was deleted.`);
     },
-    [journal, undo],
+    [journal, notifyDeleted],
   );
 
   const loadSample = useCallback(() => {
@@ -70,7 +76,7 @@ export function useJournalActions() {
   }, [journal]);
 
   return useMemo(
-    () => ({ undo, redo, remove, loadSample, removeSample }),
-    [undo, redo, remove, loadSample, removeSample],
+    () => ({ undo, redo, remove, notifyDeleted, loadSample, removeSample }),
+    [undo, redo, remove, notifyDeleted, loadSample, removeSample],
   );
 }

@@ -17,6 +17,7 @@ import { Section } from '../insights/InsightsScreen';
 import { SuggestionList } from '../insights/SuggestionList';
 import { useAnalytics } from '../insights/useAnalytics';
 import { MonthNote } from './MonthNote';
+import { GoalTable } from '../goals/GoalTable';
 import { printInLightScheme } from './printScheme';
 import { ReportToolbar } from './ReportToolbar';
 
@@ -41,8 +42,9 @@ export function ReportScreen({ month, onMonthChange }: Props) {
         settings,
         notes: snapshot.monthNotes,
         contacts: snapshot.contacts,
+        goals: snapshot.goals,
       }),
-    [facts, month, today, settings, snapshot.monthNotes, snapshot.contacts],
+    [facts, month, today, settings, snapshot.monthNotes, snapshot.contacts, snapshot.goals],
   );
   useEffect(printInLightScheme, []);
   const { current, nextSteps } = report;
@@ -101,6 +103,9 @@ export function ReportScreen({ month, onMonthChange }: Props) {
               groups={report.worstSources}
               empty="No other rated sources this month."
             />
+          </Section>
+          <Section title="Goals">
+            <GoalTable figures={report.goals} periodName="this month" />
           </Section>
           <Section title="What to change">
             <SuggestionList suggestions={report.suggestions} />

@@ -7,6 +7,7 @@ describe('screens addressed by the URL hash', () => {
     ['#/', { screen: 'journal' }],
     ['#/insights', { screen: 'insights' }],
     ['#/today', { screen: 'today' }],
+    ['#/goals', { screen: 'goals' }],
     ['#/report', { screen: 'report', month: null }],
     ['#/report/2026-10', { screen: 'report', month: '2026-10' }],
   ])('%j opens %j, and that screen writes the same hash back', (hash, route) => {

@@ -45,6 +45,7 @@ describe('monthReportMarkdown: October 2026', () => {
       '## By kind',
       '## Best sources',
       '## Worst sources',
+      '## Goals',
       '## What to change',
       '## Next steps',
       "## What I'll change next month",

@@ -65,6 +65,7 @@ describe('emptyFormValues', () => {
       nextStep: '',
       nextStepDue: '',
       nextStepDone: null,
+      goalIds: [],
     });
     expect(DEFAULT_DURATION_MINUTES).toBe(30);
   });
@@ -125,6 +126,15 @@ describe('readForm', () => {
     });
   });
 
+  it('keeps the goal links, emptied ones too, and leaves them out of forms without any', () => {
+    const linked = read(aForm({ goalIds: ['goal-1'] }));
+    expect(linked.ok && linked.value.goalIds).toEqual(['goal-1']);
+    const emptied = read(aForm({ goalIds: [] }));
+    expect(emptied.ok && emptied.value.goalIds).toEqual([]);
+    const without = read(aForm());
+    expect(without.ok && 'goalIds' in without.value).toBe(false);
+  });
+
   it('refuses an empty name among the people', () => {
     expect(errorsOf(aForm({ people: ['Ana Lopez', ' '] })).people).toBe('A name cannot be empty.');
   });
@@ -132,7 +142,8 @@ describe('readForm', () => {
 
 describe('formValuesOf', () => {
   it('fills the form with an interaction, in local time, and reads back the same fields', () => {
-    const item = stored(aConference());
+    const linkedConference = aConference({ goalIds: ['goal-1', 'goal-2'] });
+    const item = stored(linkedConference);
     const values = inTimeZone(MADRID, () => formValuesOf(item));
     expect(values).toEqual({
       title: 'Food Manufacturing Summit – day 1',
@@ -147,8 +158,9 @@ describe('formValuesOf', () => {
       nextStep: 'Connect with Chidi on LinkedIn',
       nextStepDue: '2026-11-13',
       nextStepDone: null,
+      goalIds: ['goal-1', 'goal-2'],
     });
-    expect(read(values, item.timeZone)).toEqual({ ok: true, value: aConference() });
+    expect(read(values, item.timeZone)).toEqual({ ok: true, value: linkedConference });
   });
 
   it('gives the form its own list of people, so editing it leaves the interaction alone', () => {

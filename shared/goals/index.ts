@@ -1,0 +1,3 @@
+export * from './words';
+export * from './relevanceSuggestion';
+export * from './goalFigures';
