@@ -6,6 +6,7 @@ const SCREENS = [
   { screen: 'journal', label: 'Journal', key: 'J' },
   { screen: 'insights', label: 'Insights', key: 'I' },
   { screen: 'report', label: 'Report', key: 'R' },
+  { screen: 'planned', label: 'Planned', key: 'P' },
 ] as const;
 
 /** Links to the three screens; the current one is marked for screen readers too. */

@@ -55,6 +55,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
       unlessTyping('j', () => navigate({ screen: 'journal' })),
       unlessTyping('i', () => navigate({ screen: 'insights' })),
       unlessTyping('r', () => navigate({ screen: 'report', month: null })),
+      unlessTyping('p', () => navigate({ screen: 'planned' })),
       unlessTyping('mod+z', actions.undo),
       unlessTyping('mod+shift+z', actions.redo),
       unlessTyping('mod+y', actions.redo),
@@ -66,6 +67,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
     const timer = window.setTimeout(() => {
       void loadInsights();
       void loadReport();
+      void loadPlanned();
       void loadReflectionEditor();
     }, PRELOAD_AFTER_MS);
     return () => window.clearTimeout(timer);
@@ -150,6 +152,10 @@ const InsightsScreen = lazy(() =>
   loadInsights().then((module) => ({ default: module.InsightsScreen })),
 );
 const ReportScreen = lazy(() => loadReport().then((module) => ({ default: module.ReportScreen })));
+const loadPlanned = () => import('../features/planned/PlannedScreen');
+const PlannedScreen = lazy(() =>
+  loadPlanned().then((module) => ({ default: module.PlannedScreen })),
+);
 const PRELOAD_AFTER_MS = 2000;
 
 /** The screen the route names. */
@@ -164,6 +170,8 @@ function Screen({ route, navigate, onAdd }: ScreenProps) {
           onMonthChange={(month) => navigate({ screen: 'report', month })}
         />
       );
+    case 'planned':
+      return <PlannedScreen />;
     case 'journal':
       return <JournalScreen onAdd={onAdd} />;
   }

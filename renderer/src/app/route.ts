@@ -4,12 +4,14 @@ import { useCallback, useSyncExternalStore } from 'react';
 export type Route =
   | { readonly screen: 'journal' }
   | { readonly screen: 'insights' }
-  | { readonly screen: 'report'; readonly month: string | null };
+  | { readonly screen: 'report'; readonly month: string | null }
+  | { readonly screen: 'planned' };
 
 const REPORT = /^#\/report(?:\/(\d{4}-(?:0[1-9]|1[0-2])))?$/;
 
 export function parseRoute(hash: string): Route {
   if (hash === '#/insights') return { screen: 'insights' };
+  if (hash === '#/planned') return { screen: 'planned' };
   const report = REPORT.exec(hash);
   if (report) return { screen: 'report', month: report[1] ?? null };
   return { screen: 'journal' };
@@ -17,6 +19,7 @@ export function parseRoute(hash: string): Route {
 
 export function hashOf(route: Route): string {
   if (route.screen === 'insights') return '#/insights';
+  if (route.screen === 'planned') return '#/planned';
   if (route.screen === 'report') return route.month ? `#/report/${route.month}` : '#/report';
   return '#/';
 }

@@ -1,10 +1,10 @@
-import { Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useMemo } from 'react';
 import { sampleJournal, type InteractionId } from '../../../../shared/domain';
 import { useJournal } from '../../app/journalContext';
 import { viewerTimeZone } from '../../ui/format';
 import { messageOf } from '../../ui/errors';
+import { showUndoNotice } from '../../ui/undoNotice';
 
 /** Journal commands that tell the person what happened and offer undo where it matters. */
 export function useJournalActions() {
@@ -51,26 +51,7 @@ export function useJournalActions() {
         });
         return;
       }
-      notifications.show({
-        id: 'undo',
-        title: 'Interaction deleted',
-        message: (
-          <Group justify="space-between" wrap="nowrap">
-            <Text size="sm">“{title}” was deleted.</Text>
-            <Button
-              size="compact-sm"
-              variant="light"
-              onClick={() => {
-                notifications.hide('undo');
-                undo();
-              }}
-            >
-              Undo
-            </Button>
-          </Group>
-        ),
-        autoClose: 8000,
-      });
+      showUndoNotice('Interaction deleted', `“${title}” was deleted.`, undo);
     },
     [journal, undo],
   );
