@@ -15,6 +15,7 @@ import {
   type MonthKey,
   type Period,
 } from '../analytics';
+import { monthTitle } from '../report/format';
 
 /** An attended event whose expected and actual relevance can be compared. */
 export interface CalibrationEntry {
@@ -43,7 +44,7 @@ export interface CalibrationMeans {
 export interface CalibrationGroup extends CalibrationMeans {
   /** The kind, the folded organiser ('' for none), or the month (YYYY-MM). */
   readonly key: string;
-  /** The kind's label, the organiser's most used spelling, or the month key. */
+  /** The kind's label, the organiser's most used spelling, or the month ("November 2026"). */
   readonly label: string;
 }
 
@@ -241,7 +242,7 @@ export function calibrationFor(
     byOrganiser: groupsOf(attended, (entry) => sourceKeyOf(entry.organiser), mostUsedSpelling).sort(
       byEventsThenLabel,
     ),
-    byMonth: groupsOf(attended, monthOf, (key) => key).sort((a, b) =>
+    byMonth: groupsOf(attended, monthOf, monthTitle).sort((a, b) =>
       a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
     ),
     skipped,

@@ -1,1 +1,2 @@
 export * from './calibration';
+export * from './sentences';

@@ -23,6 +23,8 @@ import { PeriodPicker } from './PeriodPicker';
 import { periodTitle } from './PeriodStepper';
 import { SuggestionList } from './SuggestionList';
 import { useAnalytics } from './useAnalytics';
+import { CalibrationFigures } from '../planned/CalibrationFigures';
+import { useCalibration } from '../planned/useCalibration';
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -68,6 +70,7 @@ export function InsightsScreen({ onOpenJournal }: { onOpenJournal: () => void })
       suggestions: suggestChanges(facts, Math.min(today, lastDay), settings),
     };
   }, [facts, period, lastDay, weekStartsOn, today, settings]);
+  const calibration = useCalibration(lastDay, today);
 
   if (count === 0) {
     return (
@@ -125,6 +128,9 @@ export function InsightsScreen({ onOpenJournal }: { onOpenJournal: () => void })
       </Section>
       <Section title="What to change">
         <SuggestionList suggestions={figures.suggestions} />
+      </Section>
+      <Section title="Calibration: expected against actual, last 12 months">
+        <CalibrationFigures calibration={calibration} />
       </Section>
     </Stack>
   );

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { dayNumberOf, monthPeriod, rangePeriod } from '../../../../shared/analytics';
 import type { PlannedEvent, PlannedEventFields, Relevance } from '../../../../shared/domain';
 import {
+  attendedSummary,
   awaitsLogging,
   calibrationFor,
+  skippedSummary,
+  waitingSummary,
   formatDifference,
   interactionsById,
 } from '../../../../shared/plans';
@@ -174,6 +177,20 @@ describe('calibrationFor', () => {
     expect(calibration.waiting.map((e) => e.eventId)).toEqual(['K', 'L']);
   });
 
+  it('labels months by name and says it all in words', () => {
+    expect(calibration.byMonth.map((g) => g.label)).toEqual([
+      'September 2026',
+      'October 2026',
+      'November 2026',
+    ]);
+    expect(attendedSummary(calibration)).toBe(
+      '5 attended events compared: expected 3.0, actual 3.2 on average (+0.2). ' +
+        '2 more events logged without an expected and an actual rating.',
+    );
+    expect(skippedSummary(calibration)).toBe('2 events skipped: 3.5 h kept for better use.');
+    expect(waitingSummary(calibration)).toBe('2 events past their day, waiting to be logged.');
+  });
+
   it('is empty, with no means, for a period without events', () => {
     const empty = calibrationFor(EVENTS, INTERACTIONS, monthPeriod('2026-07'), TODAY);
     expect(empty).toMatchObject({
@@ -189,6 +206,9 @@ describe('calibrationFor', () => {
       minutesKept: 0,
       waiting: [],
     });
+    expect(attendedSummary(empty)).toBe('No attended event to compare yet.');
+    expect(skippedSummary(empty)).toBe('No event skipped.');
+    expect(waitingSummary(empty)).toBe('');
   });
 });
 
