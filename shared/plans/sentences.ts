@@ -35,5 +35,22 @@ export function skippedSummary(calibration: Calibration): string {
 /** "2 events waiting to be logged." or '' when none. */
 export function waitingSummary(calibration: Calibration): string {
   const count = calibration.waiting.length;
-  return count === 0 ? '' : `${plural(count, 'event')} past their day, waiting to be logged.`;
+  if (count === 0) return '';
+  return count === 1
+    ? '1 event past its day, waiting to be logged.'
+    : `${count} events past their day, waiting to be logged.`;
+}
+
+/** The month's planned events in words, for the report (screen, PDF and Markdown alike). */
+export function plannedMonthSummary(calibration: Calibration): string {
+  const waiting = waitingSummary(calibration);
+  const { attended, attendedNotCompared, skipped } = calibration;
+  if (attended.length + attendedNotCompared + skipped.length === 0) {
+    return waiting
+      ? `No planned event attended or skipped. ${waiting}`
+      : 'No planned events this month.';
+  }
+  return [attendedSummary(calibration), skippedSummary(calibration), waiting]
+    .filter(Boolean)
+    .join(' ');
 }

@@ -20,6 +20,8 @@ import {
   type PeriodFigures,
 } from '../analytics';
 import { monthKeyOf } from '../analytics';
+import type { Interaction, PlannedEvent } from '../domain';
+import { calibrationFor, interactionsById, type Calibration } from '../plans';
 
 /** How many sources the report names as best and as worst. */
 export const SOURCES_NAMED = 3;
@@ -47,6 +49,8 @@ export interface MonthReport {
   readonly note: string;
   /** What last month's report said would change: shown first, to check it was done. */
   readonly previousNote: string;
+  /** The planned events dated in the month: attended (expected against actual) and skipped. */
+  readonly planned: Calibration;
 }
 
 export interface MonthReportInput {
@@ -55,6 +59,10 @@ export interface MonthReportInput {
   readonly today: DayNumber;
   readonly settings: AnalyticsSettings;
   readonly notes: ReadonlyMap<string, string>;
+  /** For the planned-events section; none when left out. */
+  readonly plannedEvents?: readonly PlannedEvent[];
+  /** The interactions planned events were logged as (the journal's). */
+  readonly interactions?: readonly Interaction[];
 }
 
 /** The weeks that overlap `period`, each cut to the days inside it. */
@@ -104,6 +112,12 @@ export function buildMonthReport(input: MonthReportInput): MonthReport {
     nextSteps: nextStepsFor(facts, period, today),
     note: notes.get(month) ?? '',
     previousNote: notes.get(monthKeyOf(previousPeriod(period).start)) ?? '',
+    planned: calibrationFor(
+      input.plannedEvents ?? [],
+      interactionsById(input.interactions ?? []),
+      period,
+      today,
+    ),
   };
 }
 

@@ -110,6 +110,16 @@ test('plan, skip with a reason, log an attended event, and see expected against 
     }),
   ).toHaveText(/Utilities Innovation Forum30 Nov 20262 ?4 hSame speakers as last year/);
 
+  // The month's report lists both: the attended one against expectations, the skipped one.
+  await page.locator('body').press('r');
+  const reportSection = page.getByRole('region', { name: 'Planned events' });
+  await expect(reportSection).toContainText(
+    '1 attended event compared: expected 3.0, actual 5.0 on average (+2.0). 1 event skipped: 4 h kept for better use.',
+  );
+  await expect(reportSection.getByRole('table', { name: 'Planned events skipped' })).toContainText(
+    'Same speakers as last year',
+  );
+
   // A planned event deleted by mistake comes back with Undo.
   await page.locator('body').press('p');
   await forum.getByRole('button', { name: 'Delete' }).click();

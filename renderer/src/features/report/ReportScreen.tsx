@@ -15,6 +15,7 @@ import { GroupTable } from '../insights/GroupTable';
 import { Section } from '../insights/InsightsScreen';
 import { SuggestionList } from '../insights/SuggestionList';
 import { useAnalytics } from '../insights/useAnalytics';
+import { PlannedMonth } from '../planned/PlannedMonth';
 import { MonthNote } from './MonthNote';
 import { printInLightScheme } from './printScheme';
 import { ReportToolbar } from './ReportToolbar';
@@ -32,8 +33,25 @@ export function ReportScreen({ month, onMonthChange }: Props) {
   const { facts, settings, today } = useAnalytics();
   const snapshot = useJournalSnapshot();
   const report = useMemo(
-    () => buildMonthReport({ facts, month, today, settings, notes: snapshot.monthNotes }),
-    [facts, month, today, settings, snapshot.monthNotes],
+    () =>
+      buildMonthReport({
+        facts,
+        month,
+        today,
+        settings,
+        notes: snapshot.monthNotes,
+        plannedEvents: snapshot.plannedEvents,
+        interactions: snapshot.interactions,
+      }),
+    [
+      facts,
+      month,
+      today,
+      settings,
+      snapshot.monthNotes,
+      snapshot.plannedEvents,
+      snapshot.interactions,
+    ],
   );
   useEffect(printInLightScheme, []);
   const { current, nextSteps } = report;
@@ -118,6 +136,9 @@ export function ReportScreen({ month, onMonthChange }: Props) {
                 ))}
               </List>
             )}
+          </Section>
+          <Section title="Planned events">
+            <PlannedMonth calibration={report.planned} />
           </Section>
           <Section title="Next month">
             <MonthNote

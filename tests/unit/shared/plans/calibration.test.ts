@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumberOf, monthPeriod, rangePeriod } from '../../../../shared/analytics';
-import type { PlannedEvent, PlannedEventFields, Relevance } from '../../../../shared/domain';
+import type { Relevance } from '../../../../shared/domain';
 import {
   attendedSummary,
   awaitsLogging,
@@ -11,27 +11,7 @@ import {
   interactionsById,
 } from '../../../../shared/plans';
 import { anEntry } from '../../../fixtures/analytics';
-
-function anEvent(id: string, fields: Partial<PlannedEventFields>): PlannedEvent {
-  return {
-    id,
-    createdAt: '2026-08-01T00:00:00.000Z',
-    updatedAt: '2026-08-01T00:00:00.000Z',
-    date: '2026-11-01',
-    kind: 'meetup',
-    title: id,
-    organiser: '',
-    cost: null,
-    expectedMinutes: 60,
-    researchNotes: '',
-    expectedRelevance: 3,
-    decision: 'go',
-    decisionReason: '',
-    goalIds: [],
-    interactionId: null,
-    ...fields,
-  };
-}
+import { anEvent } from '../../../fixtures/plannedEvents';
 
 const logged = (id: string, relevance: Relevance | null) => anEntry({ id, relevance });
 
