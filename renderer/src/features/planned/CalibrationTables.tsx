@@ -10,7 +10,12 @@ import {
 } from '../../../../shared/plans';
 import { formatHours, formatMean } from '../../../../shared/report';
 
-/** A small table with a name for screen readers, numbers aligned right. */
+/** Headings of columns that hold figures: aligned right. */
+const FIGURES = new Set(['Events', 'Expected', 'Actual', 'Difference', 'Time kept']);
+const alignOf = (heading: string | undefined) =>
+  heading !== undefined && FIGURES.has(heading) ? 'right' : undefined;
+
+/** A small table with a name for screen readers, figures aligned right. */
 function NamedTable({
   label,
   headings,
@@ -25,8 +30,8 @@ function NamedTable({
       <Table striped withTableBorder fz="sm" aria-label={label}>
         <Table.Thead>
           <Table.Tr>
-            {headings.map((heading, index) => (
-              <Table.Th key={heading} ta={index === 0 ? undefined : 'right'}>
+            {headings.map((heading) => (
+              <Table.Th key={heading} ta={alignOf(heading)}>
                 {heading}
               </Table.Th>
             ))}
@@ -36,7 +41,7 @@ function NamedTable({
           {rows.map((row) => (
             <Table.Tr key={row.key}>
               {row.cells.map((cell, index) => (
-                <Table.Td key={index} ta={index === 0 ? undefined : 'right'}>
+                <Table.Td key={index} ta={alignOf(headings[index])}>
                   {cell}
                 </Table.Td>
               ))}
