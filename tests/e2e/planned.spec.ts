@@ -37,6 +37,7 @@ async function plan(page: Page, entry: PlannedEntry): Promise<Locator> {
 test('plan, skip with a reason, log an attended event, and see expected against actual', async ({
   page,
 }) => {
+  test.setTimeout(120_000);
   // Today is 25 November 2026: the meetup on the 18th is past, the forum on the 30th to come.
   await page.clock.setFixedTime(new Date('2026-11-25T12:00:00+01:00'));
   const journal = new JournalPage(page);
@@ -94,6 +95,8 @@ test('plan, skip with a reason, log an attended event, and see expected against 
   await expect(meetup.getByRole('button', { name: 'Log it' })).toHaveCount(0);
 
   await page.locator('body').press('i');
+  // The charts' screen is the heaviest to show the first time on a busy machine.
+  await expect(page.getByRole('heading', { name: /^Insights/ })).toBeVisible({ timeout: 30_000 });
   const calibration = page.getByRole('region', { name: /^Calibration/ });
   await expect(
     calibration.getByText('1 attended event compared: expected 3.0, actual 5.0 on average (+2.0).'),
@@ -112,6 +115,9 @@ test('plan, skip with a reason, log an attended event, and see expected against 
 
   // The month's report lists both: the attended one against expectations, the skipped one.
   await page.locator('body').press('r');
+  await expect(page.getByRole('article', { name: /^Relevance report/ })).toBeVisible({
+    timeout: 30_000,
+  });
   const reportSection = page.getByRole('region', { name: 'Planned events' });
   await expect(reportSection).toContainText(
     '1 attended event compared: expected 3.0, actual 5.0 on average (+2.0). 1 event skipped: 4 h kept for better use.',
