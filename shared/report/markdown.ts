@@ -1,4 +1,5 @@
-import { RELEVANCE_BAND_SHORT_LABELS, RELEVANCE_BANDS } from '../domain';
+import { INTERACTION_KIND_LABELS, RELEVANCE_BAND_SHORT_LABELS, RELEVANCE_BANDS } from '../domain';
+import { eventDateLabel, formatDifference, plannedMonthSummary } from '../plans';
 import type { Figures, GroupFigures, NextStepItem, PeriodFigures } from '../analytics';
 import {
   formatHours,
@@ -160,7 +161,42 @@ export function monthReportMarkdown(report: MonthReport): string {
             .join('\n')
     }`,
     `## Next steps\n\n${nextStepCounts(nextSteps)}\n\n${followUpCounts(report.followUps)}\n\n${nextStepLines(reportNextSteps(report))}`,
+    `## Planned events\n\n${plannedSection(report)}`,
     `## What I'll change next month\n\n${report.note.trim() ? quote(report.note.trim()) : '_Not written yet._'}`,
   ];
   return `${sections.filter(Boolean).join('\n\n')}\n`;
+}
+
+/** The month's planned events: attended with expected against actual, skipped with time kept. */
+function plannedSection({ planned }: MonthReport): string {
+  const summary = plannedMonthSummary(planned);
+  const attended =
+    planned.attended.length === 0
+      ? ''
+      : table(
+          ['Event', 'Date', 'Kind', 'Organiser', 'Expected', 'Actual', 'Difference'],
+          planned.attended.map((entry) => [
+            escapeMarkdown(entry.title),
+            eventDateLabel(entry.date),
+            INTERACTION_KIND_LABELS[entry.kind],
+            escapeMarkdown(entry.organiser) || '–',
+            String(entry.expected),
+            String(entry.actual),
+            formatDifference(entry.difference),
+          ]),
+        );
+  const skipped =
+    planned.skipped.length === 0
+      ? ''
+      : table(
+          ['Skipped', 'Date', 'Expected', 'Time kept', 'Reason'],
+          planned.skipped.map((event) => [
+            escapeMarkdown(event.title),
+            eventDateLabel(event.date),
+            event.expectedRelevance === null ? '–' : String(event.expectedRelevance),
+            formatHours(event.expectedMinutes),
+            escapeMarkdown(event.reason) || '–',
+          ]),
+        );
+  return [summary, attended, skipped].filter(Boolean).join('\n\n');
 }

@@ -20,9 +20,10 @@ import {
   type PeriodFigures,
 } from '../analytics';
 import { monthKeyOf } from '../analytics';
-import type { Contact, Goal } from '../domain';
+import type { Contact, Goal, Interaction, PlannedEvent } from '../domain';
 import { followUpFiguresFor, type FollowUpFigures } from '../followUps';
 import { goalFiguresFor, type GoalsInPeriod } from '../goals';
+import { calibrationFor, interactionsById, type Calibration } from '../plans';
 
 /** How many sources the report names as best and as worst. */
 export const SOURCES_NAMED = 3;
@@ -54,6 +55,8 @@ export interface MonthReport {
   readonly note: string;
   /** What last month's report said would change: shown first, to check it was done. */
   readonly previousNote: string;
+  /** The planned events dated in the month: attended (expected against actual) and skipped. */
+  readonly planned: Calibration;
 }
 
 export interface MonthReportInput {
@@ -66,6 +69,10 @@ export interface MonthReportInput {
   readonly contacts?: readonly Contact[];
   /** The journal's goals (none when left out). */
   readonly goals?: readonly Goal[];
+  /** For the planned-events section; none when left out. */
+  readonly plannedEvents?: readonly PlannedEvent[];
+  /** The interactions planned events were logged as (the journal's). */
+  readonly interactions?: readonly Interaction[];
 }
 
 /** The weeks that overlap `period`, each cut to the days inside it. */
@@ -117,6 +124,12 @@ export function buildMonthReport(input: MonthReportInput): MonthReport {
     goals: goalFiguresFor(facts, input.goals ?? [], period),
     note: notes.get(month) ?? '',
     previousNote: notes.get(monthKeyOf(previousPeriod(period).start)) ?? '',
+    planned: calibrationFor(
+      input.plannedEvents ?? [],
+      interactionsById(input.interactions ?? []),
+      period,
+      today,
+    ),
   };
 }
 

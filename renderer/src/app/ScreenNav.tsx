@@ -21,6 +21,7 @@ const SCREENS: readonly Entry[] = [
   { screen: 'insights', label: 'Insights', key: 'I', target: { screen: 'insights' } },
   { screen: 'report', label: 'Report', key: 'R', target: { screen: 'report', month: null } },
   { screen: 'goals', label: 'Goals', key: 'G', target: { screen: 'goals' } },
+  { screen: 'planned', label: 'Planned', key: 'P', target: { screen: 'planned' } },
 ];
 
 /**

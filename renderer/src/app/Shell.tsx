@@ -59,6 +59,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
       unlessTyping('t', () => navigate({ screen: 'today' })),
       unlessTyping('r', () => navigate({ screen: 'report', month: null })),
       unlessTyping('g', () => navigate({ screen: 'goals' })),
+      unlessTyping('p', () => navigate({ screen: 'planned' })),
       unlessTyping('mod+z', actions.undo),
       unlessTyping('mod+shift+z', actions.redo),
       unlessTyping('mod+y', actions.redo),
@@ -72,6 +73,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
       void loadReport();
       void loadToday();
       void loadGoals();
+      void loadPlanned();
       void loadReflectionEditor();
     }, PRELOAD_AFTER_MS);
     return () => window.clearTimeout(timer);
@@ -160,6 +162,10 @@ const loadToday = () => import('../features/today/TodayScreen');
 const TodayScreen = lazy(() => loadToday().then((module) => ({ default: module.TodayScreen })));
 const loadGoals = () => import('../features/goals/GoalsScreen');
 const GoalsScreen = lazy(() => loadGoals().then((module) => ({ default: module.GoalsScreen })));
+const loadPlanned = () => import('../features/planned/PlannedScreen');
+const PlannedScreen = lazy(() =>
+  loadPlanned().then((module) => ({ default: module.PlannedScreen })),
+);
 const PRELOAD_AFTER_MS = 2000;
 
 /** The screen the route names. */
@@ -178,6 +184,8 @@ function Screen({ route, navigate, onAdd }: ScreenProps) {
       return <TodayScreen />;
     case 'goals':
       return <GoalsScreen />;
+    case 'planned':
+      return <PlannedScreen />;
     case 'journal':
       return <JournalScreen onAdd={onAdd} />;
   }

@@ -6,6 +6,7 @@ export type Route =
   | { readonly screen: 'insights' }
   | { readonly screen: 'today' }
   | { readonly screen: 'goals' }
+  | { readonly screen: 'planned' }
   | { readonly screen: 'report'; readonly month: string | null };
 
 const REPORT = /^#\/report(?:\/(\d{4}-(?:0[1-9]|1[0-2])))?$/;
@@ -14,6 +15,7 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/insights') return { screen: 'insights' };
   if (hash === '#/today') return { screen: 'today' };
   if (hash === '#/goals') return { screen: 'goals' };
+  if (hash === '#/planned') return { screen: 'planned' };
   const report = REPORT.exec(hash);
   if (report) return { screen: 'report', month: report[1] ?? null };
   return { screen: 'journal' };
@@ -23,6 +25,7 @@ export function hashOf(route: Route): string {
   if (route.screen === 'insights') return '#/insights';
   if (route.screen === 'today') return '#/today';
   if (route.screen === 'goals') return '#/goals';
+  if (route.screen === 'planned') return '#/planned';
   if (route.screen === 'report') return route.month ? `#/report/${route.month}` : '#/report';
   return '#/';
 }

@@ -27,6 +27,8 @@ import { useAnalytics } from './useAnalytics';
 import { goalFiguresFor } from '../../../../shared/goals';
 import { useJournalSnapshot } from '../../app/journalContext';
 import { GoalTable } from '../goals/GoalTable';
+import { CalibrationFigures } from '../planned/CalibrationFigures';
+import { useCalibration } from '../planned/useCalibration';
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -73,6 +75,7 @@ export function InsightsScreen({ onOpenJournal }: { onOpenJournal: () => void })
       suggestions: suggestChanges(facts, Math.min(today, lastDay), settings),
     };
   }, [facts, period, lastDay, weekStartsOn, today, settings]);
+  const calibration = useCalibration(lastDay, today);
 
   const goalFigures = useMemo(() => goalFiguresFor(facts, goals, period), [facts, goals, period]);
 
@@ -137,6 +140,9 @@ export function InsightsScreen({ onOpenJournal }: { onOpenJournal: () => void })
         <SuggestionList suggestions={figures.suggestions} />
       </Section>
       <FollowUpSection facts={facts} period={period} today={today} />
+      <Section title="Calibration: expected against actual, last 12 months">
+        <CalibrationFigures calibration={calibration} />
+      </Section>
     </Stack>
   );
 }

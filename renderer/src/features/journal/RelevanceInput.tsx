@@ -4,27 +4,37 @@ import { RELEVANCE_LABELS, toRelevance, type Relevance } from '../../../../share
 interface Props {
   value: Relevance | null;
   onChange: (value: Relevance | null) => void;
+  /** The field's name ("Relevance" unless given). */
+  label?: string;
+  /** What to ask while no rating is chosen. */
+  prompt?: string;
+  /** The name of "no rating" ("Unrated" unless given). */
+  noneLabel?: string;
 }
 
-const DATA = [
-  { value: '0', label: 'Unrated' },
+const dataOf = (noneLabel: string) => [
+  { value: '0', label: noneLabel },
   ...([1, 2, 3, 4, 5] as const).map((n) => ({ value: String(n), label: String(n) })),
 ];
 
 /** Relevance 1–5 or unrated; number keys 1–5 (and 0) choose while it has focus. */
-export function RelevanceInput({ value, onChange }: Props) {
+export function RelevanceInput({
+  value,
+  onChange,
+  label = 'Relevance',
+  prompt = 'How much did it serve what you want? 1–5',
+  noneLabel = 'Unrated',
+}: Props) {
   return (
     <Input.Wrapper
-      label="Relevance"
-      description={
-        value === null ? 'How much did it serve what you want? 1–5' : RELEVANCE_LABELS[value]
-      }
+      label={label}
+      description={value === null ? prompt : RELEVANCE_LABELS[value]}
       id="relevance-input"
     >
       <SegmentedControl
         fullWidth
-        aria-label="Relevance"
-        data={DATA}
+        aria-label={label}
+        data={dataOf(noneLabel)}
         value={String(value ?? 0)}
         onChange={(next) => onChange(toRelevance(Number(next)))}
       />

@@ -16,6 +16,7 @@ import { GroupTable } from '../insights/GroupTable';
 import { Section } from '../insights/InsightsScreen';
 import { SuggestionList } from '../insights/SuggestionList';
 import { useAnalytics } from '../insights/useAnalytics';
+import { PlannedMonth } from '../planned/PlannedMonth';
 import { MonthNote } from './MonthNote';
 import { GoalTable } from '../goals/GoalTable';
 import { printInLightScheme } from './printScheme';
@@ -43,8 +44,20 @@ export function ReportScreen({ month, onMonthChange }: Props) {
         notes: snapshot.monthNotes,
         contacts: snapshot.contacts,
         goals: snapshot.goals,
+        plannedEvents: snapshot.plannedEvents,
+        interactions: snapshot.interactions,
       }),
-    [facts, month, today, settings, snapshot.monthNotes, snapshot.contacts, snapshot.goals],
+    [
+      facts,
+      month,
+      today,
+      settings,
+      snapshot.monthNotes,
+      snapshot.contacts,
+      snapshot.goals,
+      snapshot.plannedEvents,
+      snapshot.interactions,
+    ],
   );
   useEffect(printInLightScheme, []);
   const { current, nextSteps } = report;
@@ -133,6 +146,9 @@ export function ReportScreen({ month, onMonthChange }: Props) {
                 ))}
               </List>
             )}
+          </Section>
+          <Section title="Planned events">
+            <PlannedMonth calibration={report.planned} />
           </Section>
           <Section title="Next month">
             <MonthNote

@@ -10,6 +10,7 @@ describe('screens addressed by the URL hash', () => {
     ['#/goals', { screen: 'goals' }],
     ['#/report', { screen: 'report', month: null }],
     ['#/report/2026-10', { screen: 'report', month: '2026-10' }],
+    ['#/planned', { screen: 'planned' }],
   ])('%j opens %j, and that screen writes the same hash back', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
     expect(parseRoute(hashOf(route))).toEqual(route);

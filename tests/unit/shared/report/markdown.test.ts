@@ -48,6 +48,7 @@ describe('monthReportMarkdown: October 2026', () => {
       '## Goals',
       '## What to change',
       '## Next steps',
+      '## Planned events',
       "## What I'll change next month",
     ]);
     expect(sections(markdown)[0]).toBe(

@@ -1,0 +1,19 @@
+import { useMemo } from 'react';
+import { lastMonths, monthKeyOf, rangePeriod, type DayNumber } from '../../../../shared/analytics';
+import { calibrationFor, interactionsById, type Calibration } from '../../../../shared/plans';
+import { useJournalSnapshot } from '../../app/journalContext';
+
+/** How many months the insights' calibration covers, ending with the month shown. */
+export const CALIBRATION_MONTHS = 12;
+
+/** The calibration of the planned events dated in the 12 months ending with `lastDay`'s month. */
+export function useCalibration(lastDay: DayNumber, today: DayNumber): Calibration {
+  const { plannedEvents, interactions } = useJournalSnapshot();
+  return useMemo(() => {
+    const months = lastMonths(monthKeyOf(lastDay), CALIBRATION_MONTHS);
+    const first = months[0];
+    const last = months[months.length - 1];
+    const period = rangePeriod(first?.start ?? lastDay, last?.end ?? lastDay + 1);
+    return calibrationFor(plannedEvents, interactionsById(interactions), period, today);
+  }, [plannedEvents, interactions, lastDay, today]);
+}
