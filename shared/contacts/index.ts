@@ -1,0 +1,4 @@
+export * from './words';
+export * from './matching';
+export * from './figures';
+export * from './names';
