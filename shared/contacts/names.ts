@@ -139,3 +139,38 @@ export function planContactMerge(
     introductionPatches,
   };
 }
+
+/**
+ * The contacts an interaction links, given the names met: links already made are kept while
+ * that contact's name is still among them (or the contact is gone, so undoing its deletion
+ * finds it linked); each other name links the first contact of that name, case and accents aside.
+ */
+export function contactIdsFor(
+  people: readonly string[],
+  contacts: readonly Contact[],
+  previous: readonly string[] = [],
+): string[] {
+  const byId = new Map(contacts.map((contact) => [contact.id, contact]));
+  const byKey = new Map<string, string>();
+  for (const contact of contacts) {
+    const key = normalisePhrase(contact.name);
+    if (!byKey.has(key)) byKey.set(key, contact.id);
+  }
+  const names = new Set(people.map(normalisePhrase));
+  const linked = new Set<string>();
+  const ids: string[] = [];
+  for (const id of previous) {
+    const contact = byId.get(id);
+    if (contact && !names.has(normalisePhrase(contact.name))) continue;
+    if (contact) linked.add(normalisePhrase(contact.name));
+    ids.push(id);
+  }
+  for (const name of names) {
+    const id = byKey.get(name);
+    if (id !== undefined && !linked.has(name) && !ids.includes(id)) {
+      linked.add(name);
+      ids.push(id);
+    }
+  }
+  return ids;
+}

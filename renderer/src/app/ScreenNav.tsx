@@ -6,6 +6,7 @@ const SCREENS = [
   { screen: 'journal', label: 'Journal', key: 'J' },
   { screen: 'insights', label: 'Insights', key: 'I' },
   { screen: 'report', label: 'Report', key: 'R' },
+  { screen: 'contacts', label: 'Contacts', key: 'C' },
 ] as const;
 
 /** Links to the three screens; the current one is marked for screen readers too. */
@@ -14,7 +15,12 @@ export function ScreenNav({ route }: { route: Route }) {
     <Group component="nav" aria-label="Screens" gap={4} wrap="nowrap">
       {SCREENS.map(({ screen, label, key }) => {
         const current = route.screen === screen;
-        const target: Route = screen === 'report' ? { screen, month: null } : { screen };
+        const target: Route =
+          screen === 'report'
+            ? { screen, month: null }
+            : screen === 'contacts'
+              ? { screen, contactId: null }
+              : { screen };
         return (
           <Button
             key={screen}

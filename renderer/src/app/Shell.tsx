@@ -55,6 +55,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
       unlessTyping('j', () => navigate({ screen: 'journal' })),
       unlessTyping('i', () => navigate({ screen: 'insights' })),
       unlessTyping('r', () => navigate({ screen: 'report', month: null })),
+      unlessTyping('c', () => navigate({ screen: 'contacts', contactId: null })),
       unlessTyping('mod+z', actions.undo),
       unlessTyping('mod+shift+z', actions.redo),
       unlessTyping('mod+y', actions.redo),
@@ -66,6 +67,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
     const timer = window.setTimeout(() => {
       void loadInsights();
       void loadReport();
+      void loadContacts();
       void loadReflectionEditor();
     }, PRELOAD_AFTER_MS);
     return () => window.clearTimeout(timer);
@@ -150,6 +152,10 @@ const InsightsScreen = lazy(() =>
   loadInsights().then((module) => ({ default: module.InsightsScreen })),
 );
 const ReportScreen = lazy(() => loadReport().then((module) => ({ default: module.ReportScreen })));
+const loadContacts = () => import('../features/contacts/ContactsScreen');
+const ContactsScreen = lazy(() =>
+  loadContacts().then((module) => ({ default: module.ContactsScreen })),
+);
 const PRELOAD_AFTER_MS = 2000;
 
 /** The screen the route names. */
@@ -162,6 +168,13 @@ function Screen({ route, navigate, onAdd }: ScreenProps) {
         <ReportScreen
           month={route.month ?? monthKeyOf(todayIn(viewerTimeZone(), new Date()))}
           onMonthChange={(month) => navigate({ screen: 'report', month })}
+        />
+      );
+    case 'contacts':
+      return (
+        <ContactsScreen
+          contactId={route.contactId}
+          onOpen={(contactId) => navigate({ screen: 'contacts', contactId })}
         />
       );
     case 'journal':

@@ -4,20 +4,27 @@ import { useCallback, useSyncExternalStore } from 'react';
 export type Route =
   | { readonly screen: 'journal' }
   | { readonly screen: 'insights' }
-  | { readonly screen: 'report'; readonly month: string | null };
+  | { readonly screen: 'report'; readonly month: string | null }
+  | { readonly screen: 'contacts'; readonly contactId: string | null };
 
 const REPORT = /^#\/report(?:\/(\d{4}-(?:0[1-9]|1[0-2])))?$/;
+const CONTACTS = /^#\/contacts(?:\/([\w-]{1,64}))?$/;
 
 export function parseRoute(hash: string): Route {
   if (hash === '#/insights') return { screen: 'insights' };
   const report = REPORT.exec(hash);
   if (report) return { screen: 'report', month: report[1] ?? null };
+  const contacts = CONTACTS.exec(hash);
+  if (contacts) return { screen: 'contacts', contactId: contacts[1] ?? null };
   return { screen: 'journal' };
 }
 
 export function hashOf(route: Route): string {
   if (route.screen === 'insights') return '#/insights';
   if (route.screen === 'report') return route.month ? `#/report/${route.month}` : '#/report';
+  if (route.screen === 'contacts') {
+    return route.contactId ? `#/contacts/${route.contactId}` : '#/contacts';
+  }
   return '#/';
 }
 

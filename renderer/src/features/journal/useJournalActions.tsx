@@ -51,26 +51,7 @@ export function useJournalActions() {
         });
         return;
       }
-      notifications.show({
-        id: 'undo',
-        title: 'Interaction deleted',
-        message: (
-          <Group justify="space-between" wrap="nowrap">
-            <Text size="sm">“{title}” was deleted.</Text>
-            <Button
-              size="compact-sm"
-              variant="light"
-              onClick={() => {
-                notifications.hide('undo');
-                undo();
-              }}
-            >
-              Undo
-            </Button>
-          </Group>
-        ),
-        autoClose: 8000,
-      });
+      showUndoNotice('Interaction deleted', `“${title}” was deleted.`, undo);
     },
     [journal, undo],
   );
@@ -92,4 +73,28 @@ export function useJournalActions() {
     () => ({ undo, redo, remove, loadSample, removeSample }),
     [undo, redo, remove, loadSample, removeSample],
   );
+}
+
+/** A notice that something was removed or changed, with an Undo button (Ctrl/Cmd+Z works too). */
+export function showUndoNotice(title: string, message: string, undo: () => void): void {
+  notifications.show({
+    id: 'undo',
+    title,
+    message: (
+      <Group justify="space-between" wrap="nowrap">
+        <Text size="sm">{message}</Text>
+        <Button
+          size="compact-sm"
+          variant="light"
+          onClick={() => {
+            notifications.hide('undo');
+            undo();
+          }}
+        >
+          Undo
+        </Button>
+      </Group>
+    ),
+    autoClose: 8000,
+  });
 }
