@@ -2,3 +2,4 @@ export * from './words';
 export * from './matching';
 export * from './figures';
 export * from './names';
+export * from './introductionsReport';

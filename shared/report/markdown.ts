@@ -9,6 +9,7 @@ import {
   periodLabel,
 } from './format';
 import { reportNextSteps, type MonthReport } from './monthReport';
+import { introductionCounts, introductionHeadline } from '../contacts';
 import { nextStepCounts, nextStepDates, suggestionEvidence, suggestionHeadline } from './sentences';
 
 /**
@@ -119,6 +120,15 @@ function nextStepLines(items: readonly NextStepItem[]): string {
     .join('\n');
 }
 
+function introductionLines(report: MonthReport): string {
+  const { introductions } = report;
+  const lines = introductions.lines.map(
+    (line) =>
+      `- ${line.date}: ${escapeMarkdown(introductionHeadline(line))} — ${line.outcome.trim() ? escapeMarkdown(line.outcome.trim()) : '_what came of it not noted yet_'}`,
+  );
+  return [introductionCounts(introductions), ...(lines.length ? ['', ...lines] : [])].join('\n');
+}
+
 /** The month's report as Markdown: the same sections and figures as on screen. */
 export function monthReportMarkdown(report: MonthReport): string {
   const { nextSteps } = report;
@@ -140,6 +150,7 @@ export function monthReportMarkdown(report: MonthReport): string {
             .join('\n')
     }`,
     `## Next steps\n\n${nextStepCounts(nextSteps)}\n\n${nextStepLines(reportNextSteps(report))}`,
+    `## Introductions\n\n${introductionLines(report)}`,
     `## What I'll change next month\n\n${report.note.trim() ? quote(report.note.trim()) : '_Not written yet._'}`,
   ];
   return `${sections.filter(Boolean).join('\n\n')}\n`;

@@ -20,6 +20,8 @@ import {
   type PeriodFigures,
 } from '../analytics';
 import { monthKeyOf } from '../analytics';
+import { introductionsOfMonth, type IntroductionsOfMonth } from '../contacts';
+import type { Contact, Introduction } from '../domain';
 
 /** How many sources the report names as best and as worst. */
 export const SOURCES_NAMED = 3;
@@ -47,6 +49,8 @@ export interface MonthReport {
   readonly note: string;
   /** What last month's report said would change: shown first, to check it was done. */
   readonly previousNote: string;
+  /** Introductions recorded in the month, and the ledger's made/received counts. */
+  readonly introductions: IntroductionsOfMonth;
 }
 
 export interface MonthReportInput {
@@ -55,6 +59,9 @@ export interface MonthReportInput {
   readonly today: DayNumber;
   readonly settings: AnalyticsSettings;
   readonly notes: ReadonlyMap<string, string>;
+  /** The introductions ledger and the contacts it names (none when left out). */
+  readonly introductions?: readonly Introduction[];
+  readonly contacts?: readonly Contact[];
 }
 
 /** The weeks that overlap `period`, each cut to the days inside it. */
@@ -104,6 +111,7 @@ export function buildMonthReport(input: MonthReportInput): MonthReport {
     nextSteps: nextStepsFor(facts, period, today),
     note: notes.get(month) ?? '',
     previousNote: notes.get(monthKeyOf(previousPeriod(period).start)) ?? '',
+    introductions: introductionsOfMonth(month, input.introductions ?? [], input.contacts ?? []),
   };
 }
 

@@ -18,6 +18,7 @@ import { useAnalytics } from '../insights/useAnalytics';
 import { MonthNote } from './MonthNote';
 import { printInLightScheme } from './printScheme';
 import { ReportToolbar } from './ReportToolbar';
+import { ReportIntroductions } from '../contacts/ReportIntroductions';
 
 /** The width of a printed page's text (A4 and Letter, with margins), so print matches screen. */
 export const PAGE_WIDTH_PX = 680;
@@ -32,8 +33,17 @@ export function ReportScreen({ month, onMonthChange }: Props) {
   const { facts, settings, today } = useAnalytics();
   const snapshot = useJournalSnapshot();
   const report = useMemo(
-    () => buildMonthReport({ facts, month, today, settings, notes: snapshot.monthNotes }),
-    [facts, month, today, settings, snapshot.monthNotes],
+    () =>
+      buildMonthReport({
+        facts,
+        month,
+        today,
+        settings,
+        notes: snapshot.monthNotes,
+        introductions: snapshot.introductions,
+        contacts: snapshot.contacts,
+      }),
+    [facts, month, today, settings, snapshot.monthNotes, snapshot.introductions, snapshot.contacts],
   );
   useEffect(printInLightScheme, []);
   const { current, nextSteps } = report;
@@ -118,6 +128,9 @@ export function ReportScreen({ month, onMonthChange }: Props) {
                 ))}
               </List>
             )}
+          </Section>
+          <Section title="Introductions">
+            <ReportIntroductions introductions={report.introductions} />
           </Section>
           <Section title="Next month">
             <MonthNote

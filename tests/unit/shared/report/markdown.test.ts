@@ -47,6 +47,7 @@ describe('monthReportMarkdown: October 2026', () => {
       '## Worst sources',
       '## What to change',
       '## Next steps',
+      '## Introductions',
       "## What I'll change next month",
     ]);
     expect(sections(markdown)[0]).toBe(
