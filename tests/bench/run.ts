@@ -2,11 +2,13 @@
 // size, load time, time to add an interaction, time to a usable journal in Chromium, and the
 // time analytics take, then the sync rows (a sync server on loopback, see sync.ts). Options:
 // --sizes=2000,20000 (journal sizes to seed), --no-browser (skip Chromium), --only=analytics
-// (only the analytics rows: no Yjs journal is built), --only=sync (only the sync rows).
+// (only the analytics rows: no Yjs journal is built), --only=sync (only the sync rows),
+// --only=contacts (only the contacts rows: introduction suggestions and a contact's figures).
 import { cpus, loadavg } from 'node:os';
 import { findChromium } from '../chromium';
 import { measureAnalytics, snapshotList, type AnalyticsResult } from './analytics';
 import { measureBrowser, type BrowserResult } from './browser';
+import { measureContacts } from './contacts';
 import { generateEntries, type GeneratedEntry } from './generate';
 import { buildJournal, dropJournal } from './journal';
 import { measureAdd, measureLoad, measureSize, measureSnapshotParts, toJson } from './measure';
@@ -37,11 +39,12 @@ function label(count: number): string {
 function parseArgs(argv: readonly string[]) {
   let sizes = [2_000, MAIN_SIZE, 100_000];
   let browser = true;
-  let only: 'analytics' | 'sync' | null = null;
+  let only: 'analytics' | 'sync' | 'contacts' | null = null;
   for (const arg of argv) {
     if (arg === '--no-browser') browser = false;
     else if (arg === '--only=analytics') only = 'analytics';
     else if (arg === '--only=sync') only = 'sync';
+    else if (arg === '--only=contacts') only = 'contacts';
     else if (arg.startsWith('--sizes=')) {
       sizes = arg
         .slice('--sizes='.length)
@@ -52,7 +55,7 @@ function parseArgs(argv: readonly string[]) {
       }
     } else {
       throw new Error(
-        `Unknown option "${arg}". Use --sizes=2000,20000, --no-browser, --only=analytics or --only=sync.`,
+        `Unknown option "${arg}". Use --sizes=2000,20000, --no-browser, --only=analytics, --only=sync or --only=contacts.`,
       );
     }
   }
@@ -289,13 +292,17 @@ async function main(): Promise<void> {
   if (!canCollectGarbage) progress('note: run with node --expose-gc for steadier numbers');
   const rows: Row[] = [];
   const skipped: string[] = [];
-  if (options.only === 'sync') {
+  if (options.only === 'contacts') {
+    rows.push(...measureContacts());
+    skipped.push('Only the contacts rows (--only=contacts).');
+  } else if (options.only === 'sync') {
     progress(`${label(MAIN_SIZE)}: generating the entries`);
     rows.push(...(await measureSync(seed(generateEntries(MAIN_SIZE)).update, label(MAIN_SIZE))));
     skipped.push('Only the sync rows (--only=sync).');
   } else {
     const journal20k = await journalRows(options, rows, skipped);
     if (journal20k) rows.push(...(await measureSync(journal20k, label(MAIN_SIZE))));
+    if (options.only !== 'analytics') rows.push(...measureContacts());
   }
   for (const line of skipped) progress(line);
   progress('done');
