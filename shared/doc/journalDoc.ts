@@ -261,6 +261,16 @@ export class JournalDoc {
     return this.collections[kind].get(id);
   }
 
+  /**
+   * Runs several commands as one change and one undo step (turning names into contacts,
+   * merging two contacts). Check inputs first: what ran before a throw stays written.
+   */
+  inOneStep(commands: () => void): void {
+    this.assertWritable();
+    this.ydoc.transact(commands, ORIGIN.local);
+    this.undoManager.stopCapturing();
+  }
+
   /** Hides a suggestion (an introduction, say) on every device, for good. Undoable. */
   dismissSuggestion(key: string, day: string): void {
     this.assertWritable();

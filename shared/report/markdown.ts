@@ -10,6 +10,7 @@ import {
   periodLabel,
 } from './format';
 import { reportNextSteps, type MonthReport } from './monthReport';
+import { introductionCounts, introductionHeadline } from '../contacts';
 import { withoutTimeSentence, type GoalsInPeriod } from '../goals';
 import {
   followUpCounts,
@@ -139,6 +140,15 @@ function goalsSection(goals: GoalsInPeriod): string {
   return `${table(['Goal', 'Hours', 'High relevance', 'Interactions'], rows)}\n\n${sentence}`;
 }
 
+function introductionLines(report: MonthReport): string {
+  const { introductions } = report;
+  const lines = introductions.lines.map(
+    (line) =>
+      `- ${line.date}: ${escapeMarkdown(introductionHeadline(line))} — ${line.outcome.trim() ? escapeMarkdown(line.outcome.trim()) : '_what came of it not noted yet_'}`,
+  );
+  return [introductionCounts(introductions), ...(lines.length ? ['', ...lines] : [])].join('\n');
+}
+
 /** The month's report as Markdown: the same sections and figures as on screen. */
 export function monthReportMarkdown(report: MonthReport): string {
   const { nextSteps } = report;
@@ -162,6 +172,7 @@ export function monthReportMarkdown(report: MonthReport): string {
     }`,
     `## Next steps\n\n${nextStepCounts(nextSteps)}\n\n${followUpCounts(report.followUps)}\n\n${nextStepLines(reportNextSteps(report))}`,
     `## Planned events\n\n${plannedSection(report)}`,
+    `## Introductions\n\n${introductionLines(report)}`,
     `## What I'll change next month\n\n${report.note.trim() ? quote(report.note.trim()) : '_Not written yet._'}`,
   ];
   return `${sections.filter(Boolean).join('\n\n')}\n`;

@@ -20,7 +20,8 @@ import {
   type PeriodFigures,
 } from '../analytics';
 import { monthKeyOf } from '../analytics';
-import type { Contact, Goal, Interaction, PlannedEvent } from '../domain';
+import { introductionsOfMonth, type IntroductionsOfMonth } from '../contacts';
+import type { Contact, Goal, Interaction, Introduction, PlannedEvent } from '../domain';
 import { followUpFiguresFor, type FollowUpFigures } from '../followUps';
 import { goalFiguresFor, type GoalsInPeriod } from '../goals';
 import { calibrationFor, interactionsById, type Calibration } from '../plans';
@@ -57,6 +58,8 @@ export interface MonthReport {
   readonly previousNote: string;
   /** The planned events dated in the month: attended (expected against actual) and skipped. */
   readonly planned: Calibration;
+  /** Introductions recorded in the month, and the ledger's made/received counts. */
+  readonly introductions: IntroductionsOfMonth;
 }
 
 export interface MonthReportInput {
@@ -73,6 +76,8 @@ export interface MonthReportInput {
   readonly plannedEvents?: readonly PlannedEvent[];
   /** The interactions planned events were logged as (the journal's). */
   readonly interactions?: readonly Interaction[];
+  /** The introductions ledger (none when left out); `contacts` names its people. */
+  readonly introductions?: readonly Introduction[];
 }
 
 /** The weeks that overlap `period`, each cut to the days inside it. */
@@ -130,6 +135,7 @@ export function buildMonthReport(input: MonthReportInput): MonthReport {
       period,
       today,
     ),
+    introductions: introductionsOfMonth(month, input.introductions ?? [], input.contacts ?? []),
   };
 }
 

@@ -4,11 +4,13 @@
 // --sizes=2000,20000 (journal sizes to seed), --no-browser (skip Chromium), --only=analytics
 // (only the analytics rows: no Yjs journal is built), --only=sync (only the sync rows),
 // --only=goals (only the goals rows: relevance suggestion per keystroke, hours per goal).
+// --only=contacts (only the contacts rows: introduction suggestions and a contact's figures).
 import { cpus, loadavg } from 'node:os';
 import { findChromium } from '../chromium';
 import { measureAnalytics, snapshotList, type AnalyticsResult } from './analytics';
 import { measureBrowser, type BrowserResult } from './browser';
 import { CONTACTS, measureGoals } from './goals';
+import { measureContacts } from './contacts';
 import { generateEntries, type GeneratedEntry } from './generate';
 import { buildJournal, dropJournal } from './journal';
 import { measureAdd, measureLoad, measureSize, measureSnapshotParts, toJson } from './measure';
@@ -40,12 +42,13 @@ function label(count: number): string {
 function parseArgs(argv: readonly string[]) {
   let sizes = [2_000, MAIN_SIZE, 100_000];
   let browser = true;
-  let only: 'analytics' | 'sync' | 'goals' | null = null;
+  let only: 'analytics' | 'sync' | 'goals' | 'contacts' | null = null;
   for (const arg of argv) {
     if (arg === '--no-browser') browser = false;
     else if (arg === '--only=analytics') only = 'analytics';
     else if (arg === '--only=sync') only = 'sync';
     else if (arg === '--only=goals') only = 'goals';
+    else if (arg === '--only=contacts') only = 'contacts';
     else if (arg.startsWith('--sizes=')) {
       sizes = arg
         .slice('--sizes='.length)
@@ -56,7 +59,7 @@ function parseArgs(argv: readonly string[]) {
       }
     } else {
       throw new Error(
-        `Unknown option "${arg}". Use --sizes=2000,20000, --no-browser, --only=analytics, --only=sync or --only=goals.`,
+        `Unknown option "${arg}". Use --sizes=2000,20000, --no-browser, --only=analytics, --only=sync, --only=goals or --only=contacts.`,
       );
     }
   }
@@ -335,6 +338,9 @@ async function main(): Promise<void> {
     progress(`${label(MAIN_SIZE)}: generating the entries`);
     rows.push(...goalsRows(generateEntries(MAIN_SIZE)));
     skipped.push('Only the goals rows (--only=goals).');
+  } else if (options.only === 'contacts') {
+    rows.push(...measureContacts());
+    skipped.push('Only the contacts rows (--only=contacts).');
   } else if (options.only === 'sync') {
     progress(`${label(MAIN_SIZE)}: generating the entries`);
     rows.push(...(await measureSync(seed(generateEntries(MAIN_SIZE)).update, label(MAIN_SIZE))));
@@ -342,6 +348,7 @@ async function main(): Promise<void> {
   } else {
     const journal20k = await journalRows(options, rows, skipped);
     if (journal20k) rows.push(...(await measureSync(journal20k, label(MAIN_SIZE))));
+    if (options.only !== 'analytics') rows.push(...measureContacts());
   }
   for (const line of skipped) progress(line);
   progress('done');

@@ -22,6 +22,12 @@ const SCREENS: readonly Entry[] = [
   { screen: 'report', label: 'Report', key: 'R', target: { screen: 'report', month: null } },
   { screen: 'goals', label: 'Goals', key: 'G', target: { screen: 'goals' } },
   { screen: 'planned', label: 'Planned', key: 'P', target: { screen: 'planned' } },
+  {
+    screen: 'contacts',
+    label: 'Contacts',
+    key: 'C',
+    target: { screen: 'contacts', contactId: null },
+  },
 ];
 
 /**

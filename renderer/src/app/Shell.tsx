@@ -60,6 +60,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
       unlessTyping('r', () => navigate({ screen: 'report', month: null })),
       unlessTyping('g', () => navigate({ screen: 'goals' })),
       unlessTyping('p', () => navigate({ screen: 'planned' })),
+      unlessTyping('c', () => navigate({ screen: 'contacts', contactId: null })),
       unlessTyping('mod+z', actions.undo),
       unlessTyping('mod+shift+z', actions.redo),
       unlessTyping('mod+y', actions.redo),
@@ -74,6 +75,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
       void loadToday();
       void loadGoals();
       void loadPlanned();
+      void loadContacts();
       void loadReflectionEditor();
     }, PRELOAD_AFTER_MS);
     return () => window.clearTimeout(timer);
@@ -166,6 +168,10 @@ const loadPlanned = () => import('../features/planned/PlannedScreen');
 const PlannedScreen = lazy(() =>
   loadPlanned().then((module) => ({ default: module.PlannedScreen })),
 );
+const loadContacts = () => import('../features/contacts/ContactsScreen');
+const ContactsScreen = lazy(() =>
+  loadContacts().then((module) => ({ default: module.ContactsScreen })),
+);
 const PRELOAD_AFTER_MS = 2000;
 
 /** The screen the route names. */
@@ -186,6 +192,13 @@ function Screen({ route, navigate, onAdd }: ScreenProps) {
       return <GoalsScreen />;
     case 'planned':
       return <PlannedScreen />;
+    case 'contacts':
+      return (
+        <ContactsScreen
+          contactId={route.contactId}
+          onOpen={(contactId) => navigate({ screen: 'contacts', contactId })}
+        />
+      );
     case 'journal':
       return <JournalScreen onAdd={onAdd} />;
   }

@@ -7,9 +7,11 @@ export type Route =
   | { readonly screen: 'today' }
   | { readonly screen: 'goals' }
   | { readonly screen: 'planned' }
+  | { readonly screen: 'contacts'; readonly contactId: string | null }
   | { readonly screen: 'report'; readonly month: string | null };
 
 const REPORT = /^#\/report(?:\/(\d{4}-(?:0[1-9]|1[0-2])))?$/;
+const CONTACTS = /^#\/contacts(?:\/([\w-]{1,64}))?$/;
 
 export function parseRoute(hash: string): Route {
   if (hash === '#/insights') return { screen: 'insights' };
@@ -18,6 +20,8 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/planned') return { screen: 'planned' };
   const report = REPORT.exec(hash);
   if (report) return { screen: 'report', month: report[1] ?? null };
+  const contacts = CONTACTS.exec(hash);
+  if (contacts) return { screen: 'contacts', contactId: contacts[1] ?? null };
   return { screen: 'journal' };
 }
 
@@ -27,6 +31,9 @@ export function hashOf(route: Route): string {
   if (route.screen === 'goals') return '#/goals';
   if (route.screen === 'planned') return '#/planned';
   if (route.screen === 'report') return route.month ? `#/report/${route.month}` : '#/report';
+  if (route.screen === 'contacts') {
+    return route.contactId ? `#/contacts/${route.contactId}` : '#/contacts';
+  }
   return '#/';
 }
 

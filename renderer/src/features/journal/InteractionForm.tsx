@@ -7,7 +7,6 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  TagsInput,
   Textarea,
   TextInput,
 } from '@mantine/core';
@@ -30,6 +29,7 @@ import { readForm, type FormValues } from './formValues';
 import { RelevanceInput } from './RelevanceInput';
 import { useJournalSnapshot } from '../../app/journalContext';
 import { GoalsSelect, RelevanceSuggestionLine, useRelevanceSuggestion } from '../goals/GoalLinks';
+import { PeopleInput } from '../contacts/PeopleInput';
 import { messageOf } from '../../ui/errors';
 import { localDayKey } from '../../ui/format';
 
@@ -156,14 +156,13 @@ export function InteractionForm({
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput label="Organiser or place" {...text('place')} />
-          <TagsInput
-            label="People met"
-            placeholder="Type a name, then Enter or comma"
-            value={values.people}
-            onChange={(v) => set('people', v)}
+          <PeopleInput
+            people={values.people}
+            contactIds={values.contactIds}
             error={errors.people}
-            splitChars={[',', ';']}
-            acceptValueOnBlur
+            onChange={(people, contactIds) =>
+              setValues((current) => ({ ...current, people, ...(contactIds && { contactIds }) }))
+            }
           />
         </SimpleGrid>
         <GoalsSelect

@@ -19,6 +19,8 @@ export interface FormValues {
   kind: InteractionKind;
   place: string;
   people: string[];
+  /** The people met who are contacts; absent while the interaction links none. */
+  contactIds?: string[];
   intent: string;
   outcome: string;
   nextStep: string;
@@ -60,6 +62,7 @@ export function formValuesOf(item: Interaction): FormValues {
     kind: item.kind,
     place: item.place,
     people: [...item.people],
+    ...(item.contactIds.length > 0 ? { contactIds: [...item.contactIds] } : {}),
     intent: item.intent,
     outcome: item.outcome,
     nextStep: item.nextStep,

@@ -21,6 +21,7 @@ import { MonthNote } from './MonthNote';
 import { GoalTable } from '../goals/GoalTable';
 import { printInLightScheme } from './printScheme';
 import { ReportToolbar } from './ReportToolbar';
+import { ReportIntroductions } from '../contacts/ReportIntroductions';
 
 /** The width of a printed page's text (A4 and Letter, with margins), so print matches screen. */
 export const PAGE_WIDTH_PX = 680;
@@ -46,6 +47,7 @@ export function ReportScreen({ month, onMonthChange }: Props) {
         goals: snapshot.goals,
         plannedEvents: snapshot.plannedEvents,
         interactions: snapshot.interactions,
+        introductions: snapshot.introductions,
       }),
     [
       facts,
@@ -57,6 +59,7 @@ export function ReportScreen({ month, onMonthChange }: Props) {
       snapshot.goals,
       snapshot.plannedEvents,
       snapshot.interactions,
+      snapshot.introductions,
     ],
   );
   useEffect(printInLightScheme, []);
@@ -149,6 +152,9 @@ export function ReportScreen({ month, onMonthChange }: Props) {
           </Section>
           <Section title="Planned events">
             <PlannedMonth calibration={report.planned} />
+          </Section>
+          <Section title="Introductions">
+            <ReportIntroductions introductions={report.introductions} />
           </Section>
           <Section title="Next month">
             <MonthNote

@@ -49,6 +49,7 @@ describe('monthReportMarkdown: October 2026', () => {
       '## What to change',
       '## Next steps',
       '## Planned events',
+      '## Introductions',
       "## What I'll change next month",
     ]);
     expect(sections(markdown)[0]).toBe(

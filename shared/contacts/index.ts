@@ -1,0 +1,5 @@
+export * from './words';
+export * from './matching';
+export * from './figures';
+export * from './names';
+export * from './introductionsReport';

@@ -1,0 +1,95 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { ContactsPage } from './contactsPage';
+import { JournalPage } from './journalPage';
+
+/** The local date and time `days` ago at 12:30, as the When field takes it. */
+function daysAgoAtLunch(days: number): string {
+  const date = new Date();
+  date.setDate(date.getDate() - days);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T12:30`;
+}
+
+/** Types a name under People met and creates the contact on the spot. */
+async function meetNewContact(page: Page, form: Locator, name: string) {
+  await form.getByLabel('People met').fill(name);
+  await page.getByRole('option', { name: `Create contact “${name}”` }).click();
+  await expect(form.getByText(name, { exact: true })).toBeVisible();
+}
+
+test('connecting the dots: the plant manager from a lunch is suggested to the company that needs one', async ({
+  page,
+}) => {
+  const journal = new JournalPage(page);
+  const contacts = new ContactsPage(page);
+  await journal.open();
+
+  // A lunch with a former plant manager; she becomes a contact right from quick-add.
+  await journal.logButton.click();
+  await journal.dialog.getByLabel('Title').fill('Lunch with Rosa');
+  await journal.dialog.getByLabel('When').fill(daysAgoAtLunch(21));
+  await journal.dialog.getByLabel('Minutes').fill('90');
+  await journal.dialog
+    .getByRole('radiogroup', { name: 'Relevance' })
+    .getByText('5', { exact: true })
+    .click();
+  await meetNewContact(page, journal.dialog, 'Rosa Delgado');
+  await journal.dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(journal.dialog).toBeHidden();
+
+  await contacts.open();
+  await contacts.openContact('Rosa Delgado');
+  await contacts.edit({ role: 'Former plant manager', offers: ['plant management experience'] });
+  const time = contacts.section('Time together');
+  await expect(time).toContainText('Total time1.5 h');
+  await expect(time).toContainText('Relevance (time-weighted)5.0');
+  await expect(contacts.section('Interactions')).toContainText('Lunch with Rosa');
+
+  // Weeks later, a call with someone whose company needs a plant manager.
+  await journal.logButton.click();
+  await journal.dialog.getByLabel('Title').fill('Call with Tom');
+  await journal.dialog.getByLabel('Minutes').fill('20');
+  await meetNewContact(page, journal.dialog, 'Tom Alvarez');
+  await journal.dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(journal.dialog).toBeHidden();
+
+  await contacts.back();
+  await contacts.openContact('Tom Alvarez');
+  await contacts.edit({ organisation: 'Acme Foods', needs: ['a plant manager'] });
+
+  // The introduction is suggested on his page, with the reason.
+  const suggestion = contacts
+    .section('Suggested introductions')
+    .getByRole('listitem', { name: 'Introduce Rosa Delgado → Tom Alvarez' });
+  await expect(suggestion).toContainText(
+    'Rosa Delgado offers “plant management experience”; Tom Alvarez (Acme Foods) needs “a plant manager”',
+  );
+
+  // Record it from the list on the contacts screen.
+  await contacts.back();
+  await contacts
+    .section('Suggested introductions')
+    .getByRole('listitem', { name: 'Introduce Rosa Delgado → Tom Alvarez' })
+    .getByRole('button', { name: 'Record' })
+    .click();
+  const record = page.getByRole('dialog', { name: 'Record the introduction' });
+  await expect(record.getByLabel('The need')).toHaveValue('a plant manager');
+  await record.getByLabel('What came of it').fill('Tom invited Rosa to interview');
+  await record.getByRole('button', { name: 'Record introduction' }).click();
+  await expect(record).toBeHidden();
+
+  await expect(contacts.section('Suggested introductions')).toContainText(
+    'When one contact needs what another offers',
+  );
+  const ledger = contacts.section('Introductions ledger').getByRole('table');
+  await expect(ledger).toContainText('Rosa Delgado → Tom Alvarez');
+  await expect(ledger).toContainText('Tom invited Rosa to interview');
+
+  // The month's report lists it.
+  await page.locator('body').press('r');
+  const introductions = page.getByRole('region', { name: 'Introductions' });
+  await expect(introductions).toContainText(
+    '1 introduction this month (1 made, 0 received); the ledger: 1 made, 0 received.',
+  );
+  await expect(introductions).toContainText('Tom invited Rosa to interview');
+});
