@@ -1,7 +1,6 @@
 import { Button, Group, Kbd, Menu } from '@mantine/core';
 import { IconMenu2 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { DueBadge } from '../features/today/DueBadge';
 import type { Route } from './route';
 import { hashOf } from './route';
 
@@ -11,13 +10,11 @@ interface Entry {
   readonly key: string;
   /** Where the link goes (the screen's own start). */
   readonly target: Route;
-  /** Shown beside the label (a count of what is due). */
-  readonly badge?: ReactNode;
 }
 
 const SCREENS: readonly Entry[] = [
   { screen: 'journal', label: 'Journal', key: 'J', target: { screen: 'journal' } },
-  { screen: 'today', label: 'Today', key: 'T', target: { screen: 'today' }, badge: <DueBadge /> },
+  { screen: 'today', label: 'Today', key: 'T', target: { screen: 'today' } },
   { screen: 'insights', label: 'Insights', key: 'I', target: { screen: 'insights' } },
   { screen: 'report', label: 'Report', key: 'R', target: { screen: 'report', month: null } },
   { screen: 'goals', label: 'Goals', key: 'G', target: { screen: 'goals' } },
@@ -34,7 +31,14 @@ const SCREENS: readonly Entry[] = [
  * Links to the screens; the current one is marked for screen readers too. Wide windows show
  * them side by side, narrow ones in a menu.
  */
-export function ScreenNav({ route }: { route: Route }) {
+export function ScreenNav({
+  route,
+  badges = {},
+}: {
+  route: Route;
+  /** Shown beside a screen's name (the count of what is due beside Today); none while opening. */
+  badges?: Partial<Record<Route['screen'], ReactNode>>;
+}) {
   const current = SCREENS.find(({ screen }) => screen === route.screen) ?? SCREENS[0];
   return (
     <nav aria-label="Screens">
@@ -57,7 +61,7 @@ export function ScreenNav({ route }: { route: Route }) {
               }
             >
               {entry.label}
-              {entry.badge}
+              {badges[entry.screen]}
             </Button>
           );
         })}
@@ -78,7 +82,7 @@ export function ScreenNav({ route }: { route: Route }) {
               rightSection={<Kbd size="xs">{entry.key}</Kbd>}
             >
               {entry.label}
-              {entry.badge}
+              {badges[entry.screen]}
             </Menu.Item>
           ))}
         </Menu.Dropdown>

@@ -22,6 +22,7 @@ import { usePlatform } from './platformContext';
 import { messageOf } from '../ui/errors';
 import { useRoute, type Route } from './route';
 import { ScreenNav } from './ScreenNav';
+import { DueBadge } from '../features/today/DueBadge';
 import { monthKeyOf, todayIn } from '../../../shared/analytics';
 import { viewerTimeZone } from '../ui/format';
 import { BandThresholdsContext } from '../ui/bandThresholds';
@@ -98,7 +99,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
   return (
     <BandThresholdsContext value={analyticsSettings.bands}>
       <AppShell header={{ height: 56 }} padding="md">
-        <AppHeader nav={<ScreenNav route={route} />}>
+        <AppHeader nav={<ScreenNav route={route} badges={{ today: <DueBadge /> }} />}>
           <SyncStatusButton onClick={() => setSyncOpen(true)} />
           <LogInteractionButton onClick={openQuickAdd} disabled={!!readOnly} />
           <Menu position="bottom-end">
