@@ -1,4 +1,4 @@
-import { AppShell, Button, Container, Group, Kbd, Text, Title } from '@mantine/core';
+import { AppShell, Button, Container, Group, Kbd, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 
@@ -9,16 +9,13 @@ import type { ReactNode } from 'react';
 export function AppHeader({ children, nav }: { children: ReactNode; nav: ReactNode }) {
   return (
     <AppShell.Header>
-      <Container size="lg" h="100%">
+      <Container size="xl" h="100%">
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Group gap="lg" wrap="nowrap">
             <Group gap="xs" align="baseline" wrap="nowrap">
               <Title order={1} size="h3">
                 Relevant
               </Title>
-              <Text size="sm" c="dimmed" visibleFrom="xl">
-                networking journal
-              </Text>
             </Group>
             {nav}
           </Group>
@@ -44,7 +41,11 @@ export function LogInteractionButton({
       leftSection={<IconPlus size={16} />}
       onClick={onClick}
       disabled={disabled}
-      rightSection={<Kbd size="xs">N</Kbd>}
+      rightSection={
+        <Kbd size="xs" visibleFrom="xl">
+          N
+        </Kbd>
+      }
     >
       Log interaction
     </Button>

@@ -29,7 +29,7 @@ const SCREENS: readonly Entry[] = [
 
 /**
  * Links to the screens; the current one is marked for screen readers too. Wide windows show
- * them side by side, narrow ones in a menu.
+ * them side by side (each link's title names its key), narrow ones in a menu with the keys.
  */
 export function ScreenNav({
   route,
@@ -42,7 +42,7 @@ export function ScreenNav({
   const current = SCREENS.find(({ screen }) => screen === route.screen) ?? SCREENS[0];
   return (
     <nav aria-label="Screens">
-      <Group gap={4} wrap="nowrap" visibleFrom="md">
+      <Group gap={2} wrap="nowrap" visibleFrom="lg">
         {SCREENS.map((entry) => {
           const isCurrent = entry === current;
           return (
@@ -54,11 +54,6 @@ export function ScreenNav({
               aria-current={isCurrent ? 'page' : undefined}
               title={`${entry.label} (${entry.key})`}
               px="sm"
-              rightSection={
-                <Kbd size="xs" visibleFrom="xl">
-                  {entry.key}
-                </Kbd>
-              }
             >
               {entry.label}
               {badges[entry.screen]}
@@ -68,7 +63,7 @@ export function ScreenNav({
       </Group>
       <Menu position="bottom-start">
         <Menu.Target>
-          <Button variant="light" hiddenFrom="md" leftSection={<IconMenu2 size={16} />}>
+          <Button variant="light" hiddenFrom="lg" leftSection={<IconMenu2 size={16} />}>
             {current?.label}
           </Button>
         </Menu.Target>

@@ -61,7 +61,7 @@ export function SyncStatusButton({ onClick }: { onClick: () => void }) {
         aria-label={`Sync: ${label}${pending > 0 ? `, ${pending} unsynced` : ''}`}
         px="xs"
       >
-        <Text span inherit visibleFrom="md">
+        <Text span inherit visibleFrom="lg">
           {label}
         </Text>
       </Button>
