@@ -87,9 +87,12 @@ test('connecting the dots: the plant manager from a lunch is suggested to the co
 
   // The month's report lists it.
   await page.locator('body').press('r');
-  const introductions = page.getByRole('region', { name: 'Introductions' });
+  const introductions = page
+    .getByRole('article', { name: /^Relevance report:/ })
+    .getByRole('region', { name: 'Introductions', exact: true });
   await expect(introductions).toContainText(
     '1 introduction this month (1 made, 0 received); the ledger: 1 made, 0 received.',
+    { timeout: 30_000 },
   );
   await expect(introductions).toContainText('Tom invited Rosa to interview');
 });

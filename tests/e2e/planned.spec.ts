@@ -118,7 +118,7 @@ test('plan, skip with a reason, log an attended event, and see expected against 
   await expect(page.getByRole('article', { name: /^Relevance report/ })).toBeVisible({
     timeout: 30_000,
   });
-  const reportSection = page.getByRole('region', { name: 'Planned events' });
+  const reportSection = page.getByRole('region', { name: 'Planned events', exact: true });
   await expect(reportSection).toContainText(
     '1 attended event compared: expected 3.0, actual 5.0 on average (+2.0). 1 event skipped: 4 h kept for better use.',
   );
