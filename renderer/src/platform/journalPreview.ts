@@ -140,6 +140,12 @@ async function withStore<T>(
 }
 
 /**
+ * How long the first paint waits for the preview. A busy machine's first IndexedDB read can
+ * take over a second; storage that takes longer than this is treated as having none.
+ */
+const PREVIEW_READ_TIMEOUT_MS = 2500;
+
+/**
  * Reads the stored preview, or null when there is none, it cannot be read within
  * `timeoutMs`, or it is not one this version wrote. Never rejects: a preview is optional.
  */
@@ -148,7 +154,7 @@ export async function readJournalPreview(
 ): Promise<JournalPreview | null> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<null>((resolve) => {
-    timer = setTimeout(resolve, options.timeoutMs ?? 1000, null);
+    timer = setTimeout(resolve, options.timeoutMs ?? PREVIEW_READ_TIMEOUT_MS, null);
   });
   try {
     const stored = withStore<unknown>(options, 'readonly', (store) => store.get(KEY));
