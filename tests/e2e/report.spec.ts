@@ -121,7 +121,7 @@ test('the monthly report shows the figures worked out by hand, closes the loop, 
   await page.reload();
   await expect(
     page.getByRole('article', { name: 'Relevance report: November 2026' }),
-  ).toContainText('Skip vendor expos; more coffees.');
+  ).toContainText('Skip vendor expos; more coffees.', { timeout: 30_000 });
 });
 
 test('Markdown and CSV exports carry the same figures as the screen', async ({ page }) => {
