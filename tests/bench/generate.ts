@@ -13,14 +13,14 @@ export interface GeneratedEntry {
 }
 
 // prettier-ignore
-const FIRST_NAMES = [
+export const FIRST_NAMES = [
   'Ana', 'Ben', 'Chidi', 'Dana', 'Elif', 'Farah', 'Gustavo', 'Hannah', 'Igor', 'Jun', 'Kemi',
   'Lars', 'María José', 'Noor', 'Oskar', 'Priya', 'Quentin', 'Rosa', 'Sven', 'Tomás', 'Uma',
   'Valentina', 'Wei', 'Xavier', 'Yara', 'Zoë', 'Amadou', 'Bea', 'Carlos', 'Deepa', 'Émile',
   'Fatima', 'Grace', 'Hiroshi', 'Ines', 'Jonas', 'Kateryna', 'Luca', 'Mei', 'Nikolai',
 ];
 // prettier-ignore
-const LAST_NAMES = [
+export const LAST_NAMES = [
   'Lopez', 'Ortiz', 'Okafor', 'Weiß', 'Yılmaz', 'Haddad', 'Pereira', 'Schmidt', 'Novak', 'Tanaka',
   'Adeyemi', 'Johansson', 'García', 'Rahman', 'Nilsson', 'Sharma', 'Dubois', 'Romano', 'Berg',
   'Fernández', 'Patel', 'Rossi', 'Zhang', 'Moreau', 'Costa', 'Kowalski', 'Diallo', 'Murphy', 'Kim',
@@ -28,7 +28,7 @@ const LAST_NAMES = [
   'Chen', 'Petrov',
 ];
 // prettier-ignore
-const ORGS = [
+export const ORGS = [
   'Acme Foods', 'Northwind Logistics', 'Bluebird Health', 'Kite Robotics', 'Solara Energy',
   'Fjord Analytics', 'Maple & Oak Consulting', 'Helix Bio', 'Cobalt Payments', 'Tidewater Ports',
   'Greenline Mobility', 'Quarry Labs', 'Atlas Insurance', 'Lumen Retail', 'Orbit Telecom',

@@ -5,34 +5,13 @@ import type { Contact, Goal, GoalFields, Interaction } from '../../shared/domain
 import { EMPTY_CONTACT } from '../../shared/domain';
 import { goalFiguresFor, suggestRelevance, type RelevanceDraft } from '../../shared/goals';
 import { seededRandom } from '../fixtures/random';
-import type { GeneratedEntry } from './generate';
+import { FIRST_NAMES, LAST_NAMES, ORGS, type GeneratedEntry } from './generate';
 import { median, percentile, progress, timeMs } from './stats';
 
 export const CONTACTS = 5_000;
 /** How many logged interactions are typed again, title letter by letter. */
 const TYPED = 300;
 
-// prettier-ignore
-const FIRST = [
-  'Ana', 'Ben', 'Chidi', 'Dana', 'Elif', 'Farah', 'Gustavo', 'Hannah', 'Igor', 'Jun', 'Kemi',
-  'Lars', 'María José', 'Noor', 'Oskar', 'Priya', 'Quentin', 'Rosa', 'Sven', 'Tomás', 'Uma',
-  'Valentina', 'Wei', 'Xavier', 'Yara', 'Zoë', 'Amadou', 'Bea', 'Carlos', 'Deepa', 'Émile',
-  'Fatima', 'Grace', 'Hiroshi', 'Ines', 'Jonas', 'Kateryna', 'Luca', 'Mei', 'Nikolai',
-];
-// prettier-ignore
-const LAST = [
-  'Lopez', 'Ortiz', 'Okafor', 'Weiß', 'Yılmaz', 'Haddad', 'Pereira', 'Schmidt', 'Novak', 'Tanaka',
-  'Adeyemi', 'Johansson', 'García', 'Rahman', 'Nilsson', 'Sharma', 'Dubois', 'Romano', 'Berg',
-  'Fernández', 'Patel', 'Rossi', 'Zhang', 'Moreau', 'Costa', 'Kowalski', 'Diallo', 'Murphy', 'Kim',
-  'Iyer', 'Lefèvre', 'Mensah', 'O’Brien', 'Sato', 'Almeida', 'Fischer', 'Shevchenko', 'Bianchi',
-  'Chen', 'Petrov',
-];
-// prettier-ignore
-const ORGANISATIONS = [
-  'Acme Foods', 'Northwind Logistics', 'Bluebird Health', 'Kite Robotics', 'Solara Energy',
-  'Fjord Analytics', 'Maple & Oak Consulting', 'Helix Bio', 'Cobalt Payments', 'Tidewater Ports',
-  'Greenline Mobility', 'Quarry Labs', 'Atlas Insurance', 'Lumen Retail', 'Orbit Telecom',
-];
 // prettier-ignore
 const ROLES = [
   'Plant manager', 'Head of operations', 'Recruiter', 'Data engineer', 'Product manager',
@@ -104,14 +83,14 @@ function benchContacts(): Contact[] {
   const r = seededRandom(5000);
   const contacts: Contact[] = [];
   for (let index = 0; contacts.length < CONTACTS; index++) {
-    const first = FIRST[index % FIRST.length] as string;
-    const last = LAST[Math.floor(index / FIRST.length) % LAST.length] as string;
-    const round = Math.floor(index / (FIRST.length * LAST.length));
+    const first = FIRST_NAMES[index % FIRST_NAMES.length] as string;
+    const last = LAST_NAMES[Math.floor(index / FIRST_NAMES.length) % LAST_NAMES.length] as string;
+    const round = Math.floor(index / (FIRST_NAMES.length * LAST_NAMES.length));
     const middle = round === 0 ? '' : ` ${String.fromCharCode(64 + round)}.`;
     contacts.push({
       ...EMPTY_CONTACT,
       name: `${first}${middle} ${last}`,
-      organisation: r.pick(ORGANISATIONS),
+      organisation: r.pick(ORGS),
       role: r.pick(ROLES),
       id: `contact-${index}`,
       createdAt: STAMP,
