@@ -11,7 +11,7 @@ const STOP_WORDS = new Set(
     'a an the and or of for to in on at by with from into as is are be our their his her its my ' +
     'your we they he she it this that some any who which what new good great someone somebody ' +
     'person people contact contacts need needs needed looking want wants help intro introduction ' +
-    'introductions experience experienced company firm team s'
+    'introductions experience experienced company firm team first s'
   ).split(' '),
 );
 
@@ -50,4 +50,23 @@ export function keywordsOf(phrase: string): string[] {
     stems.add(stem(word));
   }
   return [...stems];
+}
+
+/**
+ * Words that say what kind of help rather than what about ("a mentor in coffee sales", "contacts
+ * in solar"): they rank matches but never make one, so mentoring on real-estate sales is not
+ * offered to someone who needs a mentor in coffee sales.
+ */
+const KIND_OF_HELP = new Set(
+  (
+    'advice adviser advisor consulting consultant mentor mentoring customers customer clients ' +
+    'client buyers buyer partner partners referral referrals support guidance feedback network'
+  )
+    .split(' ')
+    .map(stem),
+);
+
+/** Whether a keyword (a stem) only says what kind of help is meant. */
+export function isKindOfHelp(keyword: string): boolean {
+  return KIND_OF_HELP.has(keyword);
 }

@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
-import { contactFigures, suggestionsFor } from '../../../../shared/contacts';
+import { useCallback, useMemo, useState } from 'react';
+import { contactFigures } from '../../../../shared/contacts';
 import { formatHours, formatMean } from '../../../../shared/report';
 import { useJournalSnapshot } from '../../app/journalContext';
 import { formatDateTime } from '../../ui/format';
@@ -35,6 +35,14 @@ export function ContactPage({ contactId, onOpen }: Props) {
   const { contacts, interactions, introductions, readOnlyReason } = useJournalSnapshot();
   const contact = contacts.find((item) => item.id === contactId);
   const allSuggestions = useIntroductionSuggestions();
+  const suggestions = useMemo(
+    () => allSuggestions.forContact(contactId),
+    [allSuggestions, contactId],
+  );
+  const firstSuggestions = useCallback(
+    (limit: number) => suggestions.slice(0, limit),
+    [suggestions],
+  );
   const { saveContact, removeContact } = useContactActions();
   const [editing, setEditing] = useState(false);
   const figures = useMemo(
@@ -129,7 +137,8 @@ export function ContactPage({ contactId, onOpen }: Props) {
       </ContactSection>
       <ContactSection title="Suggested introductions">
         <SuggestedIntroductions
-          suggestions={suggestionsFor(allSuggestions, contact.id)}
+          total={suggestions.length}
+          firstOf={firstSuggestions}
           emptyText={`No introduction to suggest for ${contact.name} now. Their needs and offers are compared with every other contact’s.`}
         />
       </ContactSection>

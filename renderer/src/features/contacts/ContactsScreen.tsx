@@ -57,7 +57,8 @@ function ContactsOverview({ onOpen }: { onOpen: (contactId: string | null) => vo
       </Group>
       <ContactSection title="Suggested introductions">
         <SuggestedIntroductions
-          suggestions={suggestions}
+          total={suggestions.count}
+          firstOf={suggestions.first}
           emptyText="When one contact needs what another offers (or is), the introduction is suggested here. Add needs and offers to your contacts to connect the dots."
         />
       </ContactSection>

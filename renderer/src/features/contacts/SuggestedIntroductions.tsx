@@ -1,21 +1,29 @@
 import { Button, Group, Paper, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { IntroductionSuggestion } from '../../../../shared/contacts';
 import { IntroductionFormModal } from './IntroductionFormModal';
 import { todayKey, useContactActions } from './useContactActions';
 import { useContactNames } from './useContactNames';
 
+/** How many suggestions are shown at first, and how many more each "Show more" adds. */
+const PAGE = 20;
+
 interface Props {
-  suggestions: readonly IntroductionSuggestion[];
+  /** How many suggestions there are. */
+  total: number;
+  /** The first `limit` of them (there can be many thousands: they are read a page at a time). */
+  firstOf: (limit: number) => readonly IntroductionSuggestion[];
   /** Shown when there is none. */
   emptyText: string;
 }
 
 /** "Connecting the dots": who could help whom, each to record once made or to dismiss. */
-export function SuggestedIntroductions({ suggestions, emptyText }: Props) {
+export function SuggestedIntroductions({ total, firstOf, emptyText }: Props) {
   const { dismiss, saveIntroduction } = useContactActions();
   const nameOf = useContactNames();
   const [recording, setRecording] = useState<IntroductionSuggestion | null>(null);
+  const [limit, setLimit] = useState(PAGE);
+  const suggestions = useMemo(() => firstOf(limit), [firstOf, limit]);
   if (suggestions.length === 0) {
     return (
       <Text size="sm" c="dimmed">
@@ -55,6 +63,16 @@ export function SuggestedIntroductions({ suggestions, emptyText }: Props) {
           </Paper>
         );
       })}
+      {total > suggestions.length && (
+        <Group component="li" gap="sm">
+          <Button variant="default" size="compact-sm" onClick={() => setLimit(limit + PAGE)}>
+            Show {Math.min(PAGE, total - suggestions.length)} more
+          </Button>
+          <Text size="sm" c="dimmed">
+            {suggestions.length.toLocaleString()} of {total.toLocaleString()} shown
+          </Text>
+        </Group>
+      )}
       {recording && (
         <IntroductionFormModal
           id={null}

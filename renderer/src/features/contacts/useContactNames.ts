@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
-import { useJournalSnapshot } from '../../app/journalContext';
-import { matchNeedsAndOffers } from '../../../../shared/contacts';
+import { useJournal, useJournalSnapshot } from '../../app/journalContext';
+import { IntroductionMatcher } from '../../../../shared/contacts';
+import type { JournalDoc } from '../../../../shared/doc';
 
 /** Contact id → name, and the name to show for one (also for a deleted contact). */
 export function useContactNames() {
@@ -11,11 +12,21 @@ export function useContactNames() {
   }, [contacts]);
 }
 
+/** One matcher per open journal, shared by its screens, so an edit recomputes only its part. */
+const matchers = new WeakMap<JournalDoc, IntroductionMatcher>();
+
+function matcherOf(journal: JournalDoc): IntroductionMatcher {
+  let matcher = matchers.get(journal);
+  if (!matcher) matchers.set(journal, (matcher = new IntroductionMatcher()));
+  return matcher;
+}
+
 /** The introductions worth making now: not dismissed, not yet in the ledger. */
 export function useIntroductionSuggestions() {
+  const journal = useJournal();
   const { contacts, dismissedSuggestions, introductions } = useJournalSnapshot();
   return useMemo(
-    () => matchNeedsAndOffers(contacts, { dismissed: dismissedSuggestions, introductions }),
-    [contacts, dismissedSuggestions, introductions],
+    () => matcherOf(journal).suggest(contacts, { dismissed: dismissedSuggestions, introductions }),
+    [journal, contacts, dismissedSuggestions, introductions],
   );
 }

@@ -38,6 +38,22 @@ describe('connecting the dots: needs against offers', () => {
     expect(matchNeedsAndOffers([chef, baker, tom, selfish])).toEqual([]);
   });
 
+  it('matches on what a need is about, not on the kind of help it asks for', () => {
+    const needy = aContact('c-need', 'Ana Need', {
+      needs: ['a mentor in coffee sales', 'a mentor in coffee sales', 'advice'],
+    });
+    const wrongSubject = aContact('c-wrong', 'Ben Wrong', {
+      offers: ['mentoring on real estate sales'],
+    });
+    const rightSubject = aContact('c-right', 'Cy Right', { offers: ['contacts in coffee sales'] });
+    const adviser = aContact('c-adv', 'Dee Adviser', { offers: ['free advice'] });
+    const found = matchNeedsAndOffers([needy, wrongSubject, rightSubject, adviser]);
+    expect(found.map((item) => [item.need, item.offerContactId])).toEqual([
+      ['a mentor in coffee sales', 'c-right'],
+      ['advice', 'c-adv'],
+    ]);
+  });
+
   it('matches on role, tags and organisation when no offer says it, preferring an offer', () => {
     const byRole = aContact('c-role', 'Ana Role', { role: 'Plant Manager' });
     const byTag = aContact('c-tag', 'Bo Tag', { tags: ['investors'] });
