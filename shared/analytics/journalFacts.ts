@@ -9,27 +9,10 @@ import {
 import { parseDayNumber } from './calendar';
 import { NO_SOURCE_LABEL, sourceKeyOf } from './sourceKey';
 import { instantMsOf, localDayOf, resolveTimeZone } from './timeZones';
-import type { AnalyticsSettings, DayNumber, Period } from './types';
+import type { AnalyticsSettings, Period } from './types';
 
 /** Stands for "no date" in the day columns (no real day is this far back). */
 export const NO_DAY = -0x7fffffff;
-
-/** What analytics need of one interaction, worked out once. */
-interface InteractionFact {
-  readonly day: DayNumber;
-  readonly minutes: number;
-  /** Index in RELEVANCE_BANDS. */
-  readonly band: number;
-  /** The rating, 0 when unrated. */
-  readonly relevance: number;
-  /** Index in INTERACTION_KINDS. */
-  readonly kind: number;
-  /** Index in placeNames. */
-  readonly place: number;
-  readonly hasNextStep: boolean;
-  readonly dueDay: DayNumber;
-  readonly doneDay: DayNumber;
-}
 
 /**
  * A journal prepared for analytics: one row per interaction, ordered by local day (oldest
@@ -74,8 +57,6 @@ function signatureOf(settings: AnalyticsSettings, fallbackZone: string): string 
   return `${settings.bands.highFrom}/${settings.bands.lowUpTo}/${fallbackZone}`;
 }
 
-/** signature → per-interaction facts (unchanged interactions are reused between snapshots). */
-const factCache = new Map<string, WeakMap<Interaction, InteractionFact>>();
 /** journal list → its facts, with the signature they were built for. */
 const journalCache = new WeakMap<
   readonly Interaction[],
@@ -105,34 +86,130 @@ const KIND_INDEX = new Map<string, number>(INTERACTION_KINDS.map((kind, index) =
 const BAND_INDEX = new Map<string, number>(RELEVANCE_BANDS.map((band, index) => [band, index]));
 const OTHER_KIND = INTERACTION_KINDS.indexOf('other' satisfies InteractionKind);
 
-function factOf(
+/** What analytics need of each interaction, one column each. */
+interface FactColumns {
+  readonly days: Int32Array;
+  readonly minutes: Int32Array;
+  /** Index in RELEVANCE_BANDS. */
+  readonly bands: Uint8Array;
+  /** The rating, 0 when unrated. */
+  readonly relevance: Uint8Array;
+  /** Index in INTERACTION_KINDS. */
+  readonly kinds: Uint8Array;
+  /** Index in placeNames. */
+  readonly places: Int32Array;
+  readonly hasNextStep: Uint8Array;
+  readonly dueDays: Int32Array;
+  readonly doneDays: Int32Array;
+}
+
+function newColumns(size: number): FactColumns {
+  return {
+    days: new Int32Array(size),
+    minutes: new Int32Array(size),
+    bands: new Uint8Array(size),
+    relevance: new Uint8Array(size),
+    kinds: new Uint8Array(size),
+    places: new Int32Array(size),
+    hasNextStep: new Uint8Array(size),
+    dueDays: new Int32Array(size),
+    doneDays: new Int32Array(size),
+  };
+}
+
+/** The facts of each interaction by its index in the journal's list. */
+interface ListFacts extends FactColumns {
+  readonly list: readonly Interaction[];
+  readonly signature: string;
+}
+
+/**
+ * The last list worked out: the next snapshot's list holds the same interaction objects but
+ * the few that changed, so their facts are copied from here instead of worked out again.
+ */
+let lastBuilt: ListFacts | undefined;
+
+function workOut(
   interaction: Interaction,
+  into: ListFacts,
+  at: number,
   bands: BandThresholds,
   fallbackZone: string,
-): InteractionFact {
+): void {
   const instant = instantMsOf(interaction.startedAt);
   const zone = resolveTimeZone(interaction.timeZone, fallbackZone);
-  const minutes = Number.isFinite(interaction.durationMinutes)
+  const hasNextStep = interaction.nextStep.trim() !== '';
+  into.days[at] = localDayOf(Number.isNaN(instant) ? 0 : instant, zone);
+  into.minutes[at] = Number.isFinite(interaction.durationMinutes)
     ? Math.max(0, Math.round(interaction.durationMinutes))
     : 0;
-  const hasNextStep = interaction.nextStep.trim() !== '';
-  return {
-    day: localDayOf(Number.isNaN(instant) ? 0 : instant, zone),
-    minutes,
-    band: BAND_INDEX.get(relevanceBand(interaction.relevance, bands)) ?? 0,
-    relevance: interaction.relevance ?? 0,
-    kind: KIND_INDEX.get(interaction.kind) ?? OTHER_KIND,
-    place: placeIdOf(interaction.place),
-    hasNextStep,
-    dueDay: (hasNextStep ? parseDayNumber(interaction.nextStepDue) : null) ?? NO_DAY,
-    doneDay: (hasNextStep ? parseDayNumber(interaction.nextStepDone) : null) ?? NO_DAY,
-  };
+  into.bands[at] = BAND_INDEX.get(relevanceBand(interaction.relevance, bands)) ?? 0;
+  into.relevance[at] = interaction.relevance ?? 0;
+  into.kinds[at] = KIND_INDEX.get(interaction.kind) ?? OTHER_KIND;
+  into.places[at] = placeIdOf(interaction.place);
+  into.hasNextStep[at] = hasNextStep ? 1 : 0;
+  into.dueDays[at] = (hasNextStep ? parseDayNumber(interaction.nextStepDue) : null) ?? NO_DAY;
+  into.doneDays[at] = (hasNextStep ? parseDayNumber(interaction.nextStepDone) : null) ?? NO_DAY;
+}
+
+function copyFacts(from: FactColumns, fromAt: number, into: FactColumns, at: number): void {
+  into.days[at] = from.days[fromAt] as number;
+  into.minutes[at] = from.minutes[fromAt] as number;
+  into.bands[at] = from.bands[fromAt] as number;
+  into.relevance[at] = from.relevance[fromAt] as number;
+  into.kinds[at] = from.kinds[fromAt] as number;
+  into.places[at] = from.places[fromAt] as number;
+  into.hasNextStep[at] = from.hasNextStep[fromAt] as number;
+  into.dueDays[at] = from.dueDays[fromAt] as number;
+  into.doneDays[at] = from.doneDays[fromAt] as number;
+}
+
+/**
+ * Each interaction's facts, in list order: copied from the last list for the objects it also
+ * held (found by walking both lists side by side, which an edit, an insertion or a removal
+ * keeps nearly aligned, else by a lookup table), worked out for the others.
+ */
+function listFactsOf(
+  list: readonly Interaction[],
+  settings: AnalyticsSettings,
+  fallbackZone: string,
+  signature: string,
+): ListFacts {
+  const size = list.length;
+  const built: ListFacts = { list, signature, ...newColumns(size) };
+  const previous = lastBuilt?.signature === signature ? lastBuilt : undefined;
+  const before = previous?.list ?? [];
+  let lookup: Map<Interaction, number> | undefined;
+  let at = 0;
+  let misses = 0;
+  for (let index = 0; index < size; index++) {
+    const interaction = list[index] as Interaction;
+    let from = -1;
+    if (before[at] === interaction) from = at;
+    else if (before[at + 1] === interaction) from = at + 1;
+    else if (previous && misses >= 2) {
+      lookup ??= new Map(before.map((item, position) => [item, position]));
+      from = lookup.get(interaction) ?? -1;
+    }
+    if (previous && from >= 0) {
+      copyFacts(previous, from, built, index);
+      at = from + 1;
+      misses = 0;
+    } else {
+      workOut(interaction, built, index, settings.bands, fallbackZone);
+      misses++;
+      // The one at `at` was replaced by this one: step over it.
+      if (before[at + 1] !== undefined && before[at + 1] === list[index + 1]) at++;
+    }
+  }
+  lastBuilt = built;
+  return built;
 }
 
 /**
  * Facts for a journal list (newest first, as in the snapshot). Cached: the same list with the
- * same bands and fallback zone gives the same object back, and a new list reuses the work
- * done for every interaction object it shares with earlier ones.
+ * same bands and fallback zone gives the same object back, and the next list reuses the work
+ * done for every interaction object it shares with the last one.
  * `fallbackZone` (the viewer's zone) places interactions whose stored zone is not valid.
  */
 export function buildJournalFacts(
@@ -143,20 +220,10 @@ export function buildJournalFacts(
   const signature = signatureOf(settings, fallbackZone);
   const cached = journalCache.get(interactions);
   if (cached?.signature === signature) return cached.facts;
-  let perInteraction = factCache.get(signature);
-  if (!perInteraction) {
-    perInteraction = new WeakMap();
-    factCache.set(signature, perInteraction);
-  }
-  const facts = interactions.map((interaction) => {
-    let fact = perInteraction.get(interaction);
-    if (!fact) {
-      fact = factOf(interaction, settings.bands, fallbackZone);
-      perInteraction.set(interaction, fact);
-    }
-    return fact;
-  });
-  const built = assemble(interactions, facts);
+  const built = assemble(
+    interactions,
+    listFactsOf(interactions, settings, fallbackZone, signature),
+  );
   journalCache.set(interactions, { signature, facts: built });
   return built;
 }
@@ -167,13 +234,13 @@ export function buildJournalFacts(
  * are at most 14 h from UTC), so an insertion sort of the reversed list is close to linear;
  * should the list be in some other order, a full sort takes over.
  */
-function orderByDay(facts: readonly InteractionFact[]): Int32Array {
-  const n = facts.length;
+function orderByDay(listDays: Int32Array): Int32Array {
+  const n = listDays.length;
   const order = new Int32Array(n);
   const days = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     order[i] = n - 1 - i;
-    days[i] = (facts[n - 1 - i] as InteractionFact).day;
+    days[i] = listDays[n - 1 - i] as number;
   }
   let budget = 16 * n + 64;
   for (let i = 1; i < n && budget > 0; i++) {
@@ -191,7 +258,7 @@ function orderByDay(facts: readonly InteractionFact[]): Int32Array {
   }
   if (budget <= 0) {
     const sorted = Array.from(order).sort(
-      (a, b) => (facts[a] as InteractionFact).day - (facts[b] as InteractionFact).day || b - a,
+      (a, b) => (listDays[a] as number) - (listDays[b] as number) || b - a,
     );
     order.set(sorted);
   }
@@ -210,24 +277,12 @@ export function lowerBound(values: Int32Array, target: number, from = 0, to = va
   return low;
 }
 
-function assemble(
-  interactions: readonly Interaction[],
-  facts: readonly InteractionFact[],
-): JournalFacts {
-  const size = facts.length;
-  const order = orderByDay(facts);
+function assemble(interactions: readonly Interaction[], facts: ListFacts): JournalFacts {
+  const size = interactions.length;
+  const order = orderByDay(facts.days);
   const rows: Interaction[] = new Array<Interaction>(size);
-  const columns = {
-    days: new Int32Array(size),
-    minutes: new Int32Array(size),
-    bands: new Uint8Array(size),
-    relevance: new Uint8Array(size),
-    kinds: new Uint8Array(size),
-    sources: new Int32Array(size),
-    dueDays: new Int32Array(size),
-    doneDays: new Int32Array(size),
-    hasNextStep: new Uint8Array(size),
-  };
+  const inRows = newColumns(size);
+  const sources = new Int32Array(size);
   const places = placeNames.length;
   const uses = new Int32Array(places);
   /** The list index of each spelling's newest use (lower is newer). */
@@ -237,18 +292,9 @@ function assemble(
   const sourceKeys: string[] = [];
   for (let row = 0; row < size; row++) {
     const listIndex = order[row] as number;
-    const fact = facts[listIndex] as InteractionFact;
-    const interaction = interactions[listIndex] as Interaction;
-    rows[row] = interaction;
-    columns.days[row] = fact.day;
-    columns.minutes[row] = fact.minutes;
-    columns.bands[row] = fact.band;
-    columns.relevance[row] = fact.relevance;
-    columns.kinds[row] = fact.kind;
-    columns.dueDays[row] = fact.dueDay;
-    columns.doneDays[row] = fact.doneDay;
-    columns.hasNextStep[row] = fact.hasNextStep ? 1 : 0;
-    const place = fact.place;
+    rows[row] = interactions[listIndex] as Interaction;
+    copyFacts(facts, listIndex, inRows, row);
+    const place = inRows.places[row] as number;
     uses[place] = (uses[place] as number) + 1;
     if (listIndex < (newest[place] as number)) newest[place] = listIndex;
     let source = sourceOfPlace[place] as number;
@@ -258,7 +304,7 @@ function assemble(
       sourceIndex.set(key, source);
       sourceOfPlace[place] = source;
     }
-    columns.sources[row] = source;
+    sources[row] = source;
   }
   // Each source's label: its spelling used most often, of those the most recent.
   const label = new Int32Array(sourceKeys.length).fill(-1);
@@ -278,6 +324,8 @@ function assemble(
       ? NO_SOURCE_LABEL
       : (placeNames[label[source] as number] ?? '').trim().replace(/\s+/g, ' '),
   );
+  // The spellings are only a step to the sources.
+  const { places: _spellings, ...columns } = inRows;
   const { days } = columns;
   const rowsIn = (period: Period): [number, number] => {
     const from = lowerBound(days, period.start);
@@ -288,6 +336,7 @@ function assemble(
     rows,
     listIndex: order,
     ...columns,
+    sources,
     sourceKeys,
     sourceLabels,
     rowsIn,

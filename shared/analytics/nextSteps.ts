@@ -1,65 +1,10 @@
-import { lowerBound, NO_DAY, type JournalFacts } from './journalFacts';
+import { NO_DAY, type JournalFacts } from './journalFacts';
 import type { DayNumber, NextStepFigures, NextStepItem, Period } from './types';
 
-/** The next steps of a journal, indexed the first time they are asked for. */
-interface StepIndex {
-  /** Rows with a due day, by due day, then title, then id: the order of the lists. */
-  readonly byDue: Int32Array;
-  /** The due day of each of byDue (ascending, for binary search). */
-  readonly dueDays: Int32Array;
-  /** Rows that were done, by done day. */
-  readonly byDone: Int32Array;
-  readonly doneDays: Int32Array;
-  /** Items made so far, by row × 3 + state: an item depends on nothing else. */
-  readonly items: Map<number, NextStepItem>;
-}
-
 const STATES: readonly NextStepItem['state'][] = ['open', 'done', 'overdue'];
-const indexes = new WeakMap<JournalFacts, StepIndex>();
 
-function stepIndexOf(facts: JournalFacts): StepIndex {
-  let index = indexes.get(facts);
-  if (!index) {
-    const byDue = rowsWith(facts, facts.dueDays);
-    const byDone = rowsWith(facts, facts.doneDays);
-    index = {
-      byDue,
-      dueDays: byDue.map((row) => facts.dueDays[row] as number),
-      byDone,
-      doneDays: byDone.map((row) => facts.doneDays[row] as number),
-      items: new Map(),
-    };
-    indexes.set(facts, index);
-  }
-  return index;
-}
-
-/**
- * The rows with a day in `column`, by that day, then by title and id. Sorted by day as
- * numbers first, then each day's few rows by title: comparing titles is what costs.
- */
-function rowsWith(facts: JournalFacts, column: Int32Array): Int32Array {
-  let count = 0;
-  for (let row = 0; row < facts.size; row++) if (column[row] !== NO_DAY) count++;
-  // Day and row packed in one number (rows < 2^21, days within ±2^31): a numeric sort.
-  const keys = new Float64Array(count);
-  count = 0;
-  for (let row = 0; row < facts.size; row++) {
-    const day = column[row] as number;
-    if (day !== NO_DAY) keys[count++] = day * 0x200000 + row;
-  }
-  keys.sort();
-  const rows = keys.map((key) => key - Math.floor(key / 0x200000) * 0x200000);
-  const byTitle = (a: number, b: number) => compareRows(facts, a, b);
-  for (let start = 0; start < rows.length;) {
-    const day = column[rows[start] as number];
-    let end = start + 1;
-    while (end < rows.length && column[rows[end] as number] === day) end++;
-    if (end - start > 1) rows.subarray(start, end).sort(byTitle);
-    start = end;
-  }
-  return Int32Array.from(rows);
-}
+/** Items made so far, per journal, by row × 3 + state: an item depends on nothing else. */
+const itemCaches = new WeakMap<JournalFacts, Map<number, NextStepItem>>();
 
 /**
  * The next steps of a period, as of `today`:
@@ -77,49 +22,61 @@ export function nextStepsFor(
   period: Period,
   today: DayNumber,
 ): NextStepFigures {
-  const index = stepIndexOf(facts);
-  const item = (row: number): NextStepItem => itemOf(facts, index, row, today);
-  const within = (rows: Int32Array, days: Int32Array) => {
-    const from = lowerBound(days, period.start);
-    return Array.from(rows.subarray(from, lowerBound(days, period.end, from)), item);
-  };
+  let items = itemCaches.get(facts);
+  if (!items) itemCaches.set(facts, (items = new Map<number, NextStepItem>()));
+  const cache = items;
+  const item = (row: number): NextStepItem => itemOf(facts, cache, row, today);
   const dueBefore = Math.min(today, period.end);
   // Done on a day before this one counts as done: today itself counts, the period's end not.
   const doneBefore = Math.min(today + 1, period.end);
-  const overdue: NextStepItem[] = [];
+  // One pass over the day columns (plain numbers, cheap to read even at 100k rows); only the
+  // period's own rows are then sorted.
+  const due: number[] = [];
+  const done: number[] = [];
+  const overdue: number[] = [];
   let overdueBefore = 0;
-  const periodFrom = lowerBound(index.dueDays, period.start);
-  const overdueTo = lowerBound(index.dueDays, dueBefore);
-  for (let i = 0; i < overdueTo; i++) {
-    const row = index.byDue[i] as number;
-    const doneDay = facts.doneDays[row] as number;
-    if (doneDay !== NO_DAY && doneDay < doneBefore) continue;
+  const { dueDays, doneDays } = facts;
+  for (let row = 0; row < facts.size; row++) {
+    const dueDay = dueDays[row] as number;
+    const doneDay = doneDays[row] as number;
+    if (doneDay !== NO_DAY && doneDay >= period.start && doneDay < period.end) done.push(row);
+    if (dueDay === NO_DAY) continue;
+    const inPeriod = dueDay >= period.start && dueDay < period.end;
+    if (inPeriod) due.push(row);
+    if (dueDay >= dueBefore || (doneDay !== NO_DAY && doneDay < doneBefore)) continue;
     // Earlier ones are only counted: a long journal can hold thousands.
-    if (i < periodFrom) overdueBefore++;
-    else overdue.push(item(row));
+    if (inPeriod) overdue.push(row);
+    else if (dueDay < period.start) overdueBefore++;
   }
   const undated: number[] = [];
   const [from, to] = facts.rowsIn(period);
   for (let row = from; row < to; row++) {
-    if (facts.hasNextStep[row] && facts.dueDays[row] === NO_DAY && facts.doneDays[row] === NO_DAY) {
+    if (facts.hasNextStep[row] && dueDays[row] === NO_DAY && doneDays[row] === NO_DAY) {
       undated.push(row);
     }
   }
+  const byDue = (a: number, b: number) =>
+    (dueDays[a] as number) - (dueDays[b] as number) || compareRows(facts, a, b);
   return {
-    due: within(index.byDue, index.dueDays),
-    done: within(index.byDone, index.doneDays).sort(compareItems),
-    overdue,
+    due: due.sort(byDue).map(item),
+    done: done.map(item).sort(compareItems),
+    overdue: overdue.sort(byDue).map(item),
     overdueBefore,
     undated: undated.sort((a, b) => compareRows(facts, a, b)).map(item),
   };
 }
 
-function itemOf(facts: JournalFacts, index: StepIndex, row: number, today: DayNumber) {
+function itemOf(
+  facts: JournalFacts,
+  items: Map<number, NextStepItem>,
+  row: number,
+  today: DayNumber,
+) {
   const dueDay = facts.dueDays[row] as number;
   const done = facts.doneDays[row] !== NO_DAY;
   const state = done ? 1 : dueDay !== NO_DAY && dueDay < today ? 2 : 0;
   const key = row * 3 + state;
-  let item = index.items.get(key);
+  let item = items.get(key);
   if (!item) {
     const interaction = facts.rows[row];
     if (!interaction) throw new RangeError(`No interaction at row ${row}`);
@@ -132,7 +89,7 @@ function itemOf(facts: JournalFacts, index: StepIndex, row: number, today: DayNu
       done: done ? interaction.nextStepDone : null,
       state: STATES[state] as NextStepItem['state'],
     };
-    index.items.set(key, item);
+    items.set(key, item);
   }
   return item;
 }

@@ -61,16 +61,35 @@ function openFollowUp(record: WithNextStep, source: FollowUpSource): FollowUp | 
   };
 }
 
+/** Each record's follow-up, worked out once per record object (snapshots reuse them). */
+const followUpOfRecord = new WeakMap<WithNextStep, FollowUp | null>();
+
+function cachedFollowUp(record: WithNextStep, source: () => FollowUpSource): FollowUp | null {
+  let item = followUpOfRecord.get(record);
+  if (item === undefined) {
+    item = openFollowUp(record, source());
+    followUpOfRecord.set(record, item);
+  }
+  return item;
+}
+
 /** Every open follow-up in the journal, from interactions and contacts. */
 export function openFollowUps(sources: FollowUpSources): FollowUp[] {
   const all: FollowUp[] = [];
   for (const interaction of sources.interactions) {
-    const source = { kind: 'interaction', id: interaction.id, label: interaction.title } as const;
-    const item = openFollowUp(interaction, source);
+    const item = cachedFollowUp(interaction, () => ({
+      kind: 'interaction',
+      id: interaction.id,
+      label: interaction.title,
+    }));
     if (item) all.push(item);
   }
   for (const contact of sources.contacts) {
-    const item = openFollowUp(contact, { kind: 'contact', id: contact.id, label: contact.name });
+    const item = cachedFollowUp(contact, () => ({
+      kind: 'contact',
+      id: contact.id,
+      label: contact.name,
+    }));
     if (item) all.push(item);
   }
   return all;
@@ -87,23 +106,68 @@ export function compareFollowUps(a: FollowUp, b: FollowUp): number {
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
+type GroupName = keyof FollowUpGroups;
+
+/** The last grouping per interactions list: the badge, reminders and Today view share it. */
+const groupCache = new WeakMap<
+  readonly Interaction[],
+  { contacts: readonly Contact[]; today: DayNumber; groups: FollowUpGroups }
+>();
+
 /**
  * The open follow-ups as of `today`, grouped: overdue (due before today), due today,
  * upcoming (due later, however far: nothing with a date is hidden), and those with no date.
  * Done ones are left out. Days are calendar days, compared as numbers: no time zone enters.
+ * Each group is sorted (compareFollowUps) when first read, so counting costs no sort; the
+ * same lists and day give the same object back.
  */
 export function followUpsFor(sources: FollowUpSources, today: DayNumber): FollowUpGroups {
-  const overdue: FollowUp[] = [];
-  const dueToday: FollowUp[] = [];
-  const upcoming: FollowUp[] = [];
-  const undated: FollowUp[] = [];
-  for (const item of openFollowUps(sources).sort(compareFollowUps)) {
-    if (item.dueDay === null) undated.push(item);
-    else if (item.dueDay < today) overdue.push(item);
-    else if (item.dueDay === today) dueToday.push(item);
-    else upcoming.push(item);
+  const cached = groupCache.get(sources.interactions);
+  if (cached?.contacts === sources.contacts && cached.today === today) return cached.groups;
+  const parts: Record<GroupName, FollowUp[]> = {
+    overdue: [],
+    dueToday: [],
+    upcoming: [],
+    undated: [],
+  };
+  for (const item of openFollowUps(sources)) {
+    if (item.dueDay === null) parts.undated.push(item);
+    else if (item.dueDay < today) parts.overdue.push(item);
+    else if (item.dueDay === today) parts.dueToday.push(item);
+    else parts.upcoming.push(item);
   }
-  return { overdue, dueToday, upcoming, undated };
+  const sorted = new Set<GroupName>();
+  const read = (name: GroupName) => {
+    if (!sorted.has(name)) parts[name].sort(compareFollowUps);
+    sorted.add(name);
+    return parts[name];
+  };
+  const groups: FollowUpGroups = {
+    get overdue() {
+      return read('overdue');
+    },
+    get dueToday() {
+      return read('dueToday');
+    },
+    get upcoming() {
+      return read('upcoming');
+    },
+    get undated() {
+      return read('undated');
+    },
+  };
+  countOf.set(groups, { overdue: parts.overdue.length, dueToday: parts.dueToday.length });
+  groupCache.set(sources.interactions, { contacts: sources.contacts, today, groups });
+  return groups;
+}
+
+const countOf = new WeakMap<FollowUpGroups, { overdue: number; dueToday: number }>();
+
+/** How many follow-ups are overdue and due today, without sorting the groups. */
+export function dueCounts(groups: FollowUpGroups): { overdue: number; dueToday: number } {
+  return (
+    countOf.get(groups) ?? { overdue: groups.overdue.length, dueToday: groups.dueToday.length }
+  );
 }
 
 /** The follow-ups needing attention on `today`: overdue and due today (the nav's badge). */

@@ -251,11 +251,20 @@ export function calibrationFor(
   };
 }
 
-/** Interactions by id, for calibrationFor. */
+/**
+ * The interactions logged for planned events, by id, for calibrationFor: only those, so that a
+ * journal of many interactions and few planned events costs a pass and a handful of entries.
+ */
 export function interactionsById(
   interactions: readonly Interaction[],
+  plannedEvents: readonly Pick<PlannedEvent, 'interactionId'>[],
 ): ReadonlyMap<string, Interaction> {
-  return new Map(interactions.map((item) => [item.id, item]));
+  const wanted = new Set<string>();
+  for (const event of plannedEvents) if (event.interactionId) wanted.add(event.interactionId);
+  const found = new Map<string, Interaction>();
+  if (wanted.size === 0) return found;
+  for (const item of interactions) if (wanted.has(item.id)) found.set(item.id, item);
+  return found;
 }
 
 /**

@@ -131,7 +131,7 @@ export function buildMonthReport(input: MonthReportInput): MonthReport {
     previousNote: notes.get(monthKeyOf(previousPeriod(period).start)) ?? '',
     planned: calibrationFor(
       input.plannedEvents ?? [],
-      interactionsById(input.interactions ?? []),
+      interactionsById(input.interactions ?? [], input.plannedEvents ?? []),
       period,
       today,
     ),

@@ -1,10 +1,8 @@
 // `npm run bench`: seeds journals of 2k, 20k and 100k interactions and prints one table of
 // size, load time, time to add an interaction, time to a usable journal in Chromium, and the
 // time analytics take, then the sync rows (a sync server on loopback, see sync.ts). Options:
-// --sizes=2000,20000 (journal sizes to seed), --no-browser (skip Chromium), --only=analytics
-// (only the analytics rows: no Yjs journal is built), --only=sync (only the sync rows),
-// --only=goals (only the goals rows: relevance suggestion per keystroke, hours per goal).
-// --only=contacts (only the contacts rows: introduction suggestions and a contact's figures).
+// --sizes=2000,20000 (journal sizes to seed), --no-browser (skip Chromium), --only=<part>
+// (one part's rows, see PARTS).
 import { cpus, loadavg } from 'node:os';
 import { findChromium } from '../chromium';
 import { measureAnalytics, snapshotList, type AnalyticsResult } from './analytics';
@@ -39,16 +37,25 @@ function label(count: number): string {
   return count >= 1000 && count % 1000 === 0 ? `${count / 1000}k` : String(count);
 }
 
+/** The parts `--only=<part>` runs on their own, with what their rows are. */
+const PARTS = {
+  analytics: 'the analytics rows: no Yjs journal is built',
+  sync: 'the sync rows',
+  goals: 'the goals rows: relevance suggestion per keystroke, hours per goal',
+  contacts: "the contacts rows: introduction suggestions and a contact's figures",
+  browser: 'the Chromium rows, on the 20k journal',
+} as const;
+type Part = keyof typeof PARTS;
+const isPart = (value: string): value is Part => Object.hasOwn(PARTS, value);
+
 function parseArgs(argv: readonly string[]) {
   let sizes = [2_000, MAIN_SIZE, 100_000];
   let browser = true;
-  let only: 'analytics' | 'sync' | 'goals' | 'contacts' | null = null;
+  let only: Part | null = null;
   for (const arg of argv) {
+    const part = arg.startsWith('--only=') ? arg.slice('--only='.length) : null;
     if (arg === '--no-browser') browser = false;
-    else if (arg === '--only=analytics') only = 'analytics';
-    else if (arg === '--only=sync') only = 'sync';
-    else if (arg === '--only=goals') only = 'goals';
-    else if (arg === '--only=contacts') only = 'contacts';
+    else if (part !== null && isPart(part)) only = part;
     else if (arg.startsWith('--sizes=')) {
       sizes = arg
         .slice('--sizes='.length)
@@ -58,8 +65,9 @@ function parseArgs(argv: readonly string[]) {
         throw new Error(`--sizes needs whole numbers, e.g. --sizes=2000,20k (got "${arg}")`);
       }
     } else {
+      const parts = Object.keys(PARTS).map((name) => `--only=${name}`);
       throw new Error(
-        `Unknown option "${arg}". Use --sizes=2000,20000, --no-browser, --only=analytics, --only=sync, --only=goals or --only=contacts.`,
+        `Unknown option "${arg}". Use --sizes=2000,20000, --no-browser or one of ${parts.join(', ')}.`,
       );
     }
   }
@@ -316,7 +324,7 @@ async function journalRows(
   }
   const chromium = findChromium();
   if (options.only === 'analytics' || !journal20k) {
-    skipped.push('Only the analytics rows (--only=analytics).');
+    skipped.push(`Only ${PARTS.analytics} (--only=analytics).`);
   } else if (!options.browser) {
     skipped.push('Chromium row skipped (--no-browser).');
   } else if (!chromium) {
@@ -334,17 +342,25 @@ async function main(): Promise<void> {
   if (!canCollectGarbage) progress('note: run with node --expose-gc for steadier numbers');
   const rows: Row[] = [];
   const skipped: string[] = [];
-  if (options.only === 'goals') {
+  const main20k = () => {
     progress(`${label(MAIN_SIZE)}: generating the entries`);
-    rows.push(...goalsRows(generateEntries(MAIN_SIZE)));
-    skipped.push('Only the goals rows (--only=goals).');
-  } else if (options.only === 'contacts') {
-    rows.push(...measureContacts());
-    skipped.push('Only the contacts rows (--only=contacts).');
-  } else if (options.only === 'sync') {
-    progress(`${label(MAIN_SIZE)}: generating the entries`);
-    rows.push(...(await measureSync(seed(generateEntries(MAIN_SIZE)).update, label(MAIN_SIZE))));
-    skipped.push('Only the sync rows (--only=sync).');
+    return generateEntries(MAIN_SIZE);
+  };
+  const parts: Partial<Record<Part, () => Promise<Row[]>>> = {
+    goals: () => Promise.resolve(goalsRows(main20k())),
+    contacts: () => Promise.resolve(measureContacts()),
+    sync: () => measureSync(seed(main20k()).update, label(MAIN_SIZE)),
+    browser: async () => {
+      const chromium = findChromium();
+      if (!chromium) throw new Error('No Chromium found: set CHROMIUM_PATH.');
+      const journal = seed(main20k()).update;
+      return browserRows(await measureBrowser(chromium, journal, MAIN_SIZE, NAVIGATIONS));
+    },
+  };
+  const only = options.only === null ? undefined : parts[options.only];
+  if (only && options.only) {
+    rows.push(...(await only()));
+    skipped.push(`Only ${PARTS[options.only]} (--only=${options.only}).`);
   } else {
     const journal20k = await journalRows(options, rows, skipped);
     if (journal20k) rows.push(...(await measureSync(journal20k, label(MAIN_SIZE))));

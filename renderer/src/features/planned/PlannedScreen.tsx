@@ -31,7 +31,10 @@ export function PlannedScreen() {
 
   const today = todayIn(viewerTimeZone(), new Date());
   const todayDate = localDateOf(today);
-  const byId = useMemo(() => interactionsById(snapshot.interactions), [snapshot.interactions]);
+  const byId = useMemo(
+    () => interactionsById(snapshot.interactions, snapshot.plannedEvents),
+    [snapshot.interactions, snapshot.plannedEvents],
+  );
   // Soonest first from the snapshot: upcoming in that order, past ones most recent first.
   const upcoming = snapshot.plannedEvents.filter((event) => event.date >= todayDate);
   const past = snapshot.plannedEvents.filter((event) => event.date < todayDate).reverse();

@@ -14,6 +14,11 @@ export function useCalibration(lastDay: DayNumber, today: DayNumber): Calibratio
     const first = months[0];
     const last = months[months.length - 1];
     const period = rangePeriod(first?.start ?? lastDay, last?.end ?? lastDay + 1);
-    return calibrationFor(plannedEvents, interactionsById(interactions), period, today);
+    return calibrationFor(
+      plannedEvents,
+      interactionsById(interactions, plannedEvents),
+      period,
+      today,
+    );
   }, [plannedEvents, interactions, lastDay, today]);
 }

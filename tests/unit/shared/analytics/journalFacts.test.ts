@@ -110,4 +110,50 @@ describe('buildJournalFacts caches', () => {
       figuresFor(sorted, monthPeriod('2026-11')),
     );
   });
+
+  it("edit after edit (changes, moves, insertions, removals) gives a fresh build's facts", () => {
+    const steps = seededRandom(7);
+    let journal: readonly Interaction[] = JOURNAL;
+    const columns = (facts: JournalFacts) => ({
+      ids: facts.rows.map((interaction) => interaction.id),
+      days: [...facts.days],
+      minutes: [...facts.minutes],
+      bands: [...facts.bands],
+      kinds: [...facts.kinds],
+      sources: facts.sourceLabels,
+      due: [...facts.dueDays],
+      done: [...facts.doneDays],
+    });
+    buildJournalFacts(journal, DEFAULT_ANALYTICS_SETTINGS, VIEWER_ZONE);
+    // Each list built right after the one before, as snapshots come; checked afterwards.
+    const built: { journal: readonly Interaction[]; facts: ReturnType<typeof columns> }[] = [];
+    for (let step = 0; step < 60; step++) {
+      const next = [...journal];
+      const at = steps.int(next.length);
+      const target = next[at] as Interaction;
+      switch (step % 5) {
+        case 0: // one field changed in place
+          next[at] = { ...target, relevance: 5, place: 'Impact Hub' };
+          break;
+        case 1: // a start moved: the interaction changes place in the list
+          next[at] = { ...target, startedAt: '2026-11-15T09:00:00.000Z' };
+          break;
+        case 2: // several removed together
+          next.splice(at, 1 + steps.int(4));
+          break;
+        case 3: // one added
+          next.push(anEntry({ startedAt: '2026-11-18T12:00:00.000Z', durationMinutes: 45 }));
+          break;
+        default: // a next step done
+          next[at] = { ...target, nextStep: 'Send the deck', nextStepDone: '2026-11-19' };
+      }
+      journal = journalOf(next);
+      const facts = buildJournalFacts(journal, DEFAULT_ANALYTICS_SETTINGS, VIEWER_ZONE);
+      built.push({ journal, facts: columns(facts) });
+    }
+    built.forEach(({ journal: list, facts }, step) => {
+      const fresh = buildJournalFacts(copied(list), DEFAULT_ANALYTICS_SETTINGS, VIEWER_ZONE);
+      expect(facts, `step ${step}`).toEqual(columns(fresh));
+    });
+  });
 });

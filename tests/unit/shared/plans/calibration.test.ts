@@ -15,7 +15,7 @@ import { anEvent } from '../../../fixtures/plannedEvents';
 
 const logged = (id: string, relevance: Relevance | null) => anEntry({ id, relevance });
 
-const INTERACTIONS = interactionsById([
+const LOGGED = [
   logged('i-a', 4),
   logged('i-b', 3),
   logged('i-c', 2),
@@ -24,7 +24,7 @@ const INTERACTIONS = interactionsById([
   logged('i-f', 5),
   logged('i-j', 4),
   logged('i-o', 1),
-]);
+];
 
 /** Planned events around September–November 2026; today is 20 November. */
 const EVENTS = [
@@ -80,6 +80,8 @@ const EVENTS = [
   // The day after the period ends.
   anEvent('O', { date: '2026-12-01', expectedRelevance: 5, interactionId: 'i-o' }),
 ];
+
+const INTERACTIONS = interactionsById(LOGGED, EVENTS);
 
 const PERIOD = rangePeriod(dayNumberOf('2026-09-01'), dayNumberOf('2026-12-01'));
 const TODAY = dayNumberOf('2026-11-20');
