@@ -45,6 +45,20 @@ test('connecting the dots: the plant manager from a lunch is suggested to the co
   await expect(time).toContainText('Relevance (time-weighted)5.0');
   await expect(contacts.section('Interactions')).toContainText('Lunch with Rosa');
 
+  // The lunch opens from her page, by keyboard, to write down what came of it.
+  await contacts
+    .section('Interactions')
+    .getByRole('button', { name: 'Open Lunch with Rosa' })
+    .focus();
+  await page.keyboard.press('Enter');
+  const lunch = page.getByRole('dialog', { name: 'Lunch with Rosa' });
+  await lunch.getByLabel('What I got').fill('Tips on food safety audits');
+  await lunch.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Changes saved.')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(lunch).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Rosa Delgado', level: 1 })).toBeVisible();
+
   // Weeks later, a call with someone whose company needs a plant manager.
   await journal.logButton.click();
   await journal.dialog.getByLabel('Title').fill('Call with Tom');

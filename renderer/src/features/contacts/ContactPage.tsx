@@ -2,9 +2,12 @@ import { Anchor, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
 import { contactFigures } from '../../../../shared/contacts';
+import type { InteractionId } from '../../../../shared/domain';
 import { formatHours, formatMean } from '../../../../shared/report';
 import { useJournalSnapshot } from '../../app/journalContext';
 import { formatDateTime } from '../../ui/format';
+import { InteractionDrawer } from '../journal/InteractionDrawer';
+import { useJournalActions } from '../journal/useJournalActions';
 import { ContactFormModal } from './ContactFormModal';
 import { PhraseChips } from './ContactList';
 import { ContactSection } from './ContactSection';
@@ -44,7 +47,9 @@ export function ContactPage({ contactId, onOpen }: Props) {
     [suggestions],
   );
   const { saveContact, removeContact } = useContactActions();
+  const { remove: removeInteraction } = useJournalActions();
   const [editing, setEditing] = useState(false);
+  const [openId, setOpenId] = useState<InteractionId | null>(null);
   const figures = useMemo(
     () => (contact ? contactFigures(contact, interactions) : null),
     [contact, interactions],
@@ -150,8 +155,13 @@ export function ContactPage({ contactId, onOpen }: Props) {
         />
       </ContactSection>
       <ContactSection title="Interactions">
-        <ContactTimeline interactions={figures.interactions} name={contact.name} />
+        <ContactTimeline
+          interactions={figures.interactions}
+          name={contact.name}
+          onOpen={setOpenId}
+        />
       </ContactSection>
+      <InteractionDrawer id={openId} onClose={() => setOpenId(null)} onDelete={removeInteraction} />
       {editing && (
         <ContactFormModal
           contact={contact}
