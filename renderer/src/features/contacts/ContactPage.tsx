@@ -9,6 +9,7 @@ import { formatDateTime } from '../../ui/format';
 import { InteractionDrawer } from '../journal/InteractionDrawer';
 import { useJournalActions } from '../journal/useJournalActions';
 import { ContactFormModal } from './ContactFormModal';
+import { ContactMergeModal } from './ContactMergeModal';
 import { PhraseChips } from './ContactList';
 import { ContactSection } from './ContactSection';
 import { ContactTimeline } from './ContactTimeline';
@@ -49,6 +50,7 @@ export function ContactPage({ contactId, onOpen }: Props) {
   const { saveContact, removeContact } = useContactActions();
   const { remove: removeInteraction } = useJournalActions();
   const [editing, setEditing] = useState(false);
+  const [merging, setMerging] = useState(false);
   const [openId, setOpenId] = useState<InteractionId | null>(null);
   const figures = useMemo(
     () => (contact ? contactFigures(contact, interactions) : null),
@@ -91,6 +93,13 @@ export function ContactPage({ contactId, onOpen }: Props) {
         <Group gap="xs">
           <Button variant="default" onClick={() => setEditing(true)} disabled={!!readOnlyReason}>
             Edit
+          </Button>
+          <Button
+            variant="default"
+            onClick={() => setMerging(true)}
+            disabled={!!readOnlyReason || contacts.length < 2}
+          >
+            Merge…
           </Button>
           <Button
             variant="default"
@@ -169,6 +178,7 @@ export function ContactPage({ contactId, onOpen }: Props) {
           onSave={saveContact}
         />
       )}
+      {merging && <ContactMergeModal contact={contact} onClose={() => setMerging(false)} />}
     </Stack>
   );
 }
