@@ -32,6 +32,10 @@ export function PlannedScreen() {
   const today = todayIn(viewerTimeZone(), new Date());
   const todayDate = localDateOf(today);
   const byId = useMemo(() => interactionsById(snapshot.interactions), [snapshot.interactions]);
+  const goalNames = useMemo(
+    () => new Map(snapshot.goals.map((goal) => [goal.id, goal.description])),
+    [snapshot.goals],
+  );
   // Soonest first from the snapshot: upcoming in that order, past ones most recent first.
   const upcoming = snapshot.plannedEvents.filter((event) => event.date >= todayDate);
   const past = snapshot.plannedEvents.filter((event) => event.date < todayDate).reverse();
@@ -52,6 +56,7 @@ export function PlannedScreen() {
       key={event.id}
       event={event}
       logged={loggedInteraction(event, byId)}
+      goals={event.goalIds.flatMap((id) => goalNames.get(id) ?? [])}
       asksForLog={awaitsLogging(event, byId, today)}
       readOnly={readOnly}
       onDecide={(item, decision) => setAsking({ event: item, decision })}
