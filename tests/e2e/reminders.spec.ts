@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { ANA_OVERDUE, FOLLOW_UPS_TODAY, TOM_DUE_TODAY } from './followUpEntries';
 import { JournalPage } from './journalPage';
 
 test.use({ timezoneId: 'Europe/Madrid' });
@@ -40,21 +41,11 @@ test('a follow-up due is reminded of while Relevant is in the background, until 
     Object.assign(window, { Notification: Recorded, shownNotifications: record });
   });
   // "Today" is Wednesday 25 November 2026 whenever the test runs.
-  await page.clock.setFixedTime(new Date('2026-11-25T12:00:00+01:00'));
+  await page.clock.setFixedTime(FOLLOW_UPS_TODAY);
   const journal = new JournalPage(page);
   await journal.open();
-  await journal.logByMouse({
-    title: 'Coffee with Ana Lopez',
-    when: '2026-11-20T09:00',
-    nextStep: 'Send Ana the plant tour dates',
-    nextStepDue: '2026-11-24',
-  });
-  await journal.logByMouse({
-    title: 'Call with Tom Alvarez',
-    when: '2026-11-23T16:00',
-    nextStep: 'Ask Tom for the audit report',
-    nextStepDue: '2026-11-25',
-  });
+  await journal.logByMouse(ANA_OVERDUE);
+  await journal.logByMouse(TOM_DUE_TODAY);
 
   // Reminders are turned on from Today: the browser asks, the person allows.
   await page.locator('body').press('t');
