@@ -76,7 +76,12 @@ export interface ContactMergePlan {
   readonly duplicateId: string;
   /** The kept contact's fields after the merge (lists joined, empty fields filled). */
   readonly keptPatch: Partial<ContactFields>;
-  readonly interactionLinks: readonly { readonly id: string; readonly contactIds: string[] }[];
+  readonly interactionLinks: readonly {
+    readonly id: string;
+    readonly contactIds: string[];
+    /** The names met, when the duplicate's name gives way to the kept contact's. */
+    readonly people?: string[];
+  }[];
   readonly introductionPatches: readonly {
     readonly id: string;
     readonly patch: Partial<IntroductionFields>;
@@ -89,10 +94,24 @@ const union = (a: readonly string[], b: readonly string[]) => {
 };
 const either = (a: string, b: string) => (a.trim() !== '' ? a : b);
 
+/** `people` with `from` (case and accents aside) written as `to`, each name once. */
+function renamed(people: readonly string[], from: string, to: string): string[] {
+  const seen = new Set<string>();
+  return people.flatMap((name) => {
+    const next = normalisePhrase(name) === from ? to : name;
+    const key = normalisePhrase(next);
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [next];
+  });
+}
+
 /**
  * Plans merging two contacts who are one person. Interactions linked to the duplicate link to
- * the kept contact (once); introductions point to it; needs, offers and tags are joined; empty
- * fields take the duplicate's value; notes are kept from both.
+ * the kept contact (once) and name it by the kept name (so the link holds when the names met
+ * are edited, and the old name is not offered as a new contact); introductions point to it;
+ * needs, offers and tags are joined; empty fields take the duplicate's value; notes are kept
+ * from both.
  */
 export function planContactMerge(
   kept: Contact,
@@ -100,11 +119,16 @@ export function planContactMerge(
   interactions: readonly Interaction[],
   introductions: readonly Introduction[] = [],
 ): ContactMergePlan {
+  const duplicateKey = normalisePhrase(duplicate.name);
+  const renames = duplicateKey !== normalisePhrase(kept.name);
   const interactionLinks = interactions
     .filter((item) => item.contactIds.includes(duplicate.id))
     .map((item) => ({
       id: item.id,
       contactIds: [...new Set(item.contactIds.map((id) => (id === duplicate.id ? kept.id : id)))],
+      ...(renames && item.people.some((name) => normalisePhrase(name) === duplicateKey)
+        ? { people: renamed(item.people, duplicateKey, kept.name) }
+        : {}),
     }));
   const introductionPatches = introductions.flatMap((intro) => {
     const patch: Partial<IntroductionFields> = {};

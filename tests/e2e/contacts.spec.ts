@@ -45,11 +45,27 @@ test('connecting the dots: the plant manager from a lunch is suggested to the co
   await expect(time).toContainText('Relevance (time-weighted)5.0');
   await expect(contacts.section('Interactions')).toContainText('Lunch with Rosa');
 
+  // The lunch opens from her page, by keyboard, to write down what came of it.
+  await contacts
+    .section('Interactions')
+    .getByRole('button', { name: 'Open Lunch with Rosa' })
+    .focus();
+  await page.keyboard.press('Enter');
+  const lunch = page.getByRole('dialog', { name: 'Lunch with Rosa' });
+  await lunch.getByLabel('What I got').fill('Tips on food safety audits');
+  await lunch.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Changes saved.')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(lunch).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Rosa Delgado', level: 1 })).toBeVisible();
+
   // Weeks later, a call with someone whose company needs a plant manager.
   await journal.logButton.click();
   await journal.dialog.getByLabel('Title').fill('Call with Tom');
   await journal.dialog.getByLabel('Minutes').fill('20');
   await meetNewContact(page, journal.dialog, 'Tom Alvarez');
+  // Rosa joined the call; typed in a hurry, she becomes a second contact.
+  await meetNewContact(page, journal.dialog, 'Rosa D.');
   await journal.dialog.getByRole('button', { name: 'Save' }).click();
   await expect(journal.dialog).toBeHidden();
 
@@ -65,8 +81,26 @@ test('connecting the dots: the plant manager from a lunch is suggested to the co
     'Rosa Delgado offers “plant management experience”; Tom Alvarez (Acme Foods) needs “a plant manager”',
   );
 
+  // “Rosa D.” is Rosa Delgado: merged into her contact, the call moves to her page.
+  await contacts.back();
+  await contacts.openContact('Rosa Delgado');
+  await expect(time).toContainText('Interactions1Total time');
+  await page.getByRole('button', { name: 'Merge…' }).click();
+  const merge = page.getByRole('dialog', { name: 'Merge into “Rosa Delgado”' });
+  await merge.getByRole('combobox', { name: 'Contact to merge' }).fill('Rosa');
+  await page.getByRole('option', { name: 'Rosa D.', exact: true }).click();
+  await expect(merge).toContainText('1 interaction and 0 introductions move from “Rosa D.”');
+  await merge.getByRole('button', { name: 'Merge', exact: true }).click();
+  await expect(merge).toBeHidden();
+  await expect(page.getByRole('alert').filter({ hasText: 'Contacts merged' })).toContainText(
+    '“Rosa D.” was merged into “Rosa Delgado”.',
+  );
+  await expect(time).toContainText('Interactions2Total time');
+  await expect(contacts.section('Interactions')).toContainText('Call with Tom');
+
   // Record it from the list on the contacts screen.
   await contacts.back();
+  await expect(contacts.section('People').getByRole('button', { name: 'Rosa D.' })).toHaveCount(0);
   await contacts
     .section('Suggested introductions')
     .getByRole('listitem', { name: 'Introduce Rosa Delgado → Tom Alvarez' })

@@ -3,6 +3,8 @@ import { JournalPage } from './journalPage';
 
 test.use({ timezoneId: 'Europe/Madrid' });
 
+const GOAL = 'Plant manager in food manufacturing';
+
 interface PlannedEntry {
   title: string;
   date: string;
@@ -10,6 +12,8 @@ interface PlannedEntry {
   organiser: string;
   minutes: number;
   expected: 1 | 2 | 3 | 4 | 5;
+  /** A goal it could serve, chosen by its description. */
+  goal?: string;
 }
 
 /** Plans an event with the mouse, as a person fills the form. */
@@ -26,6 +30,10 @@ async function plan(page: Page, entry: PlannedEntry): Promise<Locator> {
     .getByRole('radiogroup', { name: 'Expected relevance' })
     .getByText(String(entry.expected), { exact: true })
     .click();
+  if (entry.goal) {
+    await form.getByRole('combobox', { name: 'Goals' }).click();
+    await page.getByRole('option', { name: entry.goal, exact: true }).click();
+  }
   await form.getByLabel('Research notes').fill('Speakers from two utilities');
   await form.getByRole('button', { name: 'Plan it' }).click();
   await expect(form).toBeHidden();
@@ -42,6 +50,15 @@ test('plan, skip with a reason, log an attended event, and see expected against 
   await page.clock.setFixedTime(new Date('2026-11-25T12:00:00+01:00'));
   const journal = new JournalPage(page);
   await journal.open();
+  // A goal, active since the start of the month, for the events to serve.
+  await page.locator('body').press('g');
+  await page.getByRole('button', { name: 'Add your first goal' }).click();
+  const goalForm = page.getByRole('dialog', { name: 'Add a goal' });
+  await goalForm.getByLabel('Description').fill(GOAL);
+  await goalForm.getByLabel('Active from').fill('2026-11-01');
+  await goalForm.getByRole('button', { name: 'Add goal' }).click();
+  await expect(goalForm).toBeHidden();
+
   await page.locator('body').press('p');
   await expect(page.getByRole('heading', { name: 'Planned events' })).toBeVisible();
   await expect(page.getByText('Pick and choose wisely.')).toBeVisible();
@@ -72,7 +89,9 @@ test('plan, skip with a reason, log an attended event, and see expected against 
     organiser: 'Café Comercial',
     minutes: 90,
     expected: 3,
+    goal: GOAL,
   });
+  await expect(meetup.getByText(`Goal: ${GOAL}`)).toBeVisible();
   await expect(meetup.getByText('How was it?')).toBeVisible();
   await meetup.getByRole('button', { name: 'Log it' }).click();
   const quickAdd = journal.dialog;
@@ -81,6 +100,7 @@ test('plan, skip with a reason, log an attended event, and see expected against 
   await expect(quickAdd.getByLabel('Organiser or place')).toHaveValue('Café Comercial');
   await expect(quickAdd.getByLabel('Minutes')).toHaveValue('90');
   await expect(quickAdd.getByRole('combobox', { name: 'Kind' })).toHaveValue('Meetup');
+  await expect(quickAdd.getByText(GOAL, { exact: true })).toBeVisible(); // the event's goal
   await quickAdd
     .getByRole('radiogroup', { name: 'Relevance' })
     .getByText('5', { exact: true })
@@ -124,6 +144,10 @@ test('plan, skip with a reason, log an attended event, and see expected against 
   );
   await expect(reportSection.getByRole('table', { name: 'Planned events skipped' })).toContainText(
     'Same speakers as last year',
+  );
+  // The logged meetup counts for the goal it was planned for.
+  await expect(page.getByRole('table', { name: 'Hours per goal' })).toContainText(
+    `${GOAL}1.5 h1.5 h1`,
   );
 
   // A planned event deleted by mistake comes back with Undo.

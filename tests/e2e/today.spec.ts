@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { ANA_OVERDUE, FOLLOW_UPS_TODAY, TOM_DUE_TODAY } from './followUpEntries';
 import { JournalPage } from './journalPage';
 
 test.use({ timezoneId: 'Europe/Madrid' });
@@ -7,21 +8,11 @@ test('Today lists follow-ups by due day; D marks the one in focus done, and undo
   page,
 }) => {
   // "Today" is Wednesday 25 November 2026 whenever the test runs.
-  await page.clock.setFixedTime(new Date('2026-11-25T12:00:00+01:00'));
+  await page.clock.setFixedTime(FOLLOW_UPS_TODAY);
   const journal = new JournalPage(page);
   await journal.open();
-  await journal.logByMouse({
-    title: 'Coffee with Ana Lopez',
-    when: '2026-11-20T09:00',
-    nextStep: 'Send Ana the plant tour dates',
-    nextStepDue: '2026-11-24',
-  });
-  await journal.logByMouse({
-    title: 'Call with Tom Alvarez',
-    when: '2026-11-23T16:00',
-    nextStep: 'Ask Tom for the audit report',
-    nextStepDue: '2026-11-25',
-  });
+  await journal.logByMouse(ANA_OVERDUE);
+  await journal.logByMouse(TOM_DUE_TODAY);
   await journal.logByMouse({
     title: 'Energy Storage Expo',
     when: '2026-11-24T10:00',

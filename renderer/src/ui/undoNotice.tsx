@@ -12,6 +12,7 @@ export function showUndoNotice(title: string, message: string, undo: () => void)
         <Button
           size="compact-sm"
           variant="light"
+          flex="none"
           onClick={() => {
             notifications.hide('undo');
             undo();

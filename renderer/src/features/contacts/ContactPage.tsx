@@ -2,10 +2,14 @@ import { Anchor, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
 import { contactFigures } from '../../../../shared/contacts';
+import type { InteractionId } from '../../../../shared/domain';
 import { formatHours, formatMean } from '../../../../shared/report';
 import { useJournalSnapshot } from '../../app/journalContext';
 import { formatDateTime } from '../../ui/format';
+import { InteractionDrawer } from '../journal/InteractionDrawer';
+import { useJournalActions } from '../journal/useJournalActions';
 import { ContactFormModal } from './ContactFormModal';
+import { ContactMergeModal } from './ContactMergeModal';
 import { PhraseChips } from './ContactList';
 import { ContactSection } from './ContactSection';
 import { ContactTimeline } from './ContactTimeline';
@@ -44,7 +48,10 @@ export function ContactPage({ contactId, onOpen }: Props) {
     [suggestions],
   );
   const { saveContact, removeContact } = useContactActions();
+  const { remove: removeInteraction } = useJournalActions();
   const [editing, setEditing] = useState(false);
+  const [merging, setMerging] = useState(false);
+  const [openId, setOpenId] = useState<InteractionId | null>(null);
   const figures = useMemo(
     () => (contact ? contactFigures(contact, interactions) : null),
     [contact, interactions],
@@ -86,6 +93,13 @@ export function ContactPage({ contactId, onOpen }: Props) {
         <Group gap="xs">
           <Button variant="default" onClick={() => setEditing(true)} disabled={!!readOnlyReason}>
             Edit
+          </Button>
+          <Button
+            variant="default"
+            onClick={() => setMerging(true)}
+            disabled={!!readOnlyReason || contacts.length < 2}
+          >
+            Merge…
           </Button>
           <Button
             variant="default"
@@ -150,8 +164,13 @@ export function ContactPage({ contactId, onOpen }: Props) {
         />
       </ContactSection>
       <ContactSection title="Interactions">
-        <ContactTimeline interactions={figures.interactions} name={contact.name} />
+        <ContactTimeline
+          interactions={figures.interactions}
+          name={contact.name}
+          onOpen={setOpenId}
+        />
       </ContactSection>
+      <InteractionDrawer id={openId} onClose={() => setOpenId(null)} onDelete={removeInteraction} />
       {editing && (
         <ContactFormModal
           contact={contact}
@@ -159,6 +178,7 @@ export function ContactPage({ contactId, onOpen }: Props) {
           onSave={saveContact}
         />
       )}
+      {merging && <ContactMergeModal contact={contact} onClose={() => setMerging(false)} />}
     </Stack>
   );
 }

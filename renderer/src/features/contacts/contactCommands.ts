@@ -50,8 +50,8 @@ export function mergeContacts(
   const plan = planContactMerge(kept, duplicate, snapshot.interactions, snapshot.introductions);
   journal.inOneStep(() => {
     journal.updateRecord('contacts', plan.keptId, plan.keptPatch);
-    for (const link of plan.interactionLinks) {
-      journal.updateInteraction(link.id as InteractionId, { contactIds: link.contactIds });
+    for (const { id, contactIds, people } of plan.interactionLinks) {
+      journal.updateInteraction(id as InteractionId, { contactIds, ...(people && { people }) });
     }
     for (const { id, patch } of plan.introductionPatches) {
       journal.updateRecord('introductions', id, patch);

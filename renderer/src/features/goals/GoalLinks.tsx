@@ -47,15 +47,27 @@ export function RelevanceSuggestionLine({ suggestion, onUse }: SuggestionProps) 
 
 interface SelectProps {
   goals: readonly Goal[];
-  /** The interaction's local day: goals active on it are offered. */
+  /** The local day it takes place: goals active on it are offered. */
   day: string;
   value: readonly string[];
   onChange: (goalIds: string[]) => void;
   error?: string | undefined;
+  /** The question while none is chosen. */
+  placeholder?: string;
 }
 
-/** The goals an interaction served: those active on its day, and any it already links. */
-export function GoalsSelect({ goals, day, value, onChange, error }: SelectProps) {
+/**
+ * The goals an interaction served (or a planned event could serve): those active on its day,
+ * and any it already links.
+ */
+export function GoalsSelect({
+  goals,
+  day,
+  value,
+  onChange,
+  error,
+  placeholder = 'Which goals did it serve?',
+}: SelectProps) {
   const data = useMemo(
     () =>
       goals
@@ -67,7 +79,7 @@ export function GoalsSelect({ goals, day, value, onChange, error }: SelectProps)
   return (
     <MultiSelect
       label="Goals"
-      placeholder={value.length === 0 ? 'Which goals did it serve?' : undefined}
+      placeholder={value.length === 0 ? placeholder : undefined}
       data={data}
       value={[...value]}
       onChange={onChange}

@@ -36,6 +36,8 @@ interface Props {
   readonly event: PlannedEvent;
   /** The interaction it was logged as, if it still exists. */
   readonly logged: Interaction | undefined;
+  /** The descriptions of the goals it could serve. */
+  readonly goals: readonly string[];
   /** Whether to ask how it went (its day has come, not skipped, nothing logged). */
   readonly asksForLog: boolean;
   readonly readOnly: boolean;
@@ -49,6 +51,7 @@ interface Props {
 export function PlannedEventCard({
   event,
   logged,
+  goals,
   asksForLog,
   readOnly,
   onDecide,
@@ -84,6 +87,14 @@ export function PlannedEventCard({
         ) : (
           <Text size="sm">
             Expected relevance: <strong>{event.expectedRelevance ?? 'unsure'}</strong>
+          </Text>
+        )}
+        {goals.length > 0 && (
+          <Text size="sm" lineClamp={2}>
+            <Text span c="dimmed" size="sm">
+              {goals.length === 1 ? 'Goal:' : 'Goals:'}
+            </Text>{' '}
+            {goals.join(' · ')}
           </Text>
         )}
         {event.decisionReason && (

@@ -20,7 +20,9 @@ import {
   type PlannedEventFields,
   type RecordErrors,
 } from '../../../../shared/domain';
+import { useJournalSnapshot } from '../../app/journalContext';
 import { messageOf } from '../../ui/errors';
+import { GoalsSelect } from '../goals/GoalLinks';
 import { RelevanceInput } from '../journal/RelevanceInput';
 import { readPlannedForm, type PlannedFormValues } from './plannedForm';
 
@@ -51,6 +53,7 @@ export function PlannedEventForm({
   onSubmit,
   onCancel,
 }: Props) {
+  const { goals } = useJournalSnapshot();
   const [values, setValues] = useState(initialValues);
   const [errors, setErrors] = useState<RecordErrors>({});
   const set = <K extends keyof PlannedFormValues>(key: K, value: PlannedFormValues[K]) =>
@@ -135,6 +138,14 @@ export function PlannedEventForm({
           noneLabel="Unsure"
           value={values.expectedRelevance}
           onChange={(v) => set('expectedRelevance', v)}
+        />
+        <GoalsSelect
+          goals={goals}
+          day={values.date}
+          value={values.goalIds}
+          onChange={(ids) => set('goalIds', ids)}
+          error={errors.goalIds}
+          placeholder="Which goals could it serve?"
         />
         <Textarea
           label="Research notes"

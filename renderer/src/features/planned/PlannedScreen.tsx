@@ -35,6 +35,10 @@ export function PlannedScreen() {
     () => interactionsById(snapshot.interactions, snapshot.plannedEvents),
     [snapshot.interactions, snapshot.plannedEvents],
   );
+  const goalNames = useMemo(
+    () => new Map(snapshot.goals.map((goal) => [goal.id, goal.description])),
+    [snapshot.goals],
+  );
   // Soonest first from the snapshot: upcoming in that order, past ones most recent first.
   const upcoming = snapshot.plannedEvents.filter((event) => event.date >= todayDate);
   const past = snapshot.plannedEvents.filter((event) => event.date < todayDate).reverse();
@@ -55,6 +59,7 @@ export function PlannedScreen() {
       key={event.id}
       event={event}
       logged={loggedInteraction(event, byId)}
+      goals={event.goalIds.flatMap((id) => goalNames.get(id) ?? [])}
       asksForLog={awaitsLogging(event, byId, today)}
       readOnly={readOnly}
       onDecide={(item, decision) => setAsking({ event: item, decision })}

@@ -24,6 +24,8 @@ export interface PlannedFormValues {
   expectedRelevance: Relevance | null;
   decision: Decision;
   decisionReason: string;
+  /** Ids of the goals it could serve. */
+  goalIds: string[];
 }
 
 export const DEFAULT_EXPECTED_MINUTES = 120;
@@ -43,6 +45,7 @@ export function emptyPlannedValues(now = new Date()): PlannedFormValues {
     expectedRelevance: null,
     decision: 'undecided',
     decisionReason: '',
+    goalIds: [],
   };
 }
 
@@ -58,12 +61,13 @@ export function plannedValuesOf(event: PlannedEvent): PlannedFormValues {
     expectedRelevance: event.expectedRelevance,
     decision: event.decision,
     decisionReason: event.decisionReason,
+    goalIds: [...event.goalIds],
   };
 }
 
 /**
- * The form as record fields (goals and the logged interaction are kept from `existing`), or
- * the errors only the form can tell (an empty number); the record checks the rest.
+ * The form as record fields (the logged interaction is kept from `existing`), or the errors
+ * only the form can tell (an empty number); the record checks the rest.
  */
 export function readPlannedForm(
   values: PlannedFormValues,
@@ -78,7 +82,7 @@ export function readPlannedForm(
       ...values,
       cost: values.cost === '' ? null : Number(values.cost),
       expectedMinutes: Number(values.expectedMinutes),
-      goalIds: existing ? [...existing.goalIds] : [],
+      goalIds: [...values.goalIds],
       interactionId: existing?.interactionId ?? null,
     },
   };
@@ -87,7 +91,10 @@ export function readPlannedForm(
 /** The start time a logged event gets: 09:00 on its day (the person can change it). */
 export const LOGGED_START_TIME = '09:00';
 
-/** The quick-add form for logging a planned event: its title, kind, day, organiser and time. */
+/**
+ * The quick-add form for logging a planned event: its title, kind, day, organiser, time and
+ * the goals it was to serve.
+ */
 export function interactionValuesOf(event: PlannedEvent, empty: FormValues): FormValues {
   return {
     ...empty,
@@ -97,5 +104,6 @@ export function interactionValuesOf(event: PlannedEvent, empty: FormValues): For
     place: event.organiser,
     durationMinutes: event.expectedMinutes,
     relevance: null,
+    goalIds: [...event.goalIds],
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesToContacts } from '../../../../../shared/contacts';
+import { contactIdsFor, namesToContacts } from '../../../../../shared/contacts';
 import { EMPTY_CONTACT } from '../../../../../shared/domain';
 import {
   mergeContacts,
@@ -92,5 +92,60 @@ describe('turning names into contacts and merging contacts', () => {
     journal.undo();
     expect(journal.getSnapshot().contacts).toHaveLength(3);
     expect(journal.getSnapshot().byId.get(both)?.contactIds).toEqual([kept, duplicate]);
+  });
+
+  it('merging contacts of different names writes the kept name where the other one was met', () => {
+    const journal = aReplica(1);
+    const bob = journal.addRecord('contacts', { ...EMPTY_CONTACT, name: 'Bob Smith' });
+    const robert = journal.addRecord('contacts', { ...EMPTY_CONTACT, name: 'Robert Smith' });
+    const call = journal.addInteraction(
+      anInteraction({ people: ['Ana Lopez', 'Robert Smith'], contactIds: [robert] }),
+    );
+    const both = journal.addInteraction(
+      anInteraction({ people: ['Bob Smith', 'robert smith'], contactIds: [bob, robert] }),
+    );
+    const unlinked = journal.addInteraction(anInteraction({ people: ['Robert Smith'] }));
+
+    mergeContacts(journal, bob, robert);
+
+    const snapshot = journal.getSnapshot();
+    expect(snapshot.byId.get(call)).toMatchObject({
+      people: ['Ana Lopez', 'Bob Smith'],
+      contactIds: [bob],
+    });
+    expect(snapshot.byId.get(both)).toMatchObject({ people: ['Bob Smith'], contactIds: [bob] });
+    // Not linked to the duplicate: what was typed there stays as it was.
+    expect(snapshot.byId.get(unlinked)?.people).toEqual(['Robert Smith']);
+    // Editing the names met keeps the link, and only the unlinked name is offered as a contact.
+    const callNow = snapshot.byId.get(call);
+    expect(contactIdsFor(callNow?.people ?? [], snapshot.contacts, callNow?.contactIds)).toEqual([
+      bob,
+    ]);
+    const robertMet = namesToContacts(snapshot.interactions, snapshot.contacts).find(
+      (group) => group.name === 'Robert Smith',
+    );
+    expect(robertMet?.interactionIds).toEqual([unlinked]);
+
+    journal.undo();
+    expect(journal.getSnapshot().byId.get(call)).toMatchObject({
+      people: ['Ana Lopez', 'Robert Smith'],
+      contactIds: [robert],
+    });
+  });
+
+  it('merging contacts of one name (case and accents aside) keeps each spelling as typed', () => {
+    const journal = aReplica(1);
+    const kept = journal.addRecord('contacts', { ...EMPTY_CONTACT, name: 'Rosa Delgado' });
+    const duplicate = journal.addRecord('contacts', { ...EMPTY_CONTACT, name: 'rosa delgádo' });
+    const lunch = journal.addInteraction(
+      anInteraction({ people: ['rosa delgádo'], contactIds: [duplicate] }),
+    );
+
+    mergeContacts(journal, kept, duplicate);
+
+    expect(journal.getSnapshot().byId.get(lunch)).toMatchObject({
+      people: ['rosa delgádo'],
+      contactIds: [kept],
+    });
   });
 });
