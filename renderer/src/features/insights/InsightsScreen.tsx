@@ -1,5 +1,5 @@
 import { Button, Grid, Paper, Stack, Text, Title } from '@mantine/core';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import {
   bySource,
   byKind,
@@ -50,9 +50,14 @@ export function Section({ title, children }: { title: string; children: ReactNod
   );
 }
 
-/** Where the hours went: a period's figures, 12 weeks and 12 months of bands, sources, changes. */
+/**
+ * Where the hours went: a period's figures, 12 weeks and 12 months of bands, sources, changes.
+ * When the journal changes, the headline figures are redrawn at once and the charts and tables
+ * a moment later, in a render that yields to input: the charts cost more than a frame.
+ */
 export function InsightsScreen({ onOpenJournal }: { onOpenJournal: () => void }) {
-  const { facts, settings, today, count } = useAnalytics();
+  const { facts: latestFacts, settings, today, count } = useAnalytics();
+  const facts = useDeferredValue(latestFacts);
   const { goals } = useJournalSnapshot();
   const weekStartsOn = settings.weekStartsOn;
   const [period, setPeriod] = useState<Period>(() =>
@@ -61,11 +66,15 @@ export function InsightsScreen({ onOpenJournal }: { onOpenJournal: () => void })
   const [selected, setSelected] = useState<Period | null>(null);
   const lastDay = period.end - 1;
 
+  const headline = useMemo(
+    () => trend(latestFacts, period, weekStartsOn),
+    [latestFacts, period, weekStartsOn],
+  );
   const figures = useMemo(() => {
     const weeks = seriesFor(facts, lastWeeks(lastDay, 12, weekStartsOn));
     const months = seriesFor(facts, lastMonths(monthKeyOf(lastDay), 12));
     return {
-      trend: trend(facts, period, weekStartsOn),
+      breakdown: trend(facts, period, weekStartsOn).current,
       weeks,
       months,
       half: rolling(facts, monthKeyOf(lastDay), 6).total,
@@ -75,9 +84,59 @@ export function InsightsScreen({ onOpenJournal }: { onOpenJournal: () => void })
       suggestions: suggestChanges(facts, Math.min(today, lastDay), settings),
     };
   }, [facts, period, lastDay, weekStartsOn, today, settings]);
-  const calibration = useCalibration(lastDay, today);
-
+  const calibration = useDeferredValue(useCalibration(lastDay, today));
   const goalFigures = useMemo(() => goalFiguresFor(facts, goals, period), [facts, goals, period]);
+
+  // The same elements until the deferred figures change: React skips them in the urgent render.
+  const sections = useMemo(
+    () => (
+      <>
+        <Text size="sm" c="dimmed">
+          Last 6 months: {formatHours(figures.half.totalMinutes)},{' '}
+          {formatShare(figures.half.highShare)} high relevance. Last 12 months:{' '}
+          {formatHours(figures.year.totalMinutes)}, {formatShare(figures.year.highShare)} high
+          relevance.
+        </Text>
+        <Grid gap="md">
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            <BandChart
+              title="Hours by relevance, last 12 weeks"
+              series={figures.weeks}
+              onSelect={setSelected}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            <BandChart
+              title="Hours by relevance, last 12 months"
+              series={figures.months}
+              onSelect={setSelected}
+            />
+          </Grid.Col>
+        </Grid>
+        {selected && (
+          <PeriodInteractions facts={facts} period={selected} onClose={() => setSelected(null)} />
+        )}
+        <Section title={`Breakdown, ${periodTitle(period)}`}>
+          <BandBreakdown figures={figures.breakdown} />
+          <GroupTable label="By kind" groupHeading="Kind" groups={figures.kinds} />
+        </Section>
+        <Section title="Sources">
+          <GroupTable label="Sources" groupHeading="Organiser or place" groups={figures.sources} />
+        </Section>
+        <Section title="Goals">
+          <GoalTable figures={goalFigures} periodName={`in ${periodTitle(period)}`} />
+        </Section>
+        <Section title="What to change">
+          <SuggestionList suggestions={figures.suggestions} />
+        </Section>
+        <FollowUpSection facts={facts} period={period} today={today} />
+        <Section title="Calibration: expected against actual, last 12 months">
+          <CalibrationFigures calibration={calibration} />
+        </Section>
+      </>
+    ),
+    [figures, selected, facts, period, goalFigures, today, calibration],
+  );
 
   if (count === 0) {
     return (
@@ -96,53 +155,12 @@ export function InsightsScreen({ onOpenJournal }: { onOpenJournal: () => void })
       <Title order={2}>Insights: {periodTitle(period)}</Title>
       <PeriodPicker period={period} weekStartsOn={weekStartsOn} onChange={setPeriod} />
       <FiguresHeadline
-        current={figures.trend.current}
-        previous={figures.trend.previous}
-        highShareChange={figures.trend.highShareChange}
+        current={headline.current}
+        previous={headline.previous}
+        highShareChange={headline.highShareChange}
         previousName={previousName}
       />
-      <Text size="sm" c="dimmed">
-        Last 6 months: {formatHours(figures.half.totalMinutes)},{' '}
-        {formatShare(figures.half.highShare)} high relevance. Last 12 months:{' '}
-        {formatHours(figures.year.totalMinutes)}, {formatShare(figures.year.highShare)} high
-        relevance.
-      </Text>
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, md: 6 }}>
-          <BandChart
-            title="Hours by relevance, last 12 weeks"
-            series={figures.weeks}
-            onSelect={setSelected}
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 6 }}>
-          <BandChart
-            title="Hours by relevance, last 12 months"
-            series={figures.months}
-            onSelect={setSelected}
-          />
-        </Grid.Col>
-      </Grid>
-      {selected && (
-        <PeriodInteractions facts={facts} period={selected} onClose={() => setSelected(null)} />
-      )}
-      <Section title={`Breakdown, ${periodTitle(period)}`}>
-        <BandBreakdown figures={figures.trend.current} />
-        <GroupTable label="By kind" groupHeading="Kind" groups={figures.kinds} />
-      </Section>
-      <Section title="Sources">
-        <GroupTable label="Sources" groupHeading="Organiser or place" groups={figures.sources} />
-      </Section>
-      <Section title="Goals">
-        <GoalTable figures={goalFigures} periodName={`in ${periodTitle(period)}`} />
-      </Section>
-      <Section title="What to change">
-        <SuggestionList suggestions={figures.suggestions} />
-      </Section>
-      <FollowUpSection facts={facts} period={period} today={today} />
-      <Section title="Calibration: expected against actual, last 12 months">
-        <CalibrationFigures calibration={calibration} />
-      </Section>
+      {sections}
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hourTicks } from '../../../../../renderer/src/features/insights/BandChart';
+import { hourTicks } from '../../../../../renderer/src/features/insights/hourTicks';
 
 describe('hour ticks of the band charts', () => {
   it.each([
