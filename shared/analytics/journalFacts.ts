@@ -152,6 +152,20 @@ function workOut(
   into.doneDays[at] = (hasNextStep ? parseDayNumber(interaction.nextStepDone) : null) ?? NO_DAY;
 }
 
+/** Copies `length` rows from `fromAt` to `at`, a column at a time. */
+function copyRun(from: FactColumns, fromAt: number, into: FactColumns, at: number, length: number) {
+  const end = fromAt + length;
+  into.days.set(from.days.subarray(fromAt, end), at);
+  into.minutes.set(from.minutes.subarray(fromAt, end), at);
+  into.bands.set(from.bands.subarray(fromAt, end), at);
+  into.relevance.set(from.relevance.subarray(fromAt, end), at);
+  into.kinds.set(from.kinds.subarray(fromAt, end), at);
+  into.places.set(from.places.subarray(fromAt, end), at);
+  into.hasNextStep.set(from.hasNextStep.subarray(fromAt, end), at);
+  into.dueDays.set(from.dueDays.subarray(fromAt, end), at);
+  into.doneDays.set(from.doneDays.subarray(fromAt, end), at);
+}
+
 function copyFacts(from: FactColumns, fromAt: number, into: FactColumns, at: number): void {
   into.days[at] = from.days[fromAt] as number;
   into.minutes[at] = from.minutes[fromAt] as number;
@@ -182,7 +196,7 @@ function listFactsOf(
   let lookup: Map<Interaction, number> | undefined;
   let at = 0;
   let misses = 0;
-  for (let index = 0; index < size; index++) {
+  for (let index = 0; index < size;) {
     const interaction = list[index] as Interaction;
     let from = -1;
     if (before[at] === interaction) from = at;
@@ -192,14 +206,19 @@ function listFactsOf(
       from = lookup.get(interaction) ?? -1;
     }
     if (previous && from >= 0) {
-      copyFacts(previous, from, built, index);
-      at = from + 1;
+      // The run of objects both lists hold in the same order, copied column by column.
+      let length = 1;
+      while (index + length < size && before[from + length] === list[index + length]) length++;
+      copyRun(previous, from, built, index, length);
+      index += length;
+      at = from + length;
       misses = 0;
     } else {
       workOut(interaction, built, index, settings.bands, fallbackZone);
       misses++;
       // The one at `at` was replaced by this one: step over it.
       if (before[at + 1] !== undefined && before[at + 1] === list[index + 1]) at++;
+      index++;
     }
   }
   lastBuilt = built;

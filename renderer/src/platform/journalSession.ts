@@ -8,6 +8,12 @@ import { relayBetweenTabs } from './tabRelay';
 import { JournalSync } from './sync/journalSync';
 import { syncEnvironment } from './sync/syncEnvironment';
 
+/**
+ * The User Timing mark set on every change of the open journal (local, remote or undo),
+ * before the screens redraw: the Performance panel, and the bench, time redraws from it.
+ */
+export const JOURNAL_CHANGED_MARK = 'relevant:journal-changed';
+
 /** An open journal on this device: the document and the storage that keeps it. */
 export interface JournalSession {
   readonly journal: JournalDoc;
@@ -24,6 +30,11 @@ export async function openJournalSession(name = LOCAL_JOURNAL_DATABASE): Promise
   const stopRelay = relayBetweenTabs(name, ydoc);
   void requestPersistentStorage();
   const journal = new JournalDoc(ydoc);
+  // Subscribed first, so the mark precedes the screens' own listeners. Only the last is kept.
+  const stopMarking = journal.subscribe(() => {
+    performance.clearMarks(JOURNAL_CHANGED_MARK);
+    performance.mark(JOURNAL_CHANGED_MARK);
+  });
   try {
     journal.migrate();
   } catch (error) {
@@ -42,6 +53,7 @@ export async function openJournalSession(name = LOCAL_JOURNAL_DATABASE): Promise
     sync,
     async close() {
       sync.destroy();
+      stopMarking();
       await preview.stop();
       stopRelay();
       journal.destroy();

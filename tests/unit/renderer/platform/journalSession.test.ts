@@ -3,6 +3,7 @@ import { JournalDoc, SCHEMA_VERSION } from '../../../../shared/doc';
 import type { InteractionFields } from '../../../../shared/domain';
 import {
   checkBackup,
+  JOURNAL_CHANGED_MARK,
   openJournalSession,
   replaceStoredJournal,
 } from '../../../../renderer/src/platform/journalSession';
@@ -80,6 +81,19 @@ describe('openJournalSession', () => {
       expect(journal.getSnapshot().interactions[1]?.reflectionText).toBe(
         'She knows the plant in Vigo.',
       );
+    });
+  });
+
+  it('marks each change of the open journal for the Performance panel, keeping only the last', async () => {
+    const marks = () => performance.getEntriesByName(JOURNAL_CHANGED_MARK);
+    performance.clearMarks(JOURNAL_CHANGED_MARK);
+    await inSession((journal) => {
+      const before = performance.now();
+      journal.addInteraction(anInteraction());
+      expect(marks()).toHaveLength(1);
+      expect(marks()[0]?.startTime).toBeGreaterThanOrEqual(before);
+      journal.addInteraction(anUnratedMessage());
+      expect(marks()).toHaveLength(1);
     });
   });
 
