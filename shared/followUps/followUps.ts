@@ -73,17 +73,43 @@ function cachedFollowUp(record: WithNextStep, source: () => FollowUpSource): Fol
   return item;
 }
 
+/**
+ * The last interactions list read and each one's follow-up: the next snapshot's list holds the
+ * same objects but the few that changed, nearly always in the same places, so most are found
+ * by comparing place by place before the per-record cache is asked.
+ */
+let lastRead: { list: readonly Interaction[]; items: (FollowUp | null)[] } | undefined;
+
+function interactionFollowUp(interaction: Interaction): FollowUp | null {
+  return cachedFollowUp(interaction, () => ({
+    kind: 'interaction',
+    id: interaction.id,
+    label: interaction.title,
+  }));
+}
+
 /** Every open follow-up in the journal, from interactions and contacts. */
 export function openFollowUps(sources: FollowUpSources): FollowUp[] {
+  const list = sources.interactions;
+  const before = lastRead?.list ?? [];
+  const beforeItems = lastRead?.items ?? [];
+  const items = new Array<FollowUp | null>(list.length);
   const all: FollowUp[] = [];
-  for (const interaction of sources.interactions) {
-    const item = cachedFollowUp(interaction, () => ({
-      kind: 'interaction',
-      id: interaction.id,
-      label: interaction.title,
-    }));
+  // `shift` follows one insertion or removal ahead, so the places line up again after it.
+  let shift = 0;
+  for (let index = 0; index < list.length; index++) {
+    const interaction = list[index] as Interaction;
+    let item: FollowUp | null;
+    if (before[index + shift] === interaction) item = beforeItems[index + shift] ?? null;
+    else {
+      if (before[index + shift + 1] === interaction) shift++;
+      else if (before[index + shift - 1] === interaction) shift--;
+      item = interactionFollowUp(interaction);
+    }
+    items[index] = item;
     if (item) all.push(item);
   }
+  lastRead = { list, items };
   for (const contact of sources.contacts) {
     const item = cachedFollowUp(contact, () => ({
       kind: 'contact',

@@ -5,8 +5,12 @@ import {
   dueInWords,
   followUpFiguresFor,
   followUpsFor,
+  openFollowUps,
+  type FollowUp,
   type FollowUpGroups,
 } from '../../../../shared/followUps';
+import type { Interaction } from '../../../../shared/domain';
+import { seededRandom } from '../../../fixtures/random';
 import { anEntry, factsOf } from '../../../fixtures/analytics';
 import { aStoredContact } from '../../../fixtures/contacts';
 
@@ -174,5 +178,33 @@ describe('followUpFiguresFor', () => {
     expect(withoutContacts.due).toBe(steps.due.length);
     expect(withoutContacts.overdue).toBe(steps.overdue.length);
     expect(withoutContacts).toEqual({ due: 5, doneOnTime: 2, doneLate: 1, overdue: 1 });
+  });
+});
+
+describe('openFollowUps across snapshots', () => {
+  it('edit after edit (added, removed, done, retitled) gives what a fresh read gives', () => {
+    const random = seededRandom(11);
+    let list = Array.from({ length: 120 }, (_, n) =>
+      step(`Step ${String(n).padStart(3, '0')}`, n % 3 === 0 ? null : '2026-11-20', null),
+    );
+    // Each list read right after the one before, as snapshots come; checked afterwards.
+    const read: { list: Interaction[]; keys: string[] }[] = [];
+    const keysOf = (items: readonly FollowUp[]) =>
+      items.map((item) => `${item.key} ${item.source.label} ${item.due ?? '-'} ${item.text}`);
+    for (let edit = 0; edit < 80; edit++) {
+      const next = [...list];
+      const at = random.int(next.length);
+      const target = next[at] as Interaction;
+      if (edit % 4 === 0) next.splice(at, 0, step(`New ${edit}`, '2026-11-25', null));
+      else if (edit % 4 === 1) next.splice(at, 1 + random.int(3));
+      else if (edit % 4 === 2) next[at] = { ...target, nextStepDone: '2026-11-21' };
+      else next[at] = { ...target, title: `Retitled ${edit}` };
+      list = next;
+      read.push({ list, keys: keysOf(openFollowUps({ interactions: list, contacts: [] })) });
+    }
+    for (const { list: seen, keys } of read) {
+      const copies = seen.map((item) => ({ ...item }));
+      expect(keys).toEqual(keysOf(openFollowUps({ interactions: copies, contacts: [] })));
+    }
   });
 });
