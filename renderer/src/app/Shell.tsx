@@ -10,13 +10,13 @@ import { loadReflectionEditor } from '../features/journal/InteractionDrawer';
 import { LoadFailureBoundary } from '../ui/LoadFailureBoundary';
 import { unlessTyping } from '../ui/keyboard';
 import { useJournalActions } from '../features/journal/useJournalActions';
-import { useFollowUpReminders } from '../features/today/useReminders';
+import { FollowUpReminders } from '../features/today/useReminders';
 import { BackupsDialog } from '../features/settings/BackupsDialog';
 import { FiguresSettingsDialog } from '../features/settings/FiguresSettingsDialog';
 import { SyncDialog } from '../features/sync/SyncDialog';
 import { SyncStatusButton } from '../features/sync/SyncStatusButton';
 import { AppHeader, LogInteractionButton } from './AppHeader';
-import { useJournal, useJournalSnapshot } from './journalContext';
+import { useJournal, useJournalPart } from './journalContext';
 import { useSyncIsSetUp } from './syncContext';
 import { usePlatform } from './platformContext';
 import { messageOf } from '../ui/errors';
@@ -39,7 +39,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
   const [route, navigate] = useRoute();
 
   const openQuickAdd = useCallback(() => setQuickAddOpen(true), []);
-  useFollowUpReminders(useCallback(() => navigate({ screen: 'today' }), [navigate]));
+  const openToday = useCallback(() => navigate({ screen: 'today' }), [navigate]);
   const backUpNow = useCallback(async () => {
     try {
       const info = await platform.backups.save(journal.encode(), 'manual');
@@ -94,11 +94,14 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
     return platform.onMenuCommand((command) => handlers[command]());
   }, [platform, openQuickAdd, actions, backUpNow]);
 
-  const { readOnlyReason: readOnly, analyticsSettings } = useJournalSnapshot();
+  // Only these parts: the frame does not redraw on every change of the journal.
+  const readOnly = useJournalPart((snapshot) => snapshot.readOnlyReason);
+  const analyticsSettings = useJournalPart((snapshot) => snapshot.analyticsSettings);
   const syncs = useSyncIsSetUp();
   return (
     <BandThresholdsContext value={analyticsSettings.bands}>
       <AppShell header={{ height: 56 }} padding="md">
+        <FollowUpReminders onOpen={openToday} />
         <AppHeader nav={<ScreenNav route={route} badges={{ today: <DueBadge /> }} />}>
           <SyncStatusButton onClick={() => setSyncOpen(true)} />
           <LogInteractionButton onClick={openQuickAdd} disabled={!!readOnly} />

@@ -17,3 +17,12 @@ export function useJournalSnapshot(): JournalSnapshot {
   const journal = useJournal();
   return useSyncExternalStore(journal.subscribe, journal.getSnapshot);
 }
+
+/**
+ * One part of the journal's snapshot, re-rendering only when that part changes (compared with
+ * Object.is): `select` must return a primitive or a part the snapshot keeps while unchanged.
+ */
+export function useJournalPart<T>(select: (snapshot: JournalSnapshot) => T): T {
+  const journal = useJournal();
+  return useSyncExternalStore(journal.subscribe, () => select(journal.getSnapshot()));
+}

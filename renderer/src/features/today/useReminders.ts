@@ -52,3 +52,9 @@ export function useFollowUpReminders(onOpen: () => void): void {
   }, [remind]);
   useEffect(() => platform.reminders.onClick(onOpen), [platform, onOpen]);
 }
+
+/** useFollowUpReminders as a component, so that the frame around it does not redraw on changes. */
+export function FollowUpReminders({ onOpen }: { onOpen: () => void }): null {
+  useFollowUpReminders(onOpen);
+  return null;
+}
