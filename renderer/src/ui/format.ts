@@ -35,9 +35,18 @@ export function localDayKey(iso: string): string {
   return `${date.getFullYear()}-${month}-${day}`;
 }
 
+const viewerZone = { name: 'UTC', readAt: -Infinity };
+
 /** The IANA zone this device is set to (where the person is now). */
 export function viewerTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  // Read again at most once a second: building the formatter costs more than most renders
+  // that ask, and a device changes zone rarely.
+  const now = Date.now();
+  if (now - viewerZone.readAt >= 1000) {
+    viewerZone.name = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    viewerZone.readAt = now;
+  }
+  return viewerZone.name;
 }
 
 /** Value for <input type="datetime-local"> from an ISO instant, in local time. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  canonicalTimeZone,
   describeErrors,
+  isKnownTimeZone,
   INTERACTION_KINDS,
   LIMITS,
   validateInteraction,
@@ -335,5 +337,18 @@ describe('validateInteractionPatch with fields given as undefined', () => {
     });
     expect(result).toEqual({ ok: true, value: { place: 'Zoom' } });
     expect(result.ok && Object.keys(result.value)).toEqual(['place']);
+  });
+});
+
+describe('time-zone names', () => {
+  it('knows IANA names in any case and spells them canonically, asked once or many times', () => {
+    for (let ask = 0; ask < 3; ask++) {
+      expect(isKnownTimeZone('europe/madrid')).toBe(true);
+      expect(canonicalTimeZone('europe/madrid')).toBe('Europe/Madrid');
+      expect(isKnownTimeZone('Bad/Zone')).toBe(false);
+      expect(isKnownTimeZone('+02:00')).toBe(false);
+      expect(isKnownTimeZone('')).toBe(false);
+      expect(() => canonicalTimeZone('Bad/Zone')).toThrow(RangeError);
+    }
   });
 });
