@@ -98,20 +98,14 @@ export function InsightsScreen({ onOpenJournal }: { onOpenJournal: () => void })
           relevance.
         </Text>
         <Grid gap="md">
-          <Grid.Col span={{ base: 12, md: 6 }}>
-            <BandChart
-              title="Hours by relevance, last 12 weeks"
-              series={figures.weeks}
-              onSelect={setSelected}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 6 }}>
-            <BandChart
-              title="Hours by relevance, last 12 months"
-              series={figures.months}
-              onSelect={setSelected}
-            />
-          </Grid.Col>
+          {[
+            { title: 'Hours by relevance, last 12 weeks', series: figures.weeks },
+            { title: 'Hours by relevance, last 12 months', series: figures.months },
+          ].map(({ title, series }) => (
+            <Grid.Col key={title} span={{ base: 12, md: 6 }}>
+              <BandChart title={title} series={series} onSelect={setSelected} />
+            </Grid.Col>
+          ))}
         </Grid>
         {selected && (
           <PeriodInteractions facts={facts} period={selected} onClose={() => setSelected(null)} />
