@@ -152,6 +152,7 @@ type Key = keyof typeof SOURCES;
 type Values = { [K in Key]?: z.output<(typeof SOURCES)[K]['schema']> };
 
 export const USAGE = `Usage: npm run sync-server -- [serve | add-journal | list-journals | remove-journal <id>] [options]
+(after "--", every argument is read as a command or an id: remove-journal -- -older-id)
 
 Options (or environment variables):
   --host <address>              RELEVANT_SYNC_HOST      where to listen (127.0.0.1)
@@ -183,6 +184,10 @@ export function parseCommandLine(
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
     if (arg === '--help' || arg === '-h') return { ok: true, help: true };
+    if (arg === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
     if (!arg.startsWith('-')) {
       positional.push(arg);
       continue;

@@ -6,7 +6,11 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
  * no dictionary to try. Comparison is constant-time.
  */
 export function newJournalId(): string {
-  return randomBytes(16).toString('base64url');
+  // Never starting with "-": on a command line (remove-journal <id>) it would read as a flag.
+  let id: string;
+  do id = randomBytes(16).toString('base64url');
+  while (id.startsWith('-'));
+  return id;
 }
 
 export function newToken(): string {

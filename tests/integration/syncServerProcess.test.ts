@@ -3,6 +3,7 @@ import { WebSocketStatus } from '@hocuspocus/provider';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseSyncLink } from '../../shared/sync/syncLink';
 import { parseCommandLine } from '../../electron/sync-server/serverConfig';
+import { newJournalId } from '../../electron/sync-server/tokens';
 import { addJournal, listJournals, startSyncServer } from '../../electron/sync-server';
 import {
   clientPool,
@@ -151,6 +152,26 @@ describe('sync server command line', () => {
     const parsed = parseCommandLine(args, env);
     expect(parsed.ok).toBe(false);
     expect(parsed.ok ? '' : parsed.error).toMatch(message);
+  });
+
+  it('reads every argument after "--" as a command or id, so an id may start with "-"', () => {
+    expect(
+      parseCommandLine(['--data', 'here', 'remove-journal', '--', '-Abc_1'], {}),
+    ).toMatchObject({
+      ok: true,
+      commandLine: {
+        command: 'remove-journal',
+        journalId: '-Abc_1',
+        settings: { dataDir: 'here' },
+      },
+    });
+  });
+
+  it('gives new journals ids that never read as a flag', () => {
+    const ids = Array.from({ length: 2000 }, () => newJournalId());
+    expect(ids.filter((id) => id.startsWith('-'))).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.every((id) => /^[A-Za-z0-9_][A-Za-z0-9_-]{21}$/.test(id))).toBe(true);
   });
 
   it('lets flags win over the environment and turns throttling off with "off"', () => {
