@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Group,
   Modal,
@@ -16,7 +15,7 @@ import {
   type ContactFields,
   type RecordErrors,
 } from '../../../../shared/domain';
-import { errorsOf } from './recordErrors';
+import { NotSavedAlert, errorsOf } from '../../ui/recordErrors';
 
 interface Props {
   /** The contact to edit, or null to add one. */
@@ -71,11 +70,7 @@ export function ContactFormModal({ contact, onClose, onSave }: Props) {
     <Modal opened onClose={onClose} title={contact ? 'Edit contact' : 'Add a contact'} size="lg">
       <form onSubmit={submit} noValidate aria-label="Contact">
         <Stack gap="sm">
-          {errors.form && (
-            <Alert color="red" role="alert" title="Not saved">
-              {errors.form}
-            </Alert>
-          )}
+          <NotSavedAlert message={errors.form} />
           <TextInput label="Name" required data-autofocus {...text('name')} />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <TextInput label="Organisation" {...text('organisation')} />

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { normalisePhrase } from '../../../../shared/contacts';
 import type { Contact } from '../../../../shared/domain';
 import { useJournalSnapshot } from '../../app/journalContext';
-import { ContactSection } from './ContactSection';
+import { Section } from '../../ui/Section';
 
 const searchTextOf = (contact: Contact) =>
   normalisePhrase(
@@ -39,7 +39,7 @@ export function ContactList({
 
   if (contacts.length === 0) {
     return (
-      <ContactSection title="People">
+      <Section title="People">
         <Stack gap="xs" align="flex-start">
           <Text>
             Contacts are the people who can help you, and whom you can help. Note what each needs
@@ -52,11 +52,11 @@ export function ContactList({
             </Text>
           </Group>
         </Stack>
-      </ContactSection>
+      </Section>
     );
   }
   return (
-    <ContactSection title="People">
+    <Section title="People">
       <TextInput
         label="Search contacts"
         placeholder="Name, organisation, role, need or offer"
@@ -101,7 +101,7 @@ export function ContactList({
           </Table>
         </Table.ScrollContainer>
       )}
-    </ContactSection>
+    </Section>
   );
 }
 

@@ -11,7 +11,7 @@ import { useJournalActions } from '../journal/useJournalActions';
 import { ContactFormModal } from './ContactFormModal';
 import { ContactMergeModal } from './ContactMergeModal';
 import { PhraseChips } from './ContactList';
-import { ContactSection } from './ContactSection';
+import { Section } from '../../ui/Section';
 import { ContactTimeline } from './ContactTimeline';
 import { IntroductionLedger } from './IntroductionLedger';
 import { SuggestedIntroductions } from './SuggestedIntroductions';
@@ -114,7 +114,7 @@ export function ContactPage({ contactId, onOpen }: Props) {
           </Button>
         </Group>
       </Group>
-      <ContactSection title="Time together">
+      <Section title="Time together">
         <SimpleGrid cols={{ base: 2, sm: 4 }}>
           <Figure label="Interactions" value={String(figures.interactions.length)} />
           <Figure label="Total time" value={formatHours(figures.totalMinutes)} />
@@ -139,8 +139,8 @@ export function ContactPage({ contactId, onOpen }: Props) {
             No open follow-ups.
           </Text>
         )}
-      </ContactSection>
-      <ContactSection title="Needs and offers">
+      </Section>
+      <Section title="Needs and offers">
         <PhraseChips needs={contact.needs} offers={contact.offers} />
         {contact.tags.length > 0 && <Text size="sm">Tags: {contact.tags.join(', ')}</Text>}
         {contact.notes && (
@@ -148,28 +148,28 @@ export function ContactPage({ contactId, onOpen }: Props) {
             {contact.notes}
           </Text>
         )}
-      </ContactSection>
-      <ContactSection title="Suggested introductions">
+      </Section>
+      <Section title="Suggested introductions">
         <SuggestedIntroductions
           total={suggestions.length}
           firstOf={firstSuggestions}
           emptyText={`No introduction to suggest for ${contact.name} now. Their needs and offers are compared with every other contact’s.`}
         />
-      </ContactSection>
-      <ContactSection title="Introductions">
+      </Section>
+      <Section title="Introductions">
         <IntroductionLedger
           introductions={theirIntroductions}
           onOpen={onOpen}
           emptyText="None recorded yet."
         />
-      </ContactSection>
-      <ContactSection title="Interactions">
+      </Section>
+      <Section title="Interactions">
         <ContactTimeline
           interactions={figures.interactions}
           name={contact.name}
           onOpen={setOpenId}
         />
-      </ContactSection>
+      </Section>
       <InteractionDrawer id={openId} onClose={() => setOpenId(null)} onDelete={removeInteraction} />
       {editing && (
         <ContactFormModal

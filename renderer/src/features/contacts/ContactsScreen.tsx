@@ -3,7 +3,7 @@ import { IconPlus, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useJournalSnapshot } from '../../app/journalContext';
 import { ContactFormModal } from './ContactFormModal';
-import { ContactSection } from './ContactSection';
+import { Section } from '../../ui/Section';
 import { ContactList } from './ContactList';
 import { ContactPage } from './ContactPage';
 import { IntroductionLedger } from './IntroductionLedger';
@@ -55,21 +55,21 @@ function ContactsOverview({ onOpen }: { onOpen: (contactId: string | null) => vo
           </Button>
         </Group>
       </Group>
-      <ContactSection title="Suggested introductions">
+      <Section title="Suggested introductions">
         <SuggestedIntroductions
           total={suggestions.count}
           firstOf={suggestions.first}
           emptyText="When one contact needs what another offers (or is), the introduction is suggested here. Add needs and offers to your contacts to connect the dots."
         />
-      </ContactSection>
+      </Section>
       <ContactList onOpen={onOpen} onAdd={() => setAdding(true)} />
-      <ContactSection title="Introductions ledger">
+      <Section title="Introductions ledger">
         <IntroductionLedger
           introductions={introductions}
           onOpen={onOpen}
           emptyText="No introductions recorded yet. Record one from a suggestion, and note what came of it."
         />
-      </ContactSection>
+      </Section>
       {adding && (
         <ContactFormModal
           contact={null}

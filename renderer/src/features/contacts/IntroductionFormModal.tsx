@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Group,
   Modal,
@@ -11,7 +10,7 @@ import {
 } from '@mantine/core';
 import { useState, type SyntheticEvent } from 'react';
 import type { IntroductionFields, RecordErrors } from '../../../../shared/domain';
-import { errorsOf } from './recordErrors';
+import { NotSavedAlert, errorsOf } from '../../ui/recordErrors';
 
 interface Props {
   /** The introduction's fields, prefilled from a suggestion or read from the ledger. */
@@ -50,11 +49,7 @@ export function IntroductionFormModal({ initial, id, between, onClose, onSave }:
     >
       <form onSubmit={submit} noValidate aria-label="Introduction">
         <Stack gap="sm">
-          {(errors.form ?? errors.offerContactId ?? errors.needContactId) && (
-            <Alert color="red" role="alert" title="Not saved">
-              {errors.form ?? errors.offerContactId ?? errors.needContactId}
-            </Alert>
-          )}
+          <NotSavedAlert message={errors.form ?? errors.offerContactId ?? errors.needContactId} />
           <Text size="sm">{between}</Text>
           <TextInput
             type="date"

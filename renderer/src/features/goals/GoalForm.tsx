@@ -1,12 +1,7 @@
-import { Alert, Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type SyntheticEvent } from 'react';
-import {
-  GOAL_KIND_LABELS,
-  GOAL_KINDS,
-  RecordValidationError,
-  type GoalFields,
-} from '../../../../shared/domain';
-import { messageOf } from '../../ui/errors';
+import { GOAL_KIND_LABELS, GOAL_KINDS, type GoalFields } from '../../../../shared/domain';
+import { NotSavedAlert, errorsOf } from '../../ui/recordErrors';
 
 const KIND_OPTIONS = GOAL_KINDS.map((kind) => ({ value: kind, label: GOAL_KIND_LABELS[kind] }));
 
@@ -30,18 +25,14 @@ export function GoalForm({ initialValues, submitLabel, onSubmit, onCancel }: Pro
     try {
       onSubmit(values);
     } catch (error) {
-      setErrors(error instanceof RecordValidationError ? error.errors : { form: messageOf(error) });
+      setErrors(errorsOf(error));
     }
   };
 
   return (
     <form onSubmit={submit} noValidate aria-label="Goal">
       <Stack gap="sm">
-        {errors.form && (
-          <Alert color="red" role="alert" title="Not saved">
-            {errors.form}
-          </Alert>
-        )}
+        <NotSavedAlert message={errors.form} />
         <TextInput
           label="Description"
           description="What you want, in a few words: the words are matched against what you log."

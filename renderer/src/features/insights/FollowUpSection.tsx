@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { DayNumber, JournalFacts, Period } from '../../../../shared/analytics';
 import { followUpFiguresFor } from '../../../../shared/followUps';
 import { useJournalSnapshot } from '../../app/journalContext';
-import { Section } from './InsightsScreen';
+import { Section } from '../../ui/Section';
 import { periodTitle } from './PeriodStepper';
 
 interface Props {

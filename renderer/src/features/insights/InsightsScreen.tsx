@@ -1,5 +1,5 @@
-import { Button, Grid, Paper, Stack, Text, Title } from '@mantine/core';
-import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
+import { Button, Grid, Stack, Text, Title } from '@mantine/core';
+import { useDeferredValue, useMemo, useState } from 'react';
 import {
   bySource,
   byKind,
@@ -24,31 +24,12 @@ import { PeriodPicker } from './PeriodPicker';
 import { periodTitle } from './PeriodStepper';
 import { SuggestionList } from './SuggestionList';
 import { useAnalytics } from './useAnalytics';
+import { Section } from '../../ui/Section';
 import { goalFiguresFor } from '../../../../shared/goals';
 import { useJournalSnapshot } from '../../app/journalContext';
 import { GoalTable } from '../goals/GoalTable';
 import { CalibrationFigures } from '../planned/CalibrationFigures';
 import { useCalibration } from '../planned/useCalibration';
-
-export function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper
-      withBorder
-      p="md"
-      radius="md"
-      component="section"
-      aria-label={title}
-      className="report-section"
-    >
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
 
 /**
  * Where the hours went: a period's figures, 12 weeks and 12 months of bands, sources, changes.

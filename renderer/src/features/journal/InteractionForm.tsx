@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Checkbox,
   Group,
@@ -32,6 +31,7 @@ import { GoalsSelect, RelevanceSuggestionLine, useRelevanceSuggestion } from '..
 import { PeopleInput } from '../contacts/PeopleInput';
 import { messageOf } from '../../ui/errors';
 import { localDayKey } from '../../ui/format';
+import { NotSavedAlert } from '../../ui/recordErrors';
 
 const todayLocalDate = () => localDayKey(new Date().toISOString());
 
@@ -116,11 +116,7 @@ export function InteractionForm({
   return (
     <form onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-label="Interaction">
       <Stack gap="sm">
-        {errors.form && (
-          <Alert color="red" role="alert" title="Not saved">
-            {errors.form}
-          </Alert>
-        )}
+        <NotSavedAlert message={errors.form} />
         <TextInput
           label="Title"
           placeholder="Coffee with Maya Chen"

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Group,
   NumberInput,
@@ -15,16 +14,15 @@ import {
   DECISIONS,
   INTERACTION_KIND_LABELS,
   INTERACTION_KINDS,
-  RecordValidationError,
   type PlannedEvent,
   type PlannedEventFields,
   type RecordErrors,
 } from '../../../../shared/domain';
 import { useJournalSnapshot } from '../../app/journalContext';
-import { messageOf } from '../../ui/errors';
 import { GoalsSelect } from '../goals/GoalLinks';
 import { RelevanceInput } from '../journal/RelevanceInput';
 import { readPlannedForm, type PlannedFormValues } from './plannedForm';
+import { NotSavedAlert, errorsOf } from '../../ui/recordErrors';
 
 const KIND_OPTIONS = INTERACTION_KINDS.map((kind) => ({
   value: kind,
@@ -76,18 +74,14 @@ export function PlannedEventForm({
       onSubmit(result.value);
       setErrors({});
     } catch (error) {
-      setErrors(error instanceof RecordValidationError ? error.errors : { form: messageOf(error) });
+      setErrors(errorsOf(error));
     }
   };
 
   return (
     <form onSubmit={submit} noValidate aria-label="Planned event">
       <Stack gap="sm">
-        {errors.form && (
-          <Alert color="red" role="alert" title="Not saved">
-            {errors.form}
-          </Alert>
-        )}
+        <NotSavedAlert message={errors.form} />
         <TextInput
           label="Title"
           placeholder="Energy Storage Summit"

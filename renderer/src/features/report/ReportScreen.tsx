@@ -13,7 +13,7 @@ import { useJournalSnapshot } from '../../app/journalContext';
 import { BandChart } from '../insights/BandChart';
 import { FiguresHeadline } from '../insights/FiguresHeadline';
 import { GroupTable } from '../insights/GroupTable';
-import { Section } from '../insights/InsightsScreen';
+import { Section } from '../../ui/Section';
 import { SuggestionList } from '../insights/SuggestionList';
 import { useAnalytics } from '../insights/useAnalytics';
 import { PlannedMonth } from '../planned/PlannedMonth';

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Group,
   Modal,
@@ -15,6 +14,7 @@ import { DEFAULT_ANALYTICS_SETTINGS, type AnalyticsSettings } from '../../../../
 import type { Relevance } from '../../../../shared/domain';
 import { useJournal, useJournalSnapshot } from '../../app/journalContext';
 import { messageOf } from '../../ui/errors';
+import { NotSavedAlert } from '../../ui/recordErrors';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -55,11 +55,7 @@ function SettingsForm({ onDone }: { onDone: () => void }) {
 
   return (
     <Stack>
-      {error && (
-        <Alert color="red" title="Not saved" role="alert">
-          {error}
-        </Alert>
-      )}
+      <NotSavedAlert message={error} />
       <Title order={3} size="h5">
         Relevance bands
       </Title>
