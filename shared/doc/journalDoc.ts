@@ -54,6 +54,8 @@ export class JournalDoc {
   private monthNotes: ReadonlyMap<string, string>;
   private readonly undoManager: Y.UndoManager;
   private readonly records = new Map<InteractionId, Interaction>();
+  /** How many of the records are sample interactions (the snapshot says whether any is). */
+  private samples = 0;
   private readonly listeners = new Set<() => void>();
   private snapshot: JournalSnapshot;
 
@@ -78,6 +80,7 @@ export class JournalDoc {
       const record = this.recordOf(id);
       if (record) this.records.set(id, readInteraction(id, record));
     }
+    for (const interaction of this.records.values()) if (interaction.sample) this.samples++;
     this.snapshot = this.snapshotOf(resort([], this.records, new Set(this.records.keys())));
     const recordMaps = Object.values(this.collections).map((collection) => collection.shared);
     this.undoManager = new Y.UndoManager([this.interactions, ...recordMaps, this.dismissed], {
@@ -398,9 +401,12 @@ export class JournalDoc {
     for (const id of changed) {
       const old = this.records.get(id);
       if (old) replaced.push(old);
+      if (old?.sample) this.samples--;
       const record = this.recordOf(id);
-      if (record) this.records.set(id, readInteraction(id, record));
+      const next = record && readInteraction(id, record);
+      if (next) this.records.set(id, next);
       else this.records.delete(id);
+      if (next?.sample) this.samples++;
     }
     this.snapshot = this.snapshotOf(
       resort(this.snapshot.interactions, this.records, changed, replaced),
@@ -439,16 +445,13 @@ export class JournalDoc {
     this.notify();
   };
 
-  /** A new snapshot after a note, setting or schema change: the list and its sample flag stay. */
+  /** A new snapshot after a note, setting or schema change: the list stays. */
   private sameListSnapshot(): JournalSnapshot {
-    return this.snapshotOf(this.snapshot.interactions, this.snapshot.hasSample);
+    return this.snapshotOf(this.snapshot.interactions);
   }
 
   /** A new snapshot object over the given sorted interactions and the current notes and state. */
-  private snapshotOf(
-    interactions: readonly Interaction[],
-    hasSample = interactions.some((item) => item.sample),
-  ): JournalSnapshot {
+  private snapshotOf(interactions: readonly Interaction[]): JournalSnapshot {
     let byId: Map<InteractionId, Interaction> | undefined;
     return {
       interactions,
@@ -456,7 +459,7 @@ export class JournalDoc {
       get byId() {
         return (byId ??= new Map(interactions.map((item) => [item.id, item])));
       },
-      hasSample,
+      hasSample: this.samples > 0,
       readOnlyReason: this.readOnlyReason,
       monthNotes: this.monthNotes,
       analyticsSettings: this.analyticsSettings,

@@ -1,11 +1,13 @@
 import type { AnalyticsSettings } from '../analytics';
-import type {
-  Contact,
-  Goal,
-  Interaction,
-  InteractionId,
-  Introduction,
-  PlannedEvent,
+import {
+  compareNewestFirst,
+  recordListEdit,
+  type Contact,
+  type Goal,
+  type Interaction,
+  type InteractionId,
+  type Introduction,
+  type PlannedEvent,
 } from '../domain';
 
 /** Everything the UI and analytics read from a journal, as plain immutable data. */
@@ -33,12 +35,7 @@ export interface JournalSnapshot {
   readonly dismissedSuggestions: ReadonlySet<string>;
 }
 
-/** Orders interactions newest first; ties broken so that every replica shows the same order. */
-export function compareNewestFirst(a: Interaction, b: Interaction): number {
-  if (a.startedAt !== b.startedAt) return a.startedAt < b.startedAt ? 1 : -1;
-  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
-  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
-}
+export { compareNewestFirst };
 
 /** Index at which `item` belongs in an array sorted by compareNewestFirst. */
 function insertionIndex(sorted: readonly Interaction[], item: Interaction): number {
@@ -55,7 +52,8 @@ function insertionIndex(sorted: readonly Interaction[], item: Interaction): numb
 /**
  * The next sorted list after some records changed: a full sort for large changes, otherwise
  * removal and binary insertion, so adding one interaction to 20k stays cheap. `replaced`, the
- * previous versions of the changed records, lets them be found by binary search too.
+ * previous versions of the changed records, lets them be found by binary search too. What was
+ * taken out and put in is noted with the list (recordListEdit) for whoever patches per list.
  */
 export function resort(
   previous: readonly Interaction[],
@@ -63,15 +61,28 @@ export function resort(
   changed: ReadonlySet<InteractionId>,
   replaced?: readonly Interaction[],
 ): Interaction[] {
-  if (changed.size > 64 || changed.size * 8 > previous.length) {
-    return [...records.values()].sort(compareNewestFirst);
-  }
-  const next = replaced ? withoutItems(previous, replaced) : null;
-  const rest = next ?? previous.filter((item) => !changed.has(item.id));
+  const added: Interaction[] = [];
   for (const id of changed) {
     const item = records.get(id);
-    if (item) rest.splice(insertionIndex(rest, item), 0, item);
+    if (item) added.push(item);
   }
+  if (changed.size > 64 || changed.size * 8 > previous.length) {
+    const sorted = [...records.values()].sort(compareNewestFirst);
+    const removed = previous.filter((item) => changed.has(item.id));
+    recordListEdit(sorted, previous, removed, added);
+    return sorted;
+  }
+  const next = replaced ? withoutItems(previous, replaced) : null;
+  const removed: Interaction[] = next ? [...(replaced ?? [])] : [];
+  const rest =
+    next ??
+    previous.filter((item) => {
+      if (!changed.has(item.id)) return true;
+      removed.push(item);
+      return false;
+    });
+  for (const item of added) rest.splice(insertionIndex(rest, item), 0, item);
+  recordListEdit(rest, previous, removed, added);
   return rest;
 }
 

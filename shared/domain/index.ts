@@ -9,3 +9,4 @@ export * from './goal';
 export * from './contact';
 export * from './plannedEvent';
 export * from './introduction';
+export * from './journalOrder';

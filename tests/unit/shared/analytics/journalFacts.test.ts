@@ -11,7 +11,7 @@ import {
   type AnalyticsSettings,
   type JournalFacts,
 } from '../../../../shared/analytics';
-import type { Interaction, Relevance } from '../../../../shared/domain';
+import { recordListEdit, type Interaction, type Relevance } from '../../../../shared/domain';
 import { anEntry, journalOf, VIEWER_ZONE } from '../../../fixtures/analytics';
 import { seededRandom } from '../../../fixtures/random';
 
@@ -111,43 +111,80 @@ describe('buildJournalFacts caches', () => {
     );
   });
 
-  it("edit after edit (changes, moves, insertions, removals) gives a fresh build's facts", () => {
+  /** What a figure can read of facts, by row, to compare a patched build with a fresh one. */
+  const columns = (facts: JournalFacts) => ({
+    ids: facts.rows.map((interaction) => interaction.id),
+    days: [...facts.days],
+    minutes: [...facts.minutes],
+    bands: [...facts.bands],
+    relevance: [...facts.relevance],
+    kinds: [...facts.kinds],
+    sources: [...facts.sources].map((source) => facts.sourceKeys[source]),
+    labels: [...facts.sources].map((source) => facts.sourceLabels[source]),
+    hasNextStep: [...facts.hasNextStep],
+    due: [...facts.dueDays],
+    done: [...facts.doneDays],
+    november: facts.interactionsIn(monthPeriod('2026-11')).map((interaction) => interaction.id),
+  });
+
+  /**
+   * Edits the list `steps` times as the journal does (one change each), each new list built
+   * right after the one before, as snapshots come; `noted` says whether each list says how it
+   * came from the one before (as the journal's lists do), so the facts are patched.
+   */
+  function editAfterEdit(noted: boolean) {
     const steps = seededRandom(7);
     let journal: readonly Interaction[] = JOURNAL;
-    const columns = (facts: JournalFacts) => ({
-      ids: facts.rows.map((interaction) => interaction.id),
-      days: [...facts.days],
-      minutes: [...facts.minutes],
-      bands: [...facts.bands],
-      kinds: [...facts.kinds],
-      sources: facts.sourceLabels,
-      due: [...facts.dueDays],
-      done: [...facts.doneDays],
-    });
     buildJournalFacts(journal, DEFAULT_ANALYTICS_SETTINGS, VIEWER_ZONE);
-    // Each list built right after the one before, as snapshots come; checked afterwards.
     const built: { journal: readonly Interaction[]; facts: ReturnType<typeof columns> }[] = [];
-    for (let step = 0; step < 60; step++) {
+    for (let step = 0; step < 80; step++) {
       const next = [...journal];
       const at = steps.int(next.length);
       const target = next[at] as Interaction;
-      switch (step % 5) {
+      const removed: Interaction[] = [];
+      const added: Interaction[] = [];
+      const replace = (item: Interaction) => {
+        next[at] = item;
+        removed.push(target);
+        added.push(item);
+      };
+      switch (step % 8) {
         case 0: // one field changed in place
-          next[at] = { ...target, relevance: 5, place: 'Impact Hub' };
+          replace({ ...target, relevance: 5, place: 'Impact Hub' });
           break;
         case 1: // a start moved: the interaction changes place in the list
-          next[at] = { ...target, startedAt: '2026-11-15T09:00:00.000Z' };
+          replace({ ...target, startedAt: '2026-11-15T09:00:00.000Z' });
           break;
         case 2: // several removed together
-          next.splice(at, 1 + steps.int(4));
+          removed.push(...next.splice(at, 1 + steps.int(4)));
           break;
-        case 3: // one added
-          next.push(anEntry({ startedAt: '2026-11-18T12:00:00.000Z', durationMinutes: 45 }));
+        case 3: // one added in the middle of the journal
+          added.push(anEntry({ startedAt: '2026-11-18T12:00:00.000Z', durationMinutes: 45 }));
+          break;
+        case 4: // one added after all others, at a place never seen before
+          added.push(
+            anEntry({
+              startedAt: `2027-0${1 + Math.floor(step / 8)}-02T10:00:00.000Z`,
+              place: `New place ${step}`,
+            }),
+          );
+          break;
+        case 5: // two added on one day, and one removed
+          added.push(
+            anEntry({ startedAt: '2026-12-01T08:00:00.000Z', place: 'impact  hub' }),
+            anEntry({ startedAt: '2026-12-01T18:00:00.000Z', place: 'Zoom' }),
+          );
+          removed.push(...next.splice(at, 1));
+          break;
+        case 6: // the place respelled: the label may change
+          replace({ ...target, place: 'IMPACT HUB' });
           break;
         default: // a next step done
-          next[at] = { ...target, nextStep: 'Send the deck', nextStepDone: '2026-11-19' };
+          replace({ ...target, nextStep: 'Send the deck', nextStepDone: '2026-11-19' });
       }
-      journal = journalOf(next);
+      const list = journalOf([...new Set([...next, ...added])]);
+      if (noted) recordListEdit(list, journal, removed, added);
+      journal = list;
       const facts = buildJournalFacts(journal, DEFAULT_ANALYTICS_SETTINGS, VIEWER_ZONE);
       built.push({ journal, facts: columns(facts) });
     }
@@ -155,5 +192,28 @@ describe('buildJournalFacts caches', () => {
       const fresh = buildJournalFacts(copied(list), DEFAULT_ANALYTICS_SETTINGS, VIEWER_ZONE);
       expect(facts, `step ${step}`).toEqual(columns(fresh));
     });
+  }
+
+  it("edit after edit (changes, moves, insertions, removals) gives a fresh build's facts", () => {
+    editAfterEdit(false);
+  });
+
+  it("patched edit after edit, as the journal's lists say what changed, gives a fresh build's facts", () => {
+    editAfterEdit(true);
+  });
+
+  it('a list that misstates what changed is built afresh, not patched wrong', () => {
+    buildJournalFacts(JOURNAL, DEFAULT_ANALYTICS_SETTINGS, VIEWER_ZONE);
+    const [first, ...rest] = JOURNAL;
+    if (!first) throw new Error('empty journal');
+    const moved = { ...first, startedAt: '2026-09-02T10:00:00.000Z' };
+    const list = journalOf([moved, ...rest]);
+    // Says something was removed that the last list never held.
+    const stranger = anEntry({ startedAt: '2026-10-10T10:00:00.000Z' });
+    recordListEdit(list, JOURNAL, [stranger], [moved]);
+    const facts = buildJournalFacts(list, DEFAULT_ANALYTICS_SETTINGS, VIEWER_ZONE);
+    expect(columns(facts)).toEqual(
+      columns(buildJournalFacts(copied(list), DEFAULT_ANALYTICS_SETTINGS, VIEWER_ZONE)),
+    );
   });
 });

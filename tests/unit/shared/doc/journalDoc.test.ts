@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { JournalDoc, ORIGIN } from '../../../../shared/doc';
-import { sampleJournal, ValidationError, type InteractionId } from '../../../../shared/domain';
+import {
+  listEditOf,
+  sampleJournal,
+  ValidationError,
+  type InteractionId,
+} from '../../../../shared/domain';
 import {
   aConference,
   anInteraction,
@@ -183,6 +188,60 @@ describe('snapshot order: newest first', () => {
     const fresh = reloaded(journal);
     expect(titles(journal)).toEqual(titles(fresh));
     expect(titles(journal).slice(0, 2)).toEqual(['day 1', 'day 29']);
+  });
+});
+
+describe('what changed between two snapshots (for whoever patches per list)', () => {
+  it('each change notes the list before, the objects that left and those that came in', () => {
+    const journal = new JournalDoc();
+    const first = journal.addInteraction(
+      anInteraction({ title: 'first', startedAt: novemberAt(3) }),
+    );
+    journal.addInteraction(anInteraction({ title: 'second', startedAt: novemberAt(5) }));
+    const before = journal.getSnapshot().interactions;
+
+    const third = journal.addInteraction(
+      anInteraction({ title: 'third', startedAt: novemberAt(4) }),
+    );
+    const afterAdd = journal.getSnapshot().interactions;
+    expect(listEditOf(afterAdd)).toEqual({
+      previous: before,
+      removed: [],
+      added: [journal.get(third)],
+    });
+
+    const old = journal.get(first);
+    journal.updateInteraction(first, { relevance: 1 });
+    const afterEdit = journal.getSnapshot().interactions;
+    const edit = listEditOf(afterEdit);
+    expect(edit?.previous).toBe(afterAdd);
+    expect(edit?.removed).toEqual([old]);
+    expect(edit?.removed[0]).toBe(old);
+    expect(edit?.added[0]).toBe(journal.get(first));
+
+    const gone = journal.get(third);
+    journal.deleteInteraction(third);
+    const afterDelete = listEditOf(journal.getSnapshot().interactions);
+    expect(afterDelete?.previous).toBe(afterEdit);
+    expect(afterDelete?.removed[0]).toBe(gone);
+    expect(afterDelete?.added).toEqual([]);
+  });
+
+  it('says whether the journal holds a sample as samples come and go, also from another device', () => {
+    const laptop = new JournalDoc();
+    const desktop = new JournalDoc();
+    syncBoth(laptop, desktop);
+    laptop.addInteraction(anInteraction({ title: 'Sample coffee' }), {
+      sample: true,
+      origin: ORIGIN.sample,
+    });
+    laptop.addInteraction(anInteraction({ title: 'Mine' }));
+    syncBoth(laptop, desktop);
+    expect(desktop.getSnapshot().hasSample).toBe(true);
+    desktop.removeSample();
+    syncBoth(laptop, desktop);
+    expect(laptop.getSnapshot().hasSample).toBe(false);
+    expect(reloaded(laptop).getSnapshot().hasSample).toBe(false);
   });
 });
 
