@@ -5,7 +5,8 @@ import { IconDots } from '@tabler/icons-react';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { MenuCommand } from '../../../shared/ipc';
 import { JournalScreen } from '../features/journal/JournalScreen';
-import { QuickAddModal } from '../features/journal/QuickAddModal';
+import { QuickAdd } from '../features/journal/QuickAddModal';
+import { Opener } from '../ui/opener';
 import { loadReflectionEditor } from '../features/journal/InteractionDrawer';
 import { LoadFailureBoundary } from '../ui/LoadFailureBoundary';
 import { unlessTyping } from '../ui/keyboard';
@@ -32,13 +33,13 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
   const journal = useJournal();
   const platform = usePlatform();
   const actions = useJournalActions();
-  const [quickAddOpen, setQuickAddOpen] = useState(false);
+  const [quickAdd] = useState(() => new Opener());
   const [backupsOpen, setBackupsOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [syncOpen, setSyncOpen] = useState(false);
   const [route, navigate] = useRoute();
 
-  const openQuickAdd = useCallback(() => setQuickAddOpen(true), []);
+  const openQuickAdd = quickAdd.open;
   const openToday = useCallback(() => navigate({ screen: 'today' }), [navigate]);
   const backUpNow = useCallback(async () => {
     try {
@@ -136,7 +137,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
             </LoadFailureBoundary>
           </Container>
         </AppShell.Main>
-        <QuickAddModal opened={quickAddOpen} onClose={() => setQuickAddOpen(false)} />
+        <QuickAdd opener={quickAdd} />
         <FiguresSettingsDialog opened={settingsOpen} onClose={() => setSettingsOpen(false)} />
         <SyncDialog opened={syncOpen} onClose={() => setSyncOpen(false)} />
         <BackupsDialog

@@ -35,16 +35,21 @@ export function localDayKey(iso: string): string {
   return `${date.getFullYear()}-${month}-${day}`;
 }
 
-const viewerZone = { name: 'UTC', readAt: -Infinity };
+const viewerZone = { name: 'UTC', readAt: -Infinity, offset: NaN };
+
+/** How long the device's zone is taken as read, unless its UTC offset changes meanwhile. */
+const ZONE_READ_FOR_MS = 60_000;
 
 /** The IANA zone this device is set to (where the person is now). */
 export function viewerTimeZone(): string {
-  // Read again at most once a second: building the formatter costs more than most renders
-  // that ask, and a device changes zone rarely.
-  const now = Date.now();
-  if (now - viewerZone.readAt >= 1000) {
+  // Building the formatter that tells costs more than most renders that ask, and a device
+  // changes zone rarely: read again once a minute, or at once if the UTC offset changed.
+  const now = new Date();
+  const offset = now.getTimezoneOffset();
+  if (now.getTime() - viewerZone.readAt >= ZONE_READ_FOR_MS || offset !== viewerZone.offset) {
     viewerZone.name = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-    viewerZone.readAt = now;
+    viewerZone.readAt = now.getTime();
+    viewerZone.offset = offset;
   }
   return viewerZone.name;
 }

@@ -3,7 +3,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { normalisePhrase } from '../../../../shared/contacts';
 import type { Contact } from '../../../../shared/domain';
-import { useJournalSnapshot } from '../../app/journalContext';
+import { useJournalPart } from '../../app/journalContext';
 import { Section } from '../../ui/Section';
 
 const searchTextOf = (contact: Contact) =>
@@ -26,7 +26,7 @@ export function ContactList({
   onOpen: (contactId: string) => void;
   onAdd: () => void;
 }) {
-  const { contacts } = useJournalSnapshot();
+  const contacts = useJournalPart((snapshot) => snapshot.contacts);
   const [query, setQuery] = useState('');
   const shown = useMemo(() => {
     const words = normalisePhrase(query).split(' ').filter(Boolean);

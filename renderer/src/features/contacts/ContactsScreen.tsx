@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Title } from '@mantine/core';
 import { IconPlus, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useJournalSnapshot } from '../../app/journalContext';
+import { useJournalPart } from '../../app/journalContext';
 import { ContactFormModal } from './ContactFormModal';
 import { Section } from '../../ui/Section';
 import { ContactList } from './ContactList';
@@ -25,7 +25,8 @@ export function ContactsScreen({ contactId, onOpen }: Props) {
 }
 
 function ContactsOverview({ onOpen }: { onOpen: (contactId: string | null) => void }) {
-  const { introductions, readOnlyReason } = useJournalSnapshot();
+  const introductions = useJournalPart((snapshot) => snapshot.introductions);
+  const readOnlyReason = useJournalPart((snapshot) => snapshot.readOnlyReason);
   const suggestions = useIntroductionSuggestions();
   const { saveContact } = useContactActions();
   const [adding, setAdding] = useState(false);

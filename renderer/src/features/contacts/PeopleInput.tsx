@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { contactIdsFor, normalisePhrase } from '../../../../shared/contacts';
 import { EMPTY_CONTACT } from '../../../../shared/domain';
-import { useJournal, useJournalSnapshot } from '../../app/journalContext';
+import { useJournal, useJournalPart } from '../../app/journalContext';
 import { messageOf } from '../../ui/errors';
 
 /** An option's value that means "create this contact"; no name starts with a NUL character. */
@@ -23,7 +23,8 @@ interface Props {
  */
 export function PeopleInput({ people, contactIds, error, onChange }: Props) {
   const journal = useJournal();
-  const { contacts, readOnlyReason } = useJournalSnapshot();
+  const contacts = useJournalPart((snapshot) => snapshot.contacts);
+  const readOnlyReason = useJournalPart((snapshot) => snapshot.readOnlyReason);
   const [search, setSearch] = useState('');
   const names = useMemo(() => [...new Set(contacts.map((contact) => contact.name))], [contacts]);
   const typed = search.trim();

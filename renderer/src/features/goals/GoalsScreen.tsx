@@ -15,7 +15,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { goalStatusOn, type GoalStatus } from '../../../../shared/goals';
 import { GOAL_KIND_LABELS, type Goal, type GoalFields } from '../../../../shared/domain';
-import { useJournal, useJournalSnapshot } from '../../app/journalContext';
+import { useJournal, useJournalPart } from '../../app/journalContext';
 import { useJournalActions } from '../journal/useJournalActions';
 import { localDayKey } from '../../ui/format';
 import { messageOf } from '../../ui/errors';
@@ -51,7 +51,8 @@ type Editing = { readonly goal: Goal | null } | null;
 /** What the person wants: goals to rate interactions against, each with its active period. */
 export function GoalsScreen() {
   const journal = useJournal();
-  const { goals, readOnlyReason } = useJournalSnapshot();
+  const goals = useJournalPart((snapshot) => snapshot.goals);
+  const readOnlyReason = useJournalPart((snapshot) => snapshot.readOnlyReason);
   const { notifyDeleted } = useJournalActions();
   const [editing, setEditing] = useState<Editing>(null);
   const day = today();

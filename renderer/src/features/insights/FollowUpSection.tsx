@@ -2,7 +2,7 @@ import { SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import type { DayNumber, JournalFacts, Period } from '../../../../shared/analytics';
 import { followUpFiguresFor } from '../../../../shared/followUps';
-import { useJournalSnapshot } from '../../app/journalContext';
+import { useJournalPart } from '../../app/journalContext';
 import { Section } from '../../ui/Section';
 import { periodTitle } from './PeriodStepper';
 
@@ -14,7 +14,7 @@ interface Props {
 
 /** How the follow-ups due in the period went: interactions' next steps and contacts' alike. */
 export function FollowUpSection({ facts, period, today }: Props) {
-  const { contacts } = useJournalSnapshot();
+  const contacts = useJournalPart((snapshot) => snapshot.contacts);
   const figures = useMemo(
     () => followUpFiguresFor(facts, contacts, period, today),
     [facts, contacts, period, today],

@@ -26,7 +26,7 @@ import { SuggestionList } from './SuggestionList';
 import { useAnalytics } from './useAnalytics';
 import { Section } from '../../ui/Section';
 import { goalFiguresFor } from '../../../../shared/goals';
-import { useJournalSnapshot } from '../../app/journalContext';
+import { useJournalPart } from '../../app/journalContext';
 import { GoalTable } from '../goals/GoalTable';
 import { CalibrationFigures } from '../planned/CalibrationFigures';
 import { useCalibration } from '../planned/useCalibration';
@@ -39,7 +39,7 @@ import { useCalibration } from '../planned/useCalibration';
 export function InsightsScreen({ onOpenJournal }: { onOpenJournal: () => void }) {
   const { facts: latestFacts, settings, today, count } = useAnalytics();
   const facts = useDeferredValue(latestFacts);
-  const { goals } = useJournalSnapshot();
+  const goals = useJournalPart((snapshot) => snapshot.goals);
   const weekStartsOn = settings.weekStartsOn;
   const [period, setPeriod] = useState<Period>(() =>
     periodContaining(today, 'month', weekStartsOn),

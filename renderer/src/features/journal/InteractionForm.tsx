@@ -26,7 +26,7 @@ import {
 import { isSaveKey, relevanceFromKey } from './formKeys';
 import { readForm, type FormValues } from './formValues';
 import { RelevanceInput } from './RelevanceInput';
-import { useJournalSnapshot } from '../../app/journalContext';
+import { useJournalPart } from '../../app/journalContext';
 import { GoalsSelect, RelevanceSuggestionLine, useRelevanceSuggestion } from '../goals/GoalLinks';
 import { PeopleInput } from '../contacts/PeopleInput';
 import { messageOf } from '../../ui/errors';
@@ -82,7 +82,8 @@ export function InteractionForm({
     }
     try {
       onSubmit(result.value);
-      setErrors({});
+      // No new state when there were no errors: the form is not drawn again as it closes.
+      setErrors((current) => (Object.keys(current).length === 0 ? current : {}));
     } catch (error) {
       setErrors({ form: messageOf(error) });
     }
@@ -99,7 +100,8 @@ export function InteractionForm({
     }
   };
 
-  const { goals, contacts } = useJournalSnapshot();
+  const goals = useJournalPart((snapshot) => snapshot.goals);
+  const contacts = useJournalPart((snapshot) => snapshot.contacts);
   // The local day of the datetime-local value (YYYY-MM-DDTHH:mm): the goals active on it count.
   const day = values.startedAt.slice(0, 10);
   const suggestion = useRelevanceSuggestion(goals, contacts, { ...values, day });

@@ -1,7 +1,9 @@
 import { Kbd, Modal, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { InteractionFields, InteractionId } from '../../../../shared/domain';
 import { useJournal } from '../../app/journalContext';
+import type { Opener } from '../../ui/opener';
 import { emptyFormValues, type FormValues } from './formValues';
 import { InteractionForm } from './InteractionForm';
 
@@ -14,28 +16,63 @@ interface Props {
   onLogged?: (id: InteractionId) => void;
 }
 
+/** The form as it was opened: closing the dialog does not draw it again. */
+const QuickAddForm = memo(function QuickAddForm(props: {
+  initialValues: FormValues;
+  onSubmit: (fields: InteractionFields) => void;
+}) {
+  return <InteractionForm submitLabel="Save" {...props} />;
+});
+
 /** Log an interaction in seconds: title, rating, Enter. Everything else has a sensible default. */
 export function QuickAddModal({ opened, onClose, initialValues, onLogged }: Props) {
   const journal = useJournal();
-  const save = (fields: InteractionFields) => {
-    const id = journal.addInteraction(fields);
-    onLogged?.(id);
-    notifications.show({ id: 'saved', message: `Logged “${fields.title}”.`, autoClose: 2500 });
-    onClose();
-  };
+  // Each opening gets a fresh form with the values of that moment, even one that comes before
+  // the last has finished closing.
+  const [opening, setOpening] = useState(() => ({
+    count: 0,
+    values: initialValues ?? emptyFormValues(),
+  }));
+  const [wasOpened, setWasOpened] = useState(opened);
+  if (opened !== wasOpened) {
+    setWasOpened(opened);
+    if (opened) {
+      setOpening({ count: opening.count + 1, values: initialValues ?? emptyFormValues() });
+    }
+  }
+  const latest = useRef({ onClose, onLogged });
+  useLayoutEffect(() => {
+    latest.current = { onClose, onLogged };
+  });
+  const save = useCallback(
+    (fields: InteractionFields) => {
+      const id = journal.addInteraction(fields);
+      latest.current.onLogged?.(id);
+      notifications.show({ id: 'saved', message: `Logged “${fields.title}”.`, autoClose: 2500 });
+      latest.current.onClose();
+    },
+    [journal],
+  );
   return (
     <Modal opened={opened} onClose={onClose} title="Log an interaction" size="lg">
       <Text size="xs" c="dimmed" mb="sm">
         <Kbd>Enter</Kbd> saves · <Kbd>1</Kbd>–<Kbd>5</Kbd> on the rating (or <Kbd>Alt</Kbd>+
         <Kbd>1</Kbd>–<Kbd>5</Kbd> anywhere) set relevance · <Kbd>Esc</Kbd> closes
       </Text>
-      {opened && (
-        <InteractionForm
-          initialValues={initialValues ?? emptyFormValues()}
-          submitLabel="Save"
-          onSubmit={save}
-        />
-      )}
+      {/* The modal unmounts the form once it has closed, not in the frame that shows the new
+          interaction. */}
+      <QuickAddForm key={opening.count} initialValues={opening.values} onSubmit={save} />
     </Modal>
   );
+}
+
+/**
+ * The quick-add dialog with its own open state, opened through `opener`: opening and closing it
+ * draws only the dialog, not the frame and the screen around it.
+ */
+export function QuickAdd({ opener }: { opener: Opener }) {
+  const [opened, setOpened] = useState(false);
+  useEffect(() => opener.use(() => setOpened(true)), [opener]);
+  const close = useCallback(() => setOpened(false), []);
+  return <QuickAddModal opened={opened} onClose={close} />;
 }

@@ -18,7 +18,7 @@ import {
   type PlannedEventFields,
   type RecordErrors,
 } from '../../../../shared/domain';
-import { useJournalSnapshot } from '../../app/journalContext';
+import { useJournalPart } from '../../app/journalContext';
 import { GoalsSelect } from '../goals/GoalLinks';
 import { RelevanceInput } from '../journal/RelevanceInput';
 import { readPlannedForm, type PlannedFormValues } from './plannedForm';
@@ -51,7 +51,7 @@ export function PlannedEventForm({
   onSubmit,
   onCancel,
 }: Props) {
-  const { goals } = useJournalSnapshot();
+  const goals = useJournalPart((snapshot) => snapshot.goals);
   const [values, setValues] = useState(initialValues);
   const [errors, setErrors] = useState<RecordErrors>({});
   const set = <K extends keyof PlannedFormValues>(key: K, value: PlannedFormValues[K]) =>

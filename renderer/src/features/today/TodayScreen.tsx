@@ -3,7 +3,7 @@ import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
 import type { DayNumber } from '../../../../shared/analytics';
 import { asInteractionId, type InteractionId } from '../../../../shared/domain';
 import { dueInWords, type FollowUp, type FollowUpGroups } from '../../../../shared/followUps';
-import { useJournalSnapshot } from '../../app/journalContext';
+import { useJournalPart } from '../../app/journalContext';
 import { InteractionDrawer } from '../journal/InteractionDrawer';
 import { useJournalActions } from '../journal/useJournalActions';
 import { RemindersControl } from './RemindersControl';
@@ -23,7 +23,7 @@ const PREVIOUS_KEYS = new Set(['ArrowUp', 'k']);
 /** The follow-ups to do: overdue, due today, upcoming and undated, each marked done with D. */
 export function TodayScreen() {
   const { groups, today } = useFollowUps();
-  const { readOnlyReason } = useJournalSnapshot();
+  const readOnlyReason = useJournalPart((snapshot) => snapshot.readOnlyReason);
   const actions = useJournalActions();
   const markDone = useMarkDone(today);
   const [openId, setOpenId] = useState<InteractionId | null>(null);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { todayIn, type DayNumber } from '../../../../shared/analytics';
 import { followUpsFor, type FollowUpGroups } from '../../../../shared/followUps';
 import { useJournalSnapshot } from '../../app/journalContext';
@@ -20,9 +20,17 @@ export function useToday(): DayNumber {
   return today;
 }
 
-/** The journal's open follow-ups as of today, grouped for the Today view. */
-export function useFollowUps(): { readonly groups: FollowUpGroups; readonly today: DayNumber } {
-  const { interactions, contacts } = useJournalSnapshot();
+/**
+ * The journal's open follow-ups as of today, grouped for the Today view. `deferred`: worked out
+ * for a change only once the rest of the window has been redrawn (for figures beside the view).
+ */
+export function useFollowUps({ deferred = false } = {}): {
+  readonly groups: FollowUpGroups;
+  readonly today: DayNumber;
+} {
+  const snapshot = useJournalSnapshot();
+  const later = useDeferredValue(snapshot);
+  const { interactions, contacts } = deferred ? later : snapshot;
   const today = useToday();
   const groups = useMemo(
     () => followUpsFor({ interactions, contacts }, today),

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef } from 'react';
 import type { DayNumber } from '../../../../shared/analytics';
-import { dueFollowUps, type FollowUpGroups } from '../../../../shared/followUps';
+import { dueFollowUps, followUpsFor, type FollowUpGroups } from '../../../../shared/followUps';
 import { LOCAL_JOURNAL_DATABASE } from '../../../../shared/platform';
+import { useJournal } from '../../app/journalContext';
 import { usePlatform } from '../../app/platformContext';
 import { remindOfDue } from './reminders';
-import { useFollowUps } from './useFollowUps';
+import { useToday } from './useFollowUps';
 
 /** How often due follow-ups are checked while the app runs in the background. */
 const CHECK_EVERY_MS = 5 * 60_000;
@@ -29,17 +30,23 @@ export function useRemindOfDue(): (groups: FollowUpGroups, today: DayNumber) => 
 /**
  * Reminds of follow-ups due today or overdue while the app is in the background: when it
  * loses focus and every few minutes. A click on the reminder calls `onOpen` (open Today).
+ * The journal is read when it checks, so changes to the journal draw nothing here.
  */
 export function useFollowUpReminders(onOpen: () => void): void {
   const platform = usePlatform();
+  const journal = useJournal();
   const remind = useRemindOfDue();
-  const { groups, today } = useFollowUps();
-  const latest = useRef({ groups, today });
+  const today = useToday();
+  const latestToday = useRef(today);
   useEffect(() => {
-    latest.current = { groups, today };
-  }, [groups, today]);
+    latestToday.current = today;
+  }, [today]);
   useEffect(() => {
-    const check = () => void remind(latest.current.groups, latest.current.today);
+    const check = () => {
+      const { interactions, contacts } = journal.getSnapshot();
+      const day = latestToday.current;
+      void remind(followUpsFor({ interactions, contacts }, day), day);
+    };
     const timer = window.setInterval(check, CHECK_EVERY_MS);
     window.addEventListener('blur', check);
     document.addEventListener('visibilitychange', check);
@@ -49,7 +56,7 @@ export function useFollowUpReminders(onOpen: () => void): void {
       window.removeEventListener('blur', check);
       document.removeEventListener('visibilitychange', check);
     };
-  }, [remind]);
+  }, [journal, remind]);
   useEffect(() => platform.reminders.onClick(onOpen), [platform, onOpen]);
 }
 
