@@ -20,6 +20,7 @@ import {
 import { compareNewestFirst } from '../../shared/doc/journalSnapshot';
 import {
   asInteractionId,
+  recordListEdit,
   relevanceBand,
   type Interaction,
   type RelevanceBand,
@@ -108,7 +109,15 @@ export interface AnalyticsResult {
   readonly floorMs: number;
   /** The very first cold month report in this process: time-zone offsets not yet known. */
   readonly firstColdMs: number;
-  readonly month: { readonly coldMs: number; readonly warmMs: number; readonly editedMs: number };
+  readonly month: {
+    readonly coldMs: number;
+    readonly warmMs: number;
+    readonly editedMs: number;
+    /** The same edit, noted with the list as the journal notes it: the facts are patched. */
+    readonly notedEditMs: number;
+    /** A new interaction after all others, noted: its row is added in place. */
+    readonly loggedMs: number;
+  };
   readonly insights: { readonly coldMs: number; readonly warmMs: number };
   readonly runs: number;
 }
@@ -119,6 +128,35 @@ function medianOf(runs: number, run: () => number): number {
     collectGarbage();
     times.push(timeMs(run));
   }
+  return median(times);
+}
+
+/** Where the interactions logged in the bench start: after every generated one. */
+const LOGGED_FROM = '2026-11-25T09:00:00.000Z';
+
+/**
+ * The month report after each of `runs` changes made by `change`, each list noted as the
+ * journal notes its lists (what left and what came in), so the facts are patched. Median.
+ */
+function notedRuns(
+  start: readonly Interaction[],
+  runs: number,
+  change: (
+    list: readonly Interaction[],
+    run: number,
+  ) => { list: Interaction[]; removed: Interaction[]; added: Interaction[] },
+): number {
+  let sink = monthReport(start);
+  let list = start;
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const next = change(list, run);
+    recordListEdit(next.list, list, next.removed, next.added);
+    list = next.list;
+    collectGarbage();
+    times.push(timeMs(() => (sink += monthReport(list))));
+  }
+  if (!Number.isFinite(sink)) throw new Error('The analytics gave no figures');
   return median(times);
 }
 
@@ -147,6 +185,22 @@ export function measureAnalytics(list: readonly Interaction[], runs: number): An
       editedMs: medianOf(runs, () => {
         const edited = [{ ...(first[0] as Interaction) }, ...first.slice(1)];
         return (sink += monthReport(edited));
+      }),
+      notedEditMs: notedRuns(first, runs, (list) => {
+        const changed = { ...(list[0] as Interaction), relevance: 5 as const };
+        return {
+          list: [changed, ...list.slice(1)],
+          removed: [list[0] as Interaction],
+          added: [changed],
+        };
+      }),
+      loggedMs: notedRuns(first, runs, (list, run) => {
+        const logged = {
+          ...(list[0] as Interaction),
+          id: asInteractionId(`bench-logged-${run}`),
+          startedAt: new Date(Date.parse(LOGGED_FROM) + run * 60_000).toISOString(),
+        };
+        return { list: [logged, ...list], removed: [], added: [logged] };
       }),
     },
     insights: {

@@ -12,7 +12,7 @@ import { CHROMIUM_ARGS } from '../chromium';
 import { measureInsightsRedraw, type RedrawStats } from './insightsRedraw';
 
 /** Interactions logged (and timed) with the insights screen open. */
-const REDRAW_RUNS = 10;
+const REDRAW_RUNS = 20;
 import { median, progress } from './stats';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -197,6 +197,16 @@ function analyticsRows(count: number, entries: readonly GeneratedEntry[]): Row[]
     row(`month report, cold: new objects ${median}`, result.month.coldMs, 'ratio'),
     row('month report, first cold run (zone offsets not cached yet)', result.firstColdMs),
     row(`month report after one edit (new list) ${median}`, result.month.editedMs, 'ratio'),
+    row(
+      `… the edit noted with the list, as the journal's are (facts patched) ${median}`,
+      result.month.notedEditMs,
+      'ratio',
+    ),
+    row(
+      `… one interaction logged after all others, noted (row added in place) ${median}`,
+      result.month.loggedMs,
+      'ratio',
+    ),
     row(`12-month insights, warm ${median}`, result.insights.warmMs, TARGET.insightsMs),
     row(`12-month insights, cold: new objects ${median}`, result.insights.coldMs, 'ratio'),
   ];
