@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   formatBytes,
   formatDuration,
   fromLocalInputValue,
   localDayKey,
   toLocalInputValue,
+  viewerTimeZone,
 } from '../../../../renderer/src/ui/format';
 import { inTimeZone } from './timeZone';
 
@@ -109,5 +110,25 @@ describe('toLocalInputValue and fromLocalInputValue', () => {
     expect(inTimeZone('UTC', () => toLocalInputValue('2026-11-12T08:30:59.999Z'))).toBe(
       '2026-11-12T08:30',
     );
+  });
+});
+
+describe('viewerTimeZone', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('follows the device to another zone: at once when the offset changes, else within a minute', () => {
+    vi.useFakeTimers({ now: new Date('2026-01-15T12:00:00.000Z') });
+    inTimeZone('Europe/Madrid', () => expect(viewerTimeZone()).toBe('Europe/Madrid'));
+    // A different UTC offset is seen on the next call.
+    inTimeZone('America/New_York', () => expect(viewerTimeZone()).toBe('America/New_York'));
+    // The same offset (Paris and Berlin, +1:00): read again only once a minute has passed.
+    inTimeZone('Europe/Paris', () => expect(viewerTimeZone()).toBe('Europe/Paris'));
+    inTimeZone('Europe/Berlin', () => {
+      expect(viewerTimeZone()).toBe('Europe/Paris');
+      vi.advanceTimersByTime(60_000);
+      expect(viewerTimeZone()).toBe('Europe/Berlin');
+    });
   });
 });
