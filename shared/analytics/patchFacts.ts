@@ -124,7 +124,7 @@ export function patchFacts(
 
 interface PutIn {
   readonly item: Interaction;
-  /** Its row in the new facts' columns of `fresh`. */
+  /** Its row in `fresh`, the columns worked out for the new interactions. */
   readonly index: number;
   /** The old row it goes before. */
   readonly before: number;

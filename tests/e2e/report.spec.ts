@@ -73,6 +73,9 @@ const OCTOBER_FIGURES = ['6 h', '45%', '+45 pts', '3.1'];
 test('the monthly report shows the figures worked out by hand, closes the loop, and prints them', async ({
   page,
 }, testInfo) => {
+  // Six interactions logged through the form, two PDFs and a reload: on a busy CI machine this
+  // has taken over a minute.
+  test.setTimeout(120_000);
   const journal = new JournalPage(page);
   await logOctober(journal);
 

@@ -65,7 +65,7 @@ export function InsightsScreen({ onOpenJournal }: { onOpenJournal: () => void })
       suggestions: suggestChanges(facts, Math.min(today, lastDay), settings),
     };
   }, [facts, period, lastDay, weekStartsOn, today, settings]);
-  const calibration = useDeferredValue(useCalibration(lastDay, today));
+  const calibration = useCalibration(lastDay, today);
   const goalFigures = useMemo(() => goalFiguresFor(facts, goals, period), [facts, goals, period]);
 
   // The same elements until the deferred figures change: React skips them in the urgent render.

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { lastMonths, monthKeyOf, rangePeriod, type DayNumber } from '../../../../shared/analytics';
 import { calibrationFor, interactionsById, type Calibration } from '../../../../shared/plans';
 import { useJournalSnapshot } from '../../app/journalContext';
@@ -6,9 +6,13 @@ import { useJournalSnapshot } from '../../app/journalContext';
 /** How many months the insights' calibration covers, ending with the month shown. */
 export const CALIBRATION_MONTHS = 12;
 
-/** The calibration of the planned events dated in the 12 months ending with `lastDay`'s month. */
+/**
+ * The calibration of the planned events dated in the 12 months ending with `lastDay`'s month,
+ * worked out in a deferred render after a change (finding the logged interactions is a pass
+ * over the journal), so the rest of the screen is redrawn first.
+ */
 export function useCalibration(lastDay: DayNumber, today: DayNumber): Calibration {
-  const { plannedEvents, interactions } = useJournalSnapshot();
+  const { plannedEvents, interactions } = useDeferredValue(useJournalSnapshot());
   return useMemo(() => {
     const months = lastMonths(monthKeyOf(lastDay), CALIBRATION_MONTHS);
     const first = months[0];
