@@ -48,7 +48,17 @@ export function QuickAddModal({ opened, onClose, initialValues, onLogged }: Prop
     (fields: InteractionFields) => {
       const id = journal.addInteraction(fields);
       latest.current.onLogged?.(id);
-      notifications.show({ id: 'saved', message: `Logged “${fields.title}”.`, autoClose: 2500 });
+      // The notice a frame later: showing it measures the page, which would hold up the frame
+      // that shows the new interaction.
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          notifications.show({
+            id: 'saved',
+            message: `Logged “${fields.title}”.`,
+            autoClose: 2500,
+          });
+        }, 0),
+      );
       latest.current.onClose();
     },
     [journal],
