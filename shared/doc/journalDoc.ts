@@ -78,9 +78,11 @@ export class JournalDoc {
     for (const key of this.interactions.keys()) {
       const id = asInteractionId(key);
       const record = this.recordOf(id);
-      if (record) this.records.set(id, readInteraction(id, record));
+      if (!record) continue;
+      const interaction = readInteraction(id, record);
+      this.records.set(id, interaction);
+      if (interaction.sample) this.samples++;
     }
-    for (const interaction of this.records.values()) if (interaction.sample) this.samples++;
     this.snapshot = this.snapshotOf(resort([], this.records, new Set(this.records.keys())));
     const recordMaps = Object.values(this.collections).map((collection) => collection.shared);
     this.undoManager = new Y.UndoManager([this.interactions, ...recordMaps, this.dismissed], {
