@@ -1,5 +1,6 @@
 export { JournalDoc, type AddOptions } from './journalDoc';
 export { compareNewestFirst, type JournalSnapshot } from './journalSnapshot';
+export { decodeJournalFile, encodeJournalFile, type JournalFile } from './journalFile';
 export {
   migrate,
   MIGRATIONS,
@@ -8,6 +9,12 @@ export {
   type Migration,
 } from './migrations';
 export { ORIGIN, type Origin } from './origins';
+export {
+  JournalReflections,
+  LOCAL_TEXT_DELAY_MS,
+  REMOTE_TEXT_DELAY_MS,
+  type Scheduler,
+} from './reflections';
 export { reflectionText } from './reflectionText';
 export { SCHEMA_VERSION } from './schema';
 export type { StoredRecord } from './recordCollection';

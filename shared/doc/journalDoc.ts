@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import {
   asInteractionId,
   newInteractionId,
+  readInteraction,
   validateInteraction,
   validateInteractionPatch,
   ValidationError,
@@ -15,17 +16,20 @@ import type { AnalyticsSettings } from '../analytics';
 import { resort, type JournalSnapshot } from './journalSnapshot';
 import { isMonthKey, MONTH_NOTE_MAX_LENGTH, readMonthNotes, replaceText } from './monthNotes';
 import { readSettings, sameSettings, settingEntries } from './settings';
-import { restoreAsChanges } from './restoreAsChanges';
+import { decodeJournalFile, encodeJournalFile } from './journalFile';
+import { dropMovedReflections } from './reflectionsMove';
+import { restoreAsChanges, restoreReflectionsAsChanges } from './restoreAsChanges';
 import { RecordCollection, type StoredRecord } from './recordCollection';
 import { RECORD_KINDS, type RecordFieldsOf, type RecordKindName } from './recordKinds';
 import { migrate, storedSchemaVersion, NewerSchemaError, type MigrationReport } from './migrations';
 import { ORIGIN, type Origin } from './origins';
-import { readInteraction } from './readInteraction';
-import { writeReflectionParagraphs } from './reflectionText';
+import { JournalReflections, type Scheduler } from './reflections';
+import { reflectionText } from './reflectionText';
 import { FIELD, ROOT, SCHEMA_VERSION } from './schema';
+import { addStoredRecord, changedRecordIds, recordAt, storedValues } from './storedRecord';
 
 export interface AddOptions {
-  /** Starting reflection, as plain paragraphs. */
+  /** Starting reflection, as plain paragraphs (its rich text is made from them when first opened). */
   readonly reflection?: readonly string[];
   /** Marks the interaction as part of the removable sample journal. */
   readonly sample?: boolean;
@@ -58,8 +62,16 @@ export class JournalDoc {
   private samples = 0;
   private readonly listeners = new Set<() => void>();
   private snapshot: JournalSnapshot;
+  /** The reflections' own document, once it is open (see attachReflections). */
+  private reflections: JournalReflections | null = null;
+  /** Records that still hold their reflection inside (schema 2), by id. */
+  private readonly oldReflections = new Set<InteractionId>();
+  /** While loading, changes are read but the list is sorted and shown only at the end. */
+  private loading: boolean;
+  private readonly loadedIds = new Set<InteractionId>();
 
-  constructor(ydoc: Y.Doc = new Y.Doc()) {
+  constructor(ydoc: Y.Doc = new Y.Doc(), options: { readonly loading?: boolean } = {}) {
+    this.loading = options.loading ?? false;
     this.ydoc = ydoc;
     this.interactions = ydoc.getMap(ROOT.interactions);
     this.meta = ydoc.getMap(ROOT.meta);
@@ -75,14 +87,7 @@ export class JournalDoc {
       plannedEvents: new RecordCollection(ydoc, RECORD_KINDS.plannedEvents, this.onRecordsChange),
       introductions: new RecordCollection(ydoc, RECORD_KINDS.introductions, this.onRecordsChange),
     };
-    for (const key of this.interactions.keys()) {
-      const id = asInteractionId(key);
-      const record = this.recordOf(id);
-      if (!record) continue;
-      const interaction = readInteraction(id, record);
-      this.records.set(id, interaction);
-      if (interaction.sample) this.samples++;
-    }
+    for (const key of this.interactions.keys()) this.reread(asInteractionId(key));
     this.snapshot = this.snapshotOf(resort([], this.records, new Set(this.records.keys())));
     const recordMaps = Object.values(this.collections).map((collection) => collection.shared);
     this.undoManager = new Y.UndoManager([this.interactions, ...recordMaps, this.dismissed], {
@@ -98,6 +103,7 @@ export class JournalDoc {
 
   /** Stops observing; the Y.Doc itself stays usable. */
   destroy(): void {
+    this.reflections?.destroy();
     this.interactions.unobserveDeep(this.onDeepChange);
     this.meta.unobserve(this.onMetaChange);
     this.notes.unobserveDeep(this.onNotesChange);
@@ -123,10 +129,61 @@ export class JournalDoc {
     return this.records.get(id);
   }
 
-  /** The shared rich-text fragment of a reflection, for binding an editor; null if deleted. */
+  /**
+   * The shared rich text of a reflection, for binding an editor; null if the interaction was
+   * deleted, or while the reflections are not open yet (the snapshot says when they are).
+   */
   reflectionFragment(id: InteractionId): Y.XmlFragment | null {
-    const fragment = this.recordOf(id)?.get(FIELD.reflection);
-    return fragment instanceof Y.XmlFragment ? fragment : null;
+    return this.reflections?.fragment(id) ?? null;
+  }
+
+  /** The journal's reflections, once attached. */
+  get openReflections(): JournalReflections | null {
+    return this.reflections;
+  }
+
+  /** How many records still hold their reflection inside (schema 2), to be moved. */
+  get oldReflectionCount(): number {
+    return this.oldReflections.size;
+  }
+
+  /**
+   * Opens the reflections (the second document of the journal, loaded after this one); from
+   * then on reflectionFragment gives their rich text, and their plain text is kept here.
+   */
+  attachReflections(ydoc: Y.Doc, schedule?: Scheduler): JournalReflections {
+    if (this.reflections) throw new Error('The reflections are open already.');
+    this.reflections = new JournalReflections(
+      ydoc,
+      {
+        ydoc: this.ydoc,
+        has: (id) => this.records.has(asInteractionId(id)),
+        reflectionText: (id) => this.records.get(asInteractionId(id))?.reflectionText ?? '',
+        storedText: (id) => {
+          const record = this.recordOf(asInteractionId(id));
+          return record ? storedValues(record)(FIELD.reflectionText) : undefined;
+        },
+        hasOldReflection: (id) => this.oldReflections.has(asInteractionId(id)),
+        writeTexts: (texts) => this.writeReflectionTexts(texts),
+      },
+      schedule,
+    );
+    this.snapshot = this.sameListSnapshot();
+    this.notify();
+    return this.reflections;
+  }
+
+  /**
+   * Ends loading (see the constructor's `loading`): the records read meanwhile are sorted
+   * into the list, and listeners hear of it once.
+   */
+  finishLoading(): void {
+    if (!this.loading) return;
+    this.loading = false;
+    const changed = new Set(this.loadedIds);
+    this.loadedIds.clear();
+    this.snapshot = this.snapshotOf(resort(this.snapshot.interactions, this.records, changed));
+    this.notify();
   }
 
   /** Whether undo can run now (never in a read-only journal, where it would throw). */
@@ -155,16 +212,15 @@ export class JournalDoc {
     if (!result.ok) throw new ValidationError(result.errors);
     const id = newInteractionId();
     const now = (options.now ?? new Date()).toISOString();
+    const text = options.reflection?.join('\n') ?? '';
     this.ydoc.transact(() => {
-      const record = new Y.Map<unknown>();
-      this.interactions.set(id, record);
-      for (const [key, value] of Object.entries(result.value)) record.set(key, value);
-      record.set(FIELD.createdAt, now);
-      record.set(FIELD.updatedAt, now);
-      if (options.sample) record.set(FIELD.sample, true);
-      const reflection = new Y.XmlFragment();
-      record.set(FIELD.reflection, reflection);
-      if (options.reflection?.length) writeReflectionParagraphs(reflection, options.reflection);
+      addStoredRecord(this.interactions, id, {
+        ...result.value,
+        [FIELD.createdAt]: now,
+        [FIELD.updatedAt]: now,
+        ...(options.sample ? { [FIELD.sample]: true } : {}),
+        ...(text ? { [FIELD.reflectionText]: text } : {}),
+      });
     }, options.origin ?? ORIGIN.local);
     this.undoManager.stopCapturing();
     return id;
@@ -177,8 +233,9 @@ export class JournalDoc {
     if (!record) throw new Error('This interaction no longer exists (it was deleted).');
     const result = validateInteractionPatch(patch);
     if (!result.ok) throw new ValidationError(result.errors);
+    const stored = storedValues(record);
     const changes = Object.entries(result.value).filter(
-      ([key, value]) => JSON.stringify(record.get(key)) !== JSON.stringify(value),
+      ([key, value]) => JSON.stringify(stored(key)) !== JSON.stringify(value),
     );
     if (changes.length === 0) return;
     this.ydoc.transact(() => {
@@ -327,9 +384,17 @@ export class JournalDoc {
     return migrate(this.ydoc);
   }
 
-  /** The whole journal as one Yjs update (for backups and sync). */
+  /** The journal document as one Yjs update (what syncs; the reflections are not in it). */
   encode(): Uint8Array {
     return Y.encodeStateAsUpdate(this.ydoc);
+  }
+
+  /** The whole journal as one file, reflections included when they are open (for backups). */
+  encodeFile(): Uint8Array {
+    return encodeJournalFile({
+      journal: this.encode(),
+      reflections: this.reflections ? Y.encodeStateAsUpdate(this.reflections.ydoc) : null,
+    });
   }
 
   /** Merges an encoded update (from a backup or another device) into this journal. */
@@ -338,22 +403,37 @@ export class JournalDoc {
   }
 
   /**
-   * Makes this journal equal to a backup through new changes (see restoreAsChanges): the
-   * way to restore a journal that syncs. The backup is brought to the current schema first;
-   * one from a newer app version is refused. Not undoable: take a backup first.
+   * Makes this journal equal to a backup (a journal file, or an older backup's bare update)
+   * through new changes (see restoreAsChanges): the way to restore a journal that syncs. The
+   * backup is brought to the current schema first; one from a newer app version is refused.
+   * Its reflections are restored too, so they must be open. Not undoable: take a backup first.
    */
   restoreFrom(backup: Uint8Array): void {
     this.assertWritable();
+    const reflections = this.reflections;
+    if (!reflections) {
+      throw new Error('The reflections are still opening; try the restore again in a moment.');
+    }
+    const file = decodeJournalFile(backup);
     const probe = new Y.Doc();
+    const probeReflections = new Y.Doc();
     try {
-      Y.applyUpdate(probe, backup, ORIGIN.restore);
+      Y.applyUpdate(probe, file.journal, ORIGIN.restore);
       if (storedSchemaVersion(probe) === null) {
         throw new Error('This file holds no Relevant journal, so nothing was restored.');
       }
+      if (file.reflections) Y.applyUpdate(probeReflections, file.reflections, ORIGIN.restore);
       migrate(probe);
+      // A backup of schema 2 holds its reflections inside: move them as a device would.
+      dropMovedReflections(probe, probeReflections, (id) => {
+        const record = recordAt(probe.getMap(ROOT.interactions), id);
+        return record ? storedValues(record)(FIELD.reflectionText) : undefined;
+      });
       restoreAsChanges(this.ydoc, probe, ORIGIN.restore);
+      restoreReflectionsAsChanges(reflections.ydoc, probeReflections, ORIGIN.restore);
     } finally {
       probe.destroy();
+      probeReflections.destroy();
     }
   }
 
@@ -377,8 +457,48 @@ export class JournalDoc {
 
   /** The record of an interaction; undefined if there is none, or the entry is not a Y.Map. */
   private recordOf(id: InteractionId): Y.Map<unknown> | undefined {
-    const record = this.interactions.get(id);
-    return record instanceof Y.Map ? (record as Y.Map<unknown>) : undefined;
+    return recordAt(this.interactions, id);
+  }
+
+  /**
+   * Reads one record again after it changed (or was deleted); returns its previous version.
+   * A record of schema 2 keeps its reflection inside: its plain text is read from there until
+   * the reflection has moved to the reflections document.
+   */
+  private reread(id: InteractionId): Interaction | undefined {
+    const old = this.records.get(id);
+    if (old?.sample) this.samples--;
+    const record = this.recordOf(id);
+    if (!record) {
+      this.records.delete(id);
+      this.oldReflections.delete(id);
+      return old;
+    }
+    const stored = storedValues(record);
+    const oldReflection = record.get(FIELD.reflection);
+    let lookup = stored;
+    if (oldReflection instanceof Y.XmlFragment) {
+      this.oldReflections.add(id);
+      if (stored(FIELD.reflectionText) === undefined) {
+        lookup = (key) =>
+          key === FIELD.reflectionText ? reflectionText(oldReflection) : stored(key);
+      }
+    } else {
+      this.oldReflections.delete(id);
+    }
+    const next = readInteraction(id, lookup);
+    this.records.set(id, next);
+    if (next.sample) this.samples++;
+    return old;
+  }
+
+  /** Sets reflections' plain texts (kept by JournalReflections); not an undoable step. */
+  private writeReflectionTexts(texts: ReadonlyMap<string, string>): void {
+    if (this.readOnlyReason !== null) return;
+    this.ydoc.transact(() => {
+      for (const [id, text] of texts)
+        this.recordOf(asInteractionId(id))?.set(FIELD.reflectionText, text);
+    }, ORIGIN.reflectionText);
   }
 
   private assertWritable(): void {
@@ -391,24 +511,15 @@ export class JournalDoc {
   };
 
   private readonly onDeepChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]): void => {
-    const changed = new Set<InteractionId>();
-    for (const event of events) {
-      if (event.path.length === 0) {
-        for (const key of event.changes.keys.keys()) changed.add(asInteractionId(key));
-      } else {
-        changed.add(asInteractionId(String(event.path[0])));
-      }
-    }
+    const changed = changedRecordIds(events) as Set<InteractionId>;
     const replaced: Interaction[] = [];
     for (const id of changed) {
-      const old = this.records.get(id);
+      const old = this.reread(id);
       if (old) replaced.push(old);
-      if (old?.sample) this.samples--;
-      const record = this.recordOf(id);
-      const next = record && readInteraction(id, record);
-      if (next) this.records.set(id, next);
-      else this.records.delete(id);
-      if (next?.sample) this.samples++;
+    }
+    if (this.loading) {
+      for (const id of changed) this.loadedIds.add(id);
+      return;
     }
     this.snapshot = this.snapshotOf(
       resort(this.snapshot.interactions, this.records, changed, replaced),
@@ -463,6 +574,7 @@ export class JournalDoc {
       },
       hasSample: this.samples > 0,
       readOnlyReason: this.readOnlyReason,
+      reflectionsOpen: this.reflections !== null,
       monthNotes: this.monthNotes,
       analyticsSettings: this.analyticsSettings,
       goals: this.collections.goals.list,

@@ -19,6 +19,8 @@ export interface JournalSnapshot {
   readonly hasSample: boolean;
   /** Why the journal cannot be changed (saved by a newer version), or null. */
   readonly readOnlyReason: string | null;
+  /** Whether the reflections' rich text is open (it loads after the journal). */
+  readonly reflectionsOpen: boolean;
   /** "What I'll change next month", by the month (YYYY-MM) whose report holds it. */
   readonly monthNotes: ReadonlyMap<string, string>;
   /** How figures are counted; the same object until a setting changes. */

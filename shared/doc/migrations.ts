@@ -29,13 +29,29 @@ const peopleAsListWithTimeZone: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [peopleAsListWithTimeZone];
+/**
+ * Version 3 writes a new record as one JSON text (`base`) and an edited field under its own
+ * key, and keeps reflections in the journal's second document. Records written field by field
+ * read as they are (every field is an own key), so nothing in the journal is rewritten here.
+ * Reflections move when the reflections document opens (reflectionsMove.ts): that step needs
+ * both documents, and runs again whenever a record of the old layout arrives.
+ */
+const recordsAsOneValue: Migration = {
+  from: 2,
+  description:
+    'records are written as one value with per-field edits; reflections move to their own document',
+  apply() {
+    // Read-compatible: only the version stamp moves.
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [peopleAsListWithTimeZone, recordsAsOneValue];
 
 /** Thrown when a journal was written by a newer version of the app than this one. */
 export class NewerSchemaError extends Error {
   constructor(readonly found: number) {
     super(
-      `This journal was saved by a newer version of Relevant (schema ${found}; this version reads up to ${SCHEMA_VERSION}). Update Relevant to open it.`,
+      `This journal was saved by a newer version of Relevant (schema ${found}; this version reads up to ${SCHEMA_VERSION}). Update Relevant to edit this journal.`,
     );
     this.name = 'NewerSchemaError';
   }

@@ -15,6 +15,10 @@ export const ORIGIN = {
   otherTab: 'relevant:other-tab',
   /** Updates received from another device. */
   remote: 'relevant:remote',
+  /** The plain text of reflections, kept up to date with their rich text (never undone). */
+  reflectionText: 'relevant:reflection-text',
+  /** A reflection's first rich text, from its plain text (the same on every device). */
+  seed: 'relevant:seed',
 } as const;
 
 export type Origin = (typeof ORIGIN)[keyof typeof ORIGIN];

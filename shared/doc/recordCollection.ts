@@ -1,6 +1,12 @@
-import * as Y from 'yjs';
-import type * as z from 'zod';
-import { RecordValidationError, validateRecord } from '../domain';
+import type * as Y from 'yjs';
+import {
+  readFields,
+  readInstant,
+  RecordValidationError,
+  validateRecord,
+  type RecordDescriptor,
+} from '../domain';
+import { addStoredRecord, changedRecordIds, recordAt, storedValues } from './storedRecord';
 
 /** Timestamps every record carries beside its fields. */
 export const RECORD_STAMPS = { createdAt: 'createdAt', updatedAt: 'updatedAt' } as const;
@@ -9,9 +15,7 @@ export const RECORD_STAMPS = { createdAt: 'createdAt', updatedAt: 'updatedAt' } 
 export interface RecordKind<Fields extends object> {
   /** The top-level Y.Map holding the records, by id. */
   readonly root: string;
-  readonly schema: z.ZodType<Fields>;
-  /** What a field reads as when it is missing or damaged (another client wrote it). */
-  readonly defaults: Fields;
+  readonly descriptor: RecordDescriptor<Fields>;
   /** The order of the list in snapshots. */
   readonly compare: (a: StoredRecord<Fields>, b: StoredRecord<Fields>) => number;
 }
@@ -23,10 +27,9 @@ export type StoredRecord<Fields extends object> = Readonly<Fields> & {
 };
 
 /**
- * One kind of record in the journal document: a Y.Map from id to a Y.Map of scalar fields (as
- * interactions are), so that two devices editing different fields of one record both keep
- * theirs. Reads tolerate damage (bad fields read as their defaults); writes are validated,
- * and an update writes only the fields whose value changes.
+ * One kind of record in the journal document: a Y.Map from id to the record (see
+ * storedRecord.ts). Reads tolerate damage (bad fields read as their defaults); writes are
+ * validated, and an update writes only the fields whose value changes.
  */
 export class RecordCollection<Fields extends object> {
   private readonly map: Y.Map<unknown>;
@@ -64,16 +67,16 @@ export class RecordCollection<Fields extends object> {
 
   /** Adds a record; throws RecordValidationError with per-field messages on bad input. */
   add(fields: unknown, origin: unknown, now = new Date()): string {
-    const result = validateRecord(this.kind.schema, fields);
+    const result = validateRecord(this.kind.descriptor.schema, fields);
     if (!result.ok) throw new RecordValidationError(result.errors);
     const id = newRecordId();
     const stamp = now.toISOString();
     this.ydoc.transact(() => {
-      const record = new Y.Map<unknown>();
-      this.map.set(id, record);
-      for (const [key, value] of Object.entries(result.value)) record.set(key, value);
-      record.set(RECORD_STAMPS.createdAt, stamp);
-      record.set(RECORD_STAMPS.updatedAt, stamp);
+      addStoredRecord(this.map, id, {
+        ...(result.value as object),
+        [RECORD_STAMPS.createdAt]: stamp,
+        [RECORD_STAMPS.updatedAt]: stamp,
+      });
     }, origin);
     return id;
   }
@@ -83,21 +86,23 @@ export class RecordCollection<Fields extends object> {
    * such as an end after a start, hold), then only the fields that differ are written.
    */
   update(id: string, patch: Partial<Fields>, origin: unknown): void {
-    const record = this.recordOf(id);
+    const record = recordAt(this.map, id);
     const current = this.items.get(id);
     if (!record || !current) throw new Error('This record no longer exists (it was deleted).');
+    const { keys } = this.kind.descriptor;
     const given = Object.entries(patch).filter(([key, value]) => {
-      return value !== undefined && key in this.kind.defaults;
+      return value !== undefined && (keys as readonly string[]).includes(key);
     });
-    const result = validateRecord(this.kind.schema, {
+    const result = validateRecord(this.kind.descriptor.schema, {
       ...this.fieldsOf(current),
       ...Object.fromEntries(given),
     });
     if (!result.ok) throw new RecordValidationError(result.errors);
     const next = result.value as Record<string, unknown>;
+    const stored = storedValues(record);
     const changes = given
       .map(([key]) => [key, next[key]] as const)
-      .filter(([key, value]) => JSON.stringify(record.get(key)) !== JSON.stringify(value));
+      .filter(([key, value]) => JSON.stringify(stored(key)) !== JSON.stringify(value));
     if (changes.length === 0) return;
     this.ydoc.transact(() => {
       for (const [key, value] of changes) record.set(key, value);
@@ -114,20 +119,15 @@ export class RecordCollection<Fields extends object> {
   /** The fields of a record as the kind defines them (no id or stamps). */
   private fieldsOf(item: StoredRecord<Fields>): Fields {
     const fields: Record<string, unknown> = {};
-    for (const key of Object.keys(this.kind.defaults)) {
+    for (const key of this.kind.descriptor.keys) {
       fields[key] = (item as Record<string, unknown>)[key];
     }
     return fields as Fields;
   }
 
-  private recordOf(id: string): Y.Map<unknown> | undefined {
-    const record = this.map.get(id);
-    return record instanceof Y.Map ? (record as Y.Map<unknown>) : undefined;
-  }
-
   private reread(id: string): void {
-    const record = this.recordOf(id);
-    if (record) this.items.set(id, readRecord(this.kind, id, record));
+    const record = recordAt(this.map, id);
+    if (record) this.items.set(id, readRecord(this.kind, id, storedValues(record)));
     else this.items.delete(id);
   }
 
@@ -136,15 +136,7 @@ export class RecordCollection<Fields extends object> {
   }
 
   private readonly observe = (events: Y.YEvent<Y.AbstractType<unknown>>[]): void => {
-    const changed = new Set<string>();
-    for (const event of events) {
-      if (event.path.length === 0) {
-        for (const key of event.changes.keys.keys()) changed.add(key);
-      } else {
-        changed.add(String(event.path[0]));
-      }
-    }
-    for (const id of changed) this.reread(id);
+    for (const id of changedRecordIds(events)) this.reread(id);
     this.relist();
     this.onChange();
   };
@@ -157,30 +149,14 @@ export class RecordCollection<Fields extends object> {
 export function readRecord<Fields extends object>(
   kind: RecordKind<Fields>,
   id: string,
-  record: Y.Map<unknown>,
+  stored: (key: string) => unknown,
 ): StoredRecord<Fields> {
-  const defaults = kind.defaults as Record<string, unknown>;
-  const candidate: Record<string, unknown> = { ...defaults };
-  for (const key of Object.keys(kind.defaults)) {
-    if (record.has(key)) candidate[key] = record.get(key);
-  }
-  // Each round resets the fields that failed; rules between fields may need a second round.
-  let fields: Fields | null = null;
-  for (let round = 0; round < 3 && fields === null; round++) {
-    const result = validateRecord(kind.schema, candidate);
-    if (result.ok) fields = result.value;
-    else {
-      for (const key of Object.keys(result.errors)) {
-        if (key in defaults) candidate[key] = defaults[key];
-      }
-    }
-  }
   const stamp = (key: string) => {
-    const value = record.get(key);
-    return typeof value === 'string' ? value : '';
+    const value = stored(key);
+    return typeof value === 'string' ? readInstant(value) : '';
   };
   return {
-    ...(fields ?? kind.defaults),
+    ...readFields(kind.descriptor, stored),
     id,
     createdAt: stamp(RECORD_STAMPS.createdAt),
     updatedAt: stamp(RECORD_STAMPS.updatedAt),

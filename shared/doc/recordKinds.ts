@@ -1,9 +1,8 @@
 import {
-  contactFieldsSchema,
-  EMPTY_CONTACT,
-  goalFieldsSchema,
-  introductionFieldsSchema,
-  plannedEventFieldsSchema,
+  CONTACT_RECORD,
+  GOAL_RECORD,
+  INTRODUCTION_RECORD,
+  PLANNED_EVENT_RECORD,
   type ContactFields,
   type GoalFields,
   type IntroductionFields,
@@ -17,13 +16,7 @@ const byText = (a: string, b: string) => a.localeCompare(b, undefined, { sensiti
 /** Goals: active ones first by start, newest first. */
 export const GOAL_RECORDS: RecordKind<GoalFields> = {
   root: ROOT.goals,
-  schema: goalFieldsSchema,
-  defaults: {
-    kind: 'other',
-    description: '(no description)',
-    activeFrom: '1970-01-01',
-    activeTo: null,
-  },
+  descriptor: GOAL_RECORD,
   compare: (a, b) =>
     a.activeFrom !== b.activeFrom ? (a.activeFrom < b.activeFrom ? 1 : -1) : byText(a.id, b.id),
 };
@@ -31,46 +24,21 @@ export const GOAL_RECORDS: RecordKind<GoalFields> = {
 /** Contacts: by name. */
 export const CONTACT_RECORDS: RecordKind<ContactFields> = {
   root: ROOT.contacts,
-  schema: contactFieldsSchema,
-  defaults: { name: '(no name)', ...EMPTY_CONTACT },
+  descriptor: CONTACT_RECORD,
   compare: (a, b) => byText(a.name, b.name) || byText(a.id, b.id),
 };
 
 /** Planned events: by date, soonest first. */
 export const PLANNED_EVENT_RECORDS: RecordKind<PlannedEventFields> = {
   root: ROOT.plannedEvents,
-  schema: plannedEventFieldsSchema,
-  defaults: {
-    date: '1970-01-01',
-    kind: 'event',
-    title: '(untitled)',
-    organiser: '',
-    cost: null,
-    expectedMinutes: 0,
-    researchNotes: '',
-    expectedRelevance: null,
-    decision: 'undecided',
-    decisionReason: '',
-    goalIds: [],
-    interactionId: null,
-  },
+  descriptor: PLANNED_EVENT_RECORD,
   compare: (a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : byText(a.id, b.id)),
 };
 
 /** Introductions: newest first. */
 export const INTRODUCTION_RECORDS: RecordKind<IntroductionFields> = {
   root: ROOT.introductions,
-  schema: introductionFieldsSchema,
-  defaults: {
-    date: '1970-01-01',
-    direction: 'made',
-    needContactId: '?',
-    offerContactId: '??',
-    need: '',
-    offer: '',
-    outcome: '',
-    suggestionKey: null,
-  },
+  descriptor: INTRODUCTION_RECORD,
   compare: (a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : byText(a.id, b.id)),
 };
 

@@ -39,7 +39,33 @@ function matchMap(target: Y.Map<unknown>, wanted: Y.Map<unknown>, match: Match):
   }
 }
 
-/** One interaction: field by field, so that only what differs becomes a change. */
+/**
+ * Makes every reflection in `doc` (the reflections document) equal to the backup's, through
+ * new changes: a reflection that differs is replaced, one the backup lacks is emptied.
+ */
+export function restoreReflectionsAsChanges(doc: Y.Doc, backup: Y.Doc, origin: unknown): void {
+  const names = new Set([...doc.share.keys(), ...backup.share.keys()]);
+  doc.transact(() => {
+    for (const name of names) {
+      const wanted = backup.share.has(name) ? backup.getXmlFragment(name) : null;
+      const current = doc.getXmlFragment(name);
+      if (wanted) matchFragment(current, wanted);
+      else if (current.length > 0) current.delete(0, current.length);
+    }
+  }, origin);
+}
+
+function matchFragment(current: Y.XmlFragment, wanted: Y.XmlFragment): void {
+  if (current.toJSON() === wanted.toJSON()) return;
+  if (current.length > 0) current.delete(0, current.length);
+  // Reflections hold elements and text only (hooks are not part of the schema).
+  current.insert(
+    0,
+    wanted.toArray().flatMap((node) => (node instanceof Y.XmlHook ? [] : [node.clone()])),
+  );
+}
+
+/** One record: key by key, so that only what differs becomes a change. */
 const matchRecord: Match = (target, key, current, wanted) => {
   if (current instanceof Y.Map && wanted instanceof Y.Map) {
     matchMap(current as Y.Map<unknown>, wanted as Y.Map<unknown>, matchValue);
@@ -53,13 +79,7 @@ const matchValue: Match = (target, key, current, wanted) => {
   if (current instanceof Y.Text && wanted instanceof Y.Text) {
     replaceText(current, wanted.toJSON());
   } else if (current instanceof Y.XmlFragment && wanted instanceof Y.XmlFragment) {
-    if (current.toJSON() === wanted.toJSON()) return;
-    current.delete(0, current.length);
-    // Reflections hold elements and text only (hooks are not part of the schema).
-    current.insert(
-      0,
-      wanted.toArray().flatMap((node) => (node instanceof Y.XmlHook ? [] : [node.clone()])),
-    );
+    matchFragment(current, wanted);
   } else if (!sameValue(current, wanted)) {
     target.set(key, copyOf(wanted));
   }

@@ -2,13 +2,13 @@
  * The layout of a journal inside its Yjs document. Written down in docs/schema.md;
  * change both together and add a migration when the layout changes.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Top-level shared types of the document. */
 export const ROOT = {
   /** Y.Map of document-wide values (schemaVersion). */
   meta: 'meta',
-  /** Y.Map from interaction id to a Y.Map of that interaction's fields. */
+  /** Y.Map from interaction id to its record (storedRecord.ts: a base and edited fields). */
   interactions: 'interactions',
   /** Y.Map from a month (YYYY-MM) to a Y.Text: "What I'll change next month", written in that month's report. */
   monthNotes: 'monthNotes',
@@ -23,7 +23,7 @@ export const ROOT = {
   dismissedSuggestions: 'dismissedSuggestions',
 } as const;
 
-/** Keys inside one interaction's Y.Map. Scalars, except people (a JSON array) and reflection. */
+/** Keys of an interaction's fields and stamps, in its base or as edits; plus schema 2's reflection. */
 export const FIELD = {
   startedAt: 'startedAt',
   timeZone: 'timeZone',
@@ -44,7 +44,9 @@ export const FIELD = {
   createdAt: 'createdAt',
   updatedAt: 'updatedAt',
   sample: 'sample',
-  /** Y.XmlFragment holding the rich-text reflection (ProseMirror/Tiptap node layout). */
+  /** The reflection as plain text (schema 3; the rich text is in the reflections document). */
+  reflectionText: 'reflectionText',
+  /** Schema 2: Y.XmlFragment holding the rich-text reflection (ProseMirror/Tiptap node layout). */
   reflection: 'reflection',
 } as const;
 

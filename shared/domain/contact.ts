@@ -1,24 +1,31 @@
-import * as z from 'zod';
 import { optionalDate, phrases, requiredText, text, trimmedText } from './fieldSchemas';
+import { checkedField, defineRecord, type FieldsOf } from './recordDescriptor';
 
 /** Someone the person met: "who can actually help us (as we, in turn, help them)". */
-export interface ContactFields {
-  name: string;
-  organisation: string;
-  role: string;
-  /** How and where they met. */
-  metHow: string;
-  tags: string[];
-  /** What this person needs, as short phrases ("a plant manager"). */
-  needs: string[];
-  /** What this person offers ("plant management experience"). */
-  offers: string[];
-  notes: string;
-  /** A follow-up with this person, with its due and done days. */
-  nextStep: string;
-  nextStepDue: string | null;
-  nextStepDone: string | null;
-}
+export const CONTACT_RECORD = defineRecord({
+  name: 'contact',
+  fields: {
+    name: checkedField(requiredText('The name', 100, 'Give the contact a name.'), '(no name)', {
+      initial: '',
+    }),
+    organisation: checkedField(trimmedText('The organisation', 200), ''),
+    role: checkedField(trimmedText('The role', 200), ''),
+    /** How and where they met. */
+    metHow: checkedField(trimmedText('How you met', 500), ''),
+    tags: checkedField(phrases('A tag', 50, 30), []),
+    /** What this person needs, as short phrases ("a plant manager"). */
+    needs: checkedField(phrases('A need', 200, 30), []),
+    /** What this person offers ("plant management experience"). */
+    offers: checkedField(phrases('An offer', 200, 30), []),
+    notes: checkedField(text('The notes', 5000), ''),
+    /** A follow-up with this person, with its due and done days. */
+    nextStep: checkedField(text('The next step', 5000), ''),
+    nextStepDue: checkedField(optionalDate('The due date'), null),
+    nextStepDone: checkedField(optionalDate('The done date'), null),
+  },
+});
+
+export type ContactFields = FieldsOf<typeof CONTACT_RECORD>;
 
 export interface Contact extends Readonly<ContactFields> {
   readonly id: string;
@@ -26,29 +33,9 @@ export interface Contact extends Readonly<ContactFields> {
   readonly updatedAt: string;
 }
 
-export const contactFieldsSchema = z.object({
-  name: requiredText('The name', 100, 'Give the contact a name.'),
-  organisation: trimmedText('The organisation', 200),
-  role: trimmedText('The role', 200),
-  metHow: trimmedText('How you met', 500),
-  tags: phrases('A tag', 50, 30),
-  needs: phrases('A need', 200, 30),
-  offers: phrases('An offer', 200, 30),
-  notes: text('The notes', 5000),
-  nextStep: text('The next step', 5000),
-  nextStepDue: optionalDate('The due date'),
-  nextStepDone: optionalDate('The done date'),
-});
+export const contactFieldsSchema = CONTACT_RECORD.schema;
 
-export const EMPTY_CONTACT: Omit<ContactFields, 'name'> = {
-  organisation: '',
-  role: '',
-  metHow: '',
-  tags: [],
-  needs: [],
-  offers: [],
-  notes: '',
-  nextStep: '',
-  nextStepDue: null,
-  nextStepDone: null,
-};
+/** A new contact's fields but the name. */
+export const EMPTY_CONTACT: Omit<ContactFields, 'name'> = (({ name: _name, ...rest }) => rest)(
+  CONTACT_RECORD.initial,
+);

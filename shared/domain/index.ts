@@ -10,3 +10,5 @@ export * from './contact';
 export * from './plannedEvent';
 export * from './introduction';
 export * from './journalOrder';
+export * from './recordDescriptor';
+export * from './timeZoneNames';

@@ -44,12 +44,16 @@ function keysWrittenBy(journal: JournalDoc, run: () => void): string[] {
 
 const titles = (journal: JournalDoc) => journal.getSnapshot().interactions.map((i) => i.title);
 
-/** Appends text to the first paragraph of an interaction's reflection (like typing in the editor). */
+/**
+ * Inserts text into the first paragraph of an interaction's reflection (like typing in the
+ * editor), then lets the plain text be written (as the app does a moment later).
+ */
 function typeIntoReflection(journal: JournalDoc, id: InteractionId, index: number, text: string) {
   const paragraph = journal.reflectionFragment(id)?.get(0) as Y.XmlElement;
   const existing = paragraph.get(0);
   if (existing instanceof Y.XmlText) existing.insert(index, text);
   else paragraph.insert(0, [new Y.XmlText(text)]);
+  journal.openReflections?.writeTexts();
 }
 
 describe('addInteraction', () => {
@@ -380,7 +384,7 @@ describe('updateInteraction', () => {
 
 describe('delete and undo', () => {
   it('delete removes the interaction; undo brings it back with every field and its reflection', () => {
-    const journal = new JournalDoc();
+    const journal = aReplica();
     const id = journal.addInteraction(aConference(), {
       reflection: ['Hallway talks were the value.', '', 'Plan five conversations next time.'],
     });
@@ -618,7 +622,7 @@ describe('getSnapshot and subscribe (the useSyncExternalStore contract)', () => 
   });
 
   it('a change to a reflection gives a new snapshot with the new text', () => {
-    const journal = new JournalDoc();
+    const journal = aReplica();
     const id = journal.addInteraction(anInteraction(), { reflection: ['Good'] });
     const before = journal.getSnapshot();
     typeIntoReflection(journal, id, 4, ' talk');

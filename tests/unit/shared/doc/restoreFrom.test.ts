@@ -1,19 +1,31 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { JournalDoc, ORIGIN, reflectionText } from '../../../../shared/doc';
+import { JournalDoc, ORIGIN } from '../../../../shared/doc';
 import { anInteraction } from '../../../fixtures/interactions';
 import { JOURNAL_V1_FILES } from '../../../fixtures/make-journal-v1';
-import { aReplica, reloaded, syncBoth } from '../../../fixtures/replicas';
+import { aReplica, reflectionsOf, reloaded, syncBoth } from '../../../fixtures/replicas';
 
-/** What a person sees of a journal: every interaction's fields and reflection, notes, settings. */
+/** Makes part of the first paragraph of a reflection bold, as the editor would. */
+function emphasise(journal: JournalDoc, id: string) {
+  const fragment = journal.reflectionFragment(id as never);
+  const text = (fragment?.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+  text.format(0, 8, { bold: {} });
+  journal.openReflections?.writeTexts();
+}
+
+/**
+ * What a person sees of a journal: every interaction's fields, its reflection's plain text
+ * and rich text, notes, settings.
+ */
 function seen(journal: JournalDoc) {
   const { interactions, monthNotes, analyticsSettings } = journal.getSnapshot();
+  const reflections = reflectionsOf(journal);
   return {
     interactions: interactions
       .map(({ updatedAt: _u, ...fields }) => ({
         ...fields,
-        reflection: reflectionText(journal.reflectionFragment(fields.id) ?? new Y.XmlFragment()),
+        rich: reflections.getXmlFragment(fields.id).toJSON(),
       }))
       .sort((a, b) => a.id.localeCompare(b.id)),
     monthNotes: [...monthNotes.entries()],
@@ -29,14 +41,18 @@ function journalAtBackup() {
   const summit = laptop.addInteraction(anInteraction({ title: 'Summit', durationMinutes: 180 }), {
     reflection: ['Too many sales pitches.', 'Chidi was worth it.'],
   });
+  emphasise(laptop, summit);
   laptop.setMonthNote('2026-11', 'Fewer expos.');
-  return { laptop, coffee, summit, backup: laptop.encode(), before: seen(laptop) };
+  return { laptop, coffee, summit, backup: laptop.encodeFile(), before: seen(laptop) };
 }
 
 describe('restoring a backup as new changes', () => {
   it('brings back what was deleted, removes what came later and undoes edits', () => {
     const { laptop, coffee, summit, backup, before } = journalAtBackup();
     laptop.updateInteraction(coffee, { relevance: 1, outcome: 'Changed later' });
+    const fragment = laptop.reflectionFragment(summit);
+    fragment?.delete(0, 1);
+    laptop.openReflections?.writeTexts();
     laptop.deleteInteraction(summit);
     laptop.addInteraction(anInteraction({ title: 'Added after the backup' }));
     laptop.setMonthNote('2026-11', 'Fewer expos, more coffees.');
@@ -70,6 +86,7 @@ describe('restoring a backup as new changes', () => {
     const { laptop, backup } = journalAtBackup();
     const updates: Uint8Array[] = [];
     laptop.ydoc.on('update', (update: Uint8Array) => updates.push(update));
+    reflectionsOf(laptop).on('update', (update: Uint8Array) => updates.push(update));
     laptop.restoreFrom(backup);
     expect(updates).toHaveLength(0);
   });
@@ -94,6 +111,9 @@ describe('restoring a backup as new changes', () => {
     const migrated = new JournalDoc(new Y.Doc());
     migrated.applyUpdate(v1, ORIGIN.restore);
     migrated.migrate();
+    const moved = migrated.attachReflections(new Y.Doc());
+    moved.copyOldReflections();
+    moved.dropOldReflections();
 
     current.restoreFrom(v1);
     expect(seen(current).interactions).toEqual(seen(migrated).interactions);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JournalDoc } from '../../../../../shared/doc';
+import { aReplica } from '../../../../fixtures/replicas';
 import { writeReflectionParagraphs } from '../../../../../shared/doc/reflectionText';
 import type { Interaction, InteractionFields } from '../../../../../shared/domain';
 import {
@@ -17,7 +18,7 @@ import {
 
 /** A journal with one interaction per relevance rating, and what it shows (newest first). */
 function aJournal() {
-  const journal = new JournalDoc();
+  const journal = aReplica();
   const add = (fields: InteractionFields, reflection: string[] = []) =>
     journal.addInteraction(fields, { reflection });
   add(anInteraction({ startedAt: novemberAt(2) }), ['Ana mentioned a night-shift opening.']);
@@ -174,7 +175,8 @@ describe('filterInteractions after the reflection is edited', () => {
     expect(filterInteractions(journal.getSnapshot().interactions, query)).toEqual([]);
 
     // What the editor does as the person types: a new paragraph in the shared fragment.
-    journal.ydoc.transact(() => writeReflectionParagraphs(fragment, ['Ask about the warehouse']));
+    fragment.doc?.transact(() => writeReflectionParagraphs(fragment, ['Ask about the warehouse']));
+    journal.openReflections?.writeTexts();
     expect(titles(filterInteractions(journal.getSnapshot().interactions, query))).toEqual([
       'Call with a recruiter',
     ]);

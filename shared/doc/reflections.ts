@@ -1,0 +1,188 @@
+import * as Y from 'yjs';
+import { ORIGIN } from './origins';
+import { reflectionText, writeReflectionParagraphs } from './reflectionText';
+import { copyReflections, dropMovedReflections } from './reflectionsMove';
+
+/** What the reflections need of the journal they belong to. */
+export interface ReflectionsJournal {
+  readonly ydoc: Y.Doc;
+  /** Whether the interaction exists (a reflection of a deleted one is left alone). */
+  has(id: string): boolean;
+  /** The plain text of its reflection as the journal holds it. */
+  reflectionText(id: string): string;
+  /** The plain text stored on its record, if any (not read from a schema-2 reflection). */
+  storedText(id: string): unknown;
+  /** Whether its record still holds its schema-2 reflection. */
+  hasOldReflection(id: string): boolean;
+  /** Sets the plain texts of reflections that changed, in one change of the journal. */
+  writeTexts(texts: ReadonlyMap<string, string>): void;
+}
+
+/** Runs `run` after `delayMs`; returns a cancel function (setTimeout in the app). */
+export type Scheduler = (run: () => void, delayMs: number) => () => void;
+
+/** How long after typing the plain text is written: edits pause, then one change. */
+export const LOCAL_TEXT_DELAY_MS = 1000;
+/**
+ * After a change from another device, whose own copy of the plain text usually arrives
+ * within that time: waiting longer spares every device writing the same text.
+ */
+export const REMOTE_TEXT_DELAY_MS = 5000;
+
+/**
+ * The seed format, part of every seed's client id: a change to how seeds are written must
+ * change it, so that a new seed can never share ids with a different old one.
+ */
+const SEED_FORMAT = 'paragraphs/1';
+
+/**
+ * The reflections of one journal: a Yjs document of its own (loaded after the journal is
+ * editable), in which each interaction's reflection is the top-level Y.XmlFragment named by
+ * the interaction's id. The journal keeps each reflection's plain text, so that search, the
+ * timeline and reports never wait for this document; this class keeps that text up to date.
+ */
+export class JournalReflections {
+  /** Reflections whose text may have changed, with whether the change was made here. */
+  private readonly changed = new Map<string, 'here' | 'elsewhere'>();
+  private cancelWrite: (() => void) | null = null;
+  private writeDue = Number.POSITIVE_INFINITY;
+
+  constructor(
+    readonly ydoc: Y.Doc,
+    private readonly journal: ReflectionsJournal,
+    private readonly schedule?: Scheduler,
+  ) {
+    ydoc.on('afterTransaction', this.onTransaction);
+  }
+
+  destroy(): void {
+    this.writeTexts();
+    this.ydoc.off('afterTransaction', this.onTransaction);
+  }
+
+  /**
+   * The rich text of an interaction's reflection, for an editor to bind to; null when the
+   * interaction does not exist. A reflection never written as rich text (logged with plain
+   * paragraphs, or by another client that wrote only the text) gets them as its first content.
+   */
+  fragment(id: string): Y.XmlFragment | null {
+    if (!this.journal.has(id)) return null;
+    // A schema-2 reflection moves first: seeding it from its text would copy it twice.
+    if (this.journal.hasOldReflection(id)) copyReflections(this.journal.ydoc, this.ydoc);
+    const fragment = this.ydoc.getXmlFragment(id);
+    if (fragment._start === null) this.seed(id, fragment);
+    return fragment;
+  }
+
+  /** Plain text of the reflection as its rich text reads now. */
+  textOf(id: string): string {
+    return reflectionText(this.ydoc.getXmlFragment(id));
+  }
+
+  /** Copies schema-2 reflections still in the journal into this document; returns how many. */
+  copyOldReflections(): number {
+    return copyReflections(this.journal.ydoc, this.ydoc);
+  }
+
+  /**
+   * Removes the schema-2 reflections from the journal once their copies here are stored
+   * (the caller waits for that); returns the ids of the records it changed.
+   */
+  dropOldReflections(): string[] {
+    return dropMovedReflections(this.journal.ydoc, this.ydoc, (id) => this.journal.storedText(id));
+  }
+
+  /** Writes the plain text of every reflection changed since the last write, at once. */
+  writeTexts(): void {
+    this.cancelWrite?.();
+    this.cancelWrite = null;
+    this.writeDue = Number.POSITIVE_INFINITY;
+    const ids = [...this.changed.keys()];
+    this.changed.clear();
+    this.storeTexts(ids);
+  }
+
+  /**
+   * Checks the stored plain text of some reflections against their rich text and corrects
+   * it (text written by two devices at once, or by one that stopped before writing it).
+   */
+  checkTexts(ids: Iterable<string>): number {
+    return this.storeTexts(ids);
+  }
+
+  private storeTexts(ids: Iterable<string>): number {
+    const texts = new Map<string, string>();
+    for (const id of ids) {
+      if (!this.journal.has(id) || this.journal.hasOldReflection(id)) continue;
+      const fragment = this.ydoc.getXmlFragment(id);
+      // Never written as rich text: the plain text is the reflection (see fragment()).
+      if (fragment._start === null) continue;
+      const text = reflectionText(fragment);
+      if (text !== this.journal.reflectionText(id)) texts.set(id, text);
+    }
+    if (texts.size > 0) this.journal.writeTexts(texts);
+    return texts.size;
+  }
+
+  /**
+   * Writes plain paragraphs as the reflection's first content, as a client whose id comes
+   * from the interaction and the text: every device that seeds the same reflection from the
+   * same text writes the same items, which Yjs merges into one, so two devices opening a
+   * never-edited reflection at once do not double it.
+   */
+  private seed(id: string, fragment: Y.XmlFragment): void {
+    const text = this.journal.storedText(id);
+    if (typeof text !== 'string' || text === '') return;
+    const seedClient = seedClientId(`${SEED_FORMAT}\n${id}\n${text}`);
+    if (Y.getState(this.ydoc.store, seedClient) > 0) return;
+    const own = this.ydoc.clientID;
+    this.ydoc.clientID = seedClient;
+    try {
+      this.ydoc.transact(() => writeReflectionParagraphs(fragment, text.split('\n')), ORIGIN.seed);
+    } finally {
+      this.ydoc.clientID = own;
+    }
+  }
+
+  private readonly onTransaction = (transaction: Y.Transaction): void => {
+    if (transaction.origin === ORIGIN.seed || transaction.origin === ORIGIN.migration) return;
+    const where = transaction.local ? 'here' : 'elsewhere';
+    for (const type of transaction.changed.keys()) {
+      const id = rootName(type);
+      if (id !== null && this.changed.get(id) !== 'here') this.changed.set(id, where);
+    }
+    if (this.changed.size > 0) this.planWrite(where);
+  };
+
+  private planWrite(where: 'here' | 'elsewhere'): void {
+    if (!this.schedule) return;
+    const delay = where === 'here' ? LOCAL_TEXT_DELAY_MS : REMOTE_TEXT_DELAY_MS;
+    const due = Date.now() + delay;
+    // Typing postpones the write; a change from elsewhere never brings it forward.
+    if (where === 'elsewhere' && this.writeDue <= due) return;
+    this.cancelWrite?.();
+    this.writeDue = due;
+    this.cancelWrite = this.schedule(() => this.writeTexts(), delay);
+  }
+}
+
+/** The name of the top-level type a shared type is in (the interaction's id here). */
+function rootName<T>(type: Y.AbstractType<T>): string | null {
+  let top = type;
+  while (top._item !== null) top = top._item.parent as Y.AbstractType<T>;
+  try {
+    return Y.findRootTypeKey(top);
+  } catch {
+    return null;
+  }
+}
+
+/** A Yjs client id (32 bits) from a text: FNV-1a. */
+export function seedClientId(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}

@@ -1,0 +1,103 @@
+import * as Y from 'yjs';
+import { ORIGIN } from './origins';
+import { reflectionText } from './reflectionText';
+import { FIELD, ROOT } from './schema';
+import { itemsWithin, UpdateWriter } from './updateWriter';
+
+/**
+ * Moving reflections out of the journal document (schema 2 kept each one inside its
+ * interaction's record) into the reflections document, where each is a top-level fragment
+ * named by the interaction's id.
+ *
+ * The move copies the reflection's Yjs items with their own ids: the reflections document
+ * gets the very items the journal held, and the ranges of the same clients that are not
+ * reflections are written as collected content (GC). So the move is the same on every
+ * device: two devices that move one reflection, offline and at the same time, write the same
+ * items, which Yjs merges into one; a device that had seen more of a reflection's history
+ * adds just what the other lacked, as sync would; and edits made after the move, which
+ * name the moved items as neighbours, merge with any later copy of them.
+ */
+
+/** The schema-2 reflections still inside a journal document, by interaction id. */
+export function reflectionsToMove(journal: Y.Doc): Map<string, Y.XmlFragment> {
+  const found = new Map<string, Y.XmlFragment>();
+  for (const [id, record] of journal.getMap(ROOT.interactions).entries()) {
+    if (!(record instanceof Y.Map)) continue;
+    const reflection = (record as Y.Map<unknown>).get(FIELD.reflection);
+    if (reflection instanceof Y.XmlFragment) found.set(id, reflection);
+  }
+  return found;
+}
+
+/**
+ * The update that puts the journal's schema-2 reflections into the reflections document,
+ * with their items' ids; null when there is none to move.
+ */
+export function reflectionsMoveUpdate(
+  fragments: ReadonlyMap<string, Y.XmlFragment>,
+): Uint8Array | null {
+  const byClient = new Map<number, { item: Y.Item; rootName: string | undefined }[]>();
+  for (const [id, fragment] of fragments) {
+    for (const item of itemsWithin(fragment)) {
+      let items = byClient.get(item.id.client);
+      if (!items) byClient.set(item.id.client, (items = []));
+      items.push({ item, rootName: item.parent === fragment ? id : undefined });
+    }
+  }
+  if (byClient.size === 0) return null;
+  const writer = new UpdateWriter();
+  for (const [client, items] of byClient) {
+    items.sort((a, b) => a.item.id.clock - b.item.id.clock);
+    // From clock 0: the clocks before the first reflection item are the journal's, not ours.
+    writer.gc(client, 0, items[0]?.item.id.clock ?? 0);
+    for (const { item, rootName } of items) writer.item(item, rootName);
+  }
+  return writer.toUpdate();
+}
+
+/** Whether the reflections document holds every item of a schema-2 reflection. */
+function holdsAll(reflections: Y.Doc, fragment: Y.XmlFragment): boolean {
+  return itemsWithin(fragment).every(
+    (item) => Y.getState(reflections.store, item.id.client) >= item.id.clock + item.length,
+  );
+}
+
+/**
+ * Copies the journal's schema-2 reflections into the reflections document (items with their
+ * own ids, see above); returns how many there were. Idempotent: items the reflections
+ * document holds already are skipped.
+ */
+export function copyReflections(journal: Y.Doc, reflections: Y.Doc): number {
+  const fragments = reflectionsToMove(journal);
+  const update = reflectionsMoveUpdate(fragments);
+  if (update) Y.applyUpdate(reflections, update, ORIGIN.migration);
+  return fragments.size;
+}
+
+/**
+ * Finishes the move once the copies are stored: copies again what arrived meanwhile, then
+ * removes each schema-2 reflection from its record, after setting the record's plain text
+ * from the moved reflection. A reflection whose items did not all arrive stays where it is.
+ * Returns the ids of the records whose reflection was removed.
+ */
+export function dropMovedReflections(
+  journal: Y.Doc,
+  reflections: Y.Doc,
+  /** The plain text stored on a record (not read from its schema-2 reflection). */
+  storedText: (id: string) => unknown,
+): string[] {
+  copyReflections(journal, reflections);
+  const records = journal.getMap(ROOT.interactions);
+  const dropped: string[] = [];
+  journal.transact(() => {
+    for (const [id, fragment] of reflectionsToMove(journal)) {
+      if (!holdsAll(reflections, fragment)) continue;
+      const record = records.get(id) as Y.Map<unknown>;
+      const text = reflectionText(reflections.getXmlFragment(id));
+      if (text !== (storedText(id) ?? '')) record.set(FIELD.reflectionText, text);
+      record.delete(FIELD.reflection);
+      dropped.push(id);
+    }
+  }, ORIGIN.migration);
+  return dropped;
+}
