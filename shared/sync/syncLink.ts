@@ -103,3 +103,27 @@ export function checkSyncTarget(fields: {
   if (parsed.success) return { ok: true, target: parsed.data };
   return { ok: false, error: parsed.error.issues.map((issue) => issue.message).join(' ') };
 }
+
+/**
+ * A journal is two documents on the sync server, opened with the same token over one
+ * connection: the journal itself, named by its id, and its reflections, named by its id and
+ * this suffix (ids never hold "/").
+ */
+export const REFLECTIONS_DOCUMENT_SUFFIX = '/reflections';
+
+/** The server's name of a journal's reflections document. */
+export function reflectionsDocumentName(journalId: string): string {
+  return `${journalId}${REFLECTIONS_DOCUMENT_SUFFIX}`;
+}
+
+/** Which journal a server document belongs to, and which of its two documents it is. */
+export function journalDocumentOf(
+  documentName: string,
+): { readonly journalId: string; readonly part: 'journal' | 'reflections' } | null {
+  const reflections = documentName.endsWith(REFLECTIONS_DOCUMENT_SUFFIX);
+  const journalId = reflections
+    ? documentName.slice(0, -REFLECTIONS_DOCUMENT_SUFFIX.length)
+    : documentName;
+  if (!journalIdSchema.safeParse(journalId).success || journalId !== journalId.trim()) return null;
+  return { journalId, part: reflections ? 'reflections' : 'journal' };
+}
