@@ -50,4 +50,15 @@ export const FIELD = {
   reflection: 'reflection',
 } as const;
 
-export const META = { schemaVersion: 'schemaVersion' } as const;
+export const META = {
+  schemaVersion: 'schemaVersion',
+  /**
+   * When a device first opened this journal with schema 3 (a UTC instant): schema-2
+   * reflections stay in their records, and are copied on every change, until
+   * OLD_REFLECTIONS_KEPT_DAYS after it, so that devices still on schema 2 keep their edits.
+   */
+  reflectionsMovingSince: 'reflectionsMovingSince',
+} as const;
+
+/** How long schema-2 reflections stay in their records after the first upgrade (see META). */
+export const OLD_REFLECTIONS_KEPT_DAYS = 30;
