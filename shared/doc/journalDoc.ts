@@ -171,8 +171,11 @@ export class JournalDoc {
         seedText: (id) => {
           const record = this.recordOf(asInteractionId(id));
           if (!record || record.has(FIELD.reflectionText)) return null;
-          const text = storedValues(record)(FIELD.reflectionText);
-          return typeof text === 'string' ? text : null;
+          const stored = storedValues(record);
+          const text = stored(FIELD.reflectionText);
+          return stored(FIELD.reflectionFromText) === true && typeof text === 'string'
+            ? text
+            : null;
         },
         hasOldReflection: (id) => this.oldReflections.has(asInteractionId(id)),
         takeOldReflections: (limit) => {
@@ -233,6 +236,9 @@ export class JournalDoc {
     const id = newInteractionId();
     const now = (options.now ?? new Date()).toISOString();
     const text = options.reflection?.join('\n') ?? '';
+    // With the reflections open, their rich text is written now; otherwise the record says
+    // that its rich text is still to be made from the text (see JournalReflections.fragment).
+    const later = text !== '' && this.reflections === null;
     this.ydoc.transact(() => {
       addStoredRecord(this.interactions, id, {
         ...result.value,
@@ -240,8 +246,10 @@ export class JournalDoc {
         [FIELD.updatedAt]: now,
         ...(options.sample ? { [FIELD.sample]: true } : {}),
         ...(text ? { [FIELD.reflectionText]: text } : {}),
+        ...(later ? { [FIELD.reflectionFromText]: true } : {}),
       });
     }, options.origin ?? ORIGIN.local);
+    if (text && this.reflections) this.reflections.writeParagraphs(id, options.reflection ?? []);
     this.undoManager.stopCapturing();
     return id;
   }

@@ -17,8 +17,9 @@ export interface ReflectionsJournal {
   /** The plain text stored on its record, if any (not read from a schema-2 reflection). */
   storedText(id: string): unknown;
   /**
-   * The plain text it was logged with, while no rich text was written for it since: only
-   * then may its rich text be made from it (see fragment()).
+   * The plain text it was logged with, when it was logged without its rich text (the
+   * reflections were not open) and no rich text was written for it since: only then may its
+   * rich text be made from it (see fragment()).
    */
   seedText(id: string): string | null;
   /** Whether its record still holds its schema-2 reflection. */
@@ -73,8 +74,9 @@ export class JournalReflections {
 
   /**
    * The rich text of an interaction's reflection, for an editor to bind to; null when the
-   * interaction does not exist. A reflection logged as plain paragraphs, and never written as
-   * rich text since (anywhere: the record says so), gets them as its first content.
+   * interaction does not exist. A reflection logged as plain paragraphs without its rich text
+   * (the reflections were not open), and never written as rich text since (anywhere: the
+   * record says so), gets them as its first content.
    */
   fragment(id: string): Y.XmlFragment | null {
     if (!this.journal.has(id)) return null;
@@ -83,6 +85,12 @@ export class JournalReflections {
     const fragment = this.ydoc.getXmlFragment(id);
     if (fragment._start === null) this.seed(id, fragment);
     return fragment;
+  }
+
+  /** Writes a new interaction's reflection, given as plain paragraphs, as its rich text. */
+  writeParagraphs(id: string, paragraphs: readonly string[]): void {
+    const fragment = this.ydoc.getXmlFragment(id);
+    this.ydoc.transact(() => writeReflectionParagraphs(fragment, paragraphs), ORIGIN.seed);
   }
 
   /** Plain text of the reflection as its rich text reads now. */

@@ -46,6 +46,11 @@ export const FIELD = {
   sample: 'sample',
   /** The reflection as plain text (schema 3; the rich text is in the reflections document). */
   reflectionText: 'reflectionText',
+  /**
+   * In a base: `true` when the reflection was logged as plain text without its rich text,
+   * which is then made from reflectionText when the reflection is first opened.
+   */
+  reflectionFromText: 'reflectionFromText',
   /** Schema 2: Y.XmlFragment holding the rich-text reflection (ProseMirror/Tiptap node layout). */
   reflection: 'reflection',
 } as const;

@@ -267,20 +267,23 @@ describe('two devices upgrading apart', () => {
     expect(richText(laptop, V2_IDS.call)).toBe('');
   });
 
-  it('a reflection logged as text is made rich text once, never again after it was edited anywhere', () => {
+  it('a reflection logged as text while the reflections were closed is made rich text once, never again after it was edited anywhere', () => {
     const laptop = deviceWithV2(1);
     const desktop = deviceWithV2(2);
     upgrade(laptop);
     upgrade(desktop);
-    const id = laptop.addInteraction(anInteraction(), { reflection: ['First line', 'Second'] });
-    meet(laptop, desktop);
+    const phone = deviceWithV2(4);
+    phone.migrate(); // its reflections are not open yet
+    const id = phone.addInteraction(anInteraction(), { reflection: ['First line', 'Second'] });
+    meet(phone, laptop, 'journal');
+    meet(phone, desktop, 'journal');
     // Both open it before their reflections have met: the same first content, merged into one.
     laptop.reflectionFragment(id);
     desktop.reflectionFragment(id);
     meet(laptop, desktop);
     expect(richText(laptop, id)).toBe(richText(desktop, id));
     expect(laptop.openReflections?.textOf(id)).toBe('First line\nSecond');
-    // Edited on the laptop; the desktop hears of the journal before the reflections.
+    // Edited on the laptop; another device hears of the journal before the reflections.
     const text = (laptop.reflectionFragment(id)?.get(0) as Y.XmlElement).get(0) as Y.XmlText;
     text.insert(0, 'Edited: ');
     const third = deviceWithV2(3);
@@ -289,6 +292,19 @@ describe('two devices upgrading apart', () => {
     expect(third.reflectionFragment(id)?.length).toBe(0); // not made again from the text
     meet(laptop, third);
     expect(third.openReflections?.textOf(id)).toBe('Edited: First line\nSecond');
+  });
+
+  it('a reflection logged with the reflections open is written as rich text at once, never made again elsewhere', () => {
+    const laptop = deviceWithV2(1);
+    const desktop = deviceWithV2(2);
+    upgrade(laptop);
+    upgrade(desktop);
+    const id = laptop.addInteraction(anInteraction(), { reflection: ['Only once'] });
+    expect(laptop.openReflections?.textOf(id)).toBe('Only once');
+    meet(laptop, desktop, 'journal');
+    expect(desktop.reflectionFragment(id)?.length).toBe(0);
+    meet(laptop, desktop);
+    expect(count(richText(desktop, id), 'Only once')).toBe(1);
   });
 
   it('a reflection waiting to move is moved, not seeded, when it is opened', () => {
