@@ -208,11 +208,10 @@ describe('readJournalPreview', () => {
       'a newer schema': { ...good, schemaVersion: SCHEMA_VERSION + 1 },
       'no count': { ...good, count: undefined },
       'a negative count': { ...good, count: -1 },
-      'an interaction without a title': {
+      'an interaction without an id': {
         ...good,
-        interactions: [{ ...good.interactions[0], title: undefined }],
+        interactions: [{ ...good.interactions[0], id: undefined }],
       },
-      'an unknown kind': { ...good, interactions: [{ ...good.interactions[0], kind: 'party' }] },
       'too many interactions': {
         ...good,
         interactions: Array.from({ length: PREVIEW_PAGE + 1 }, () => good.interactions[0]),
@@ -227,6 +226,24 @@ describe('readJournalPreview', () => {
     }
     await storeRaw(good);
     expect((await read())?.count).toBe(2);
+  });
+
+  it('reads a damaged interaction in it as the journal reads a damaged record', async () => {
+    const good = previewOf(journalOf(2));
+    const [first, second] = good.interactions;
+    await storeRaw({
+      ...good,
+      interactions: [{ ...first, title: undefined, kind: 'party', durationMinutes: -3 }, second],
+    });
+    const preview = await read();
+    expect(preview?.interactions[0]).toMatchObject({
+      id: first?.id,
+      title: '(untitled)',
+      kind: 'other',
+      durationMinutes: 0,
+      place: first?.place,
+    });
+    expect(preview?.interactions[1]).toEqual(second);
   });
 
   it('gives up quietly when storage hangs or refuses', async () => {
