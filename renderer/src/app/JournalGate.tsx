@@ -1,6 +1,6 @@
 import { Center, Loader, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, startTransition, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { JournalPreview } from '../platform/journalPreview';
 import type { JournalSession } from '../platform/journalSession';
 import type { Shell as ShellScreen } from './Shell';
@@ -121,8 +121,9 @@ export function JournalGate({
           return;
         }
         sessionRef.current = session;
-        // Loaded before it is shown, so it takes the preview's place in one step.
-        setState({ status: 'open', session, Shell });
+        // Loaded before it is shown, so it takes the preview's place in one step; drawn as a
+        // transition, which React draws a slice at a time, so the page can take input meanwhile.
+        startTransition(() => setState({ status: 'open', session, Shell }));
       },
       (error: unknown) => {
         if (!cancelled) {

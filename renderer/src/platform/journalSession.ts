@@ -75,9 +75,10 @@ export async function openJournalSession(name = LOCAL_JOURNAL_DATABASE): Promise
   const sync = new JournalSync(ydoc, { journalName: name, ...syncEnvironment() });
   let reflections: Promise<OpenReflections> | null = null;
   let closed = false;
+  let stopCompacting: () => void = () => undefined;
   const openReflections = () =>
     (reflections ??= openReflectionsOf(name, journal, () => closed).then(async (open) => {
-      await compactBoth(store, open.store);
+      stopCompacting = await compactBoth(store, open.store);
       return open;
     }));
   return {
@@ -87,6 +88,7 @@ export async function openJournalSession(name = LOCAL_JOURNAL_DATABASE): Promise
     openReflections: async () => (await openReflections()).reflections,
     async close() {
       closed = true;
+      stopCompacting();
       sync.destroy();
       stopMarking();
       await preview.stop();
@@ -138,16 +140,36 @@ async function openReflectionsOf(
   };
 }
 
-/** Once both are open, rewrites each stored document in parts when it needs it (see compact). */
-async function compactBoth(...stores: LocalStore[]): Promise<void> {
-  for (const store of stores) {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const result = await store.compact().catch(() => 'failed' as const);
-      if (result !== 'changed') break;
-      await new Promise((resolve) => setTimeout(resolve, 2000));
-    }
+/** How often the stores are checked for small changes worth rewriting as parts. */
+const COMPACT_CHECK_MS = 60_000;
+
+/** Rewrites a stored document in parts when it needs it (see compact); tries again if it changed meanwhile. */
+async function compactStore(store: LocalStore): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const result = await store.compact().catch(() => 'failed' as const);
+    if (result !== 'changed') return;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
   }
+}
+
+/**
+ * Once both are open, rewrites each stored document in parts when it needs it, then checks
+ * again every minute (small changes pile up); returns a stop function.
+ */
+async function compactBoth(...stores: LocalStore[]): Promise<() => void> {
+  for (const store of stores) await compactStore(store);
   performance.mark(OPENING_MARKS.compacted);
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    void (async () => {
+      for (const store of stores) await compactStore(store);
+    })().finally(() => {
+      running = false;
+    });
+  }, COMPACT_CHECK_MS);
+  return () => clearInterval(timer);
 }
 
 /** Checks that bytes are a readable journal before anything is replaced with them. */

@@ -278,13 +278,12 @@ export async function openLocalStore(
     for (const listener of replacedListeners) listener();
   };
   db?.addEventListener('versionchange', onVersionChange);
-  let changesSinceCompaction = stored.updates.length > 1 ? stored.updates.length : 0;
   const countChange = (_update: Uint8Array, origin: unknown) => {
     if (origin !== persistence) changesSinceCompaction++;
   };
   ydoc.on('update', countChange);
-  const needsCompaction = stored.updates.some((update) => update.length > SPLIT_ABOVE_BYTES);
-  let compacted = !needsCompaction && stored.updates.length <= 1;
+  let compacted = !needsCompaction(stored.updates);
+  let changesSinceCompaction = 0;
   return {
     destroy: async () => {
       ydoc.off('update', countChange);
@@ -297,7 +296,7 @@ export async function openLocalStore(
       return changesSinceCompaction;
     },
     async compact() {
-      if (!db || (compacted && changesSinceCompaction === 0)) return 'unneeded';
+      if (!db || (compacted && changesSinceCompaction < MANY_CHANGES)) return 'unneeded';
       const result = await writeParts(db, ydoc, pause);
       if (result === 'compacted') {
         compacted = true;
@@ -317,6 +316,22 @@ export async function openLocalStore(
     },
   };
 }
+
+/**
+ * Whether stored updates should be rewritten as parts: one is too large to apply at once, or
+ * there are many more of them than the parts they would make (small changes pile up).
+ */
+function needsCompaction(updates: readonly Uint8Array[]): boolean {
+  let total = 0;
+  for (const update of updates) {
+    if (update.length > SPLIT_ABOVE_BYTES) return true;
+    total += update.length;
+  }
+  return updates.length > 2 * Math.ceil(total / PART_BYTES) + MANY_CHANGES;
+}
+
+/** Small changes stored one by one that make the stored journal worth rewriting. */
+const MANY_CHANGES = 100;
 
 /** Resolves once the writes queued on `db` so far are done: a later transaction completes after them. */
 function afterWrites(db: IDBDatabase): Promise<void> {
