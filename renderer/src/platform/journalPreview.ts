@@ -27,7 +27,11 @@ export const PREVIEW_FORMAT = 1;
 export const PREVIEW_PAGE = 100;
 
 const STORE = 'preview';
+/** Interactions logged before the journal had opened (see pendingCaptures.ts). */
+export const CAPTURES_STORE = 'captures';
 const KEY = 'journal';
+/** Version 2 added the captures store. */
+const DATABASE_VERSION = 2;
 
 export const previewDatabaseName = (journalName: string) => `${journalName}-preview`;
 
@@ -74,11 +78,14 @@ function openPreviewDatabase(
   create: boolean,
 ): Promise<IDBDatabase | null> {
   return new Promise((resolve, reject) => {
-    const open = factory.open(previewDatabaseName(name), 1);
+    const open = factory.open(previewDatabaseName(name), DATABASE_VERSION);
     let aborted = false;
     open.onupgradeneeded = () => {
-      if (create) open.result.createObjectStore(STORE);
-      else {
+      if (create) {
+        for (const store of [STORE, CAPTURES_STORE]) {
+          if (!open.result.objectStoreNames.contains(store)) open.result.createObjectStore(store);
+        }
+      } else {
         aborted = true;
         open.transaction?.abort();
       }
@@ -93,23 +100,38 @@ function openPreviewDatabase(
 const browserIndexedDB = () => (globalThis as { indexedDB?: IDBFactory }).indexedDB;
 
 /** Runs `run` on the preview store in one transaction, and closes the database after. */
-async function withStore<T>(
-  { name = LOCAL_JOURNAL_DATABASE, indexedDB = browserIndexedDB() }: PreviewOptions,
+function withStore<T>(
+  options: PreviewOptions,
   mode: IDBTransactionMode,
   /** The one request to make, or null to make none after all. */
+  run: (store: IDBObjectStore) => IDBRequest<T> | null,
+): Promise<T | null> {
+  return withPreviewStore(options, STORE, mode, run);
+}
+
+/**
+ * Runs `run` on one store of the preview database in one transaction, and closes the database
+ * after; null where there is no IndexedDB, or (reading) no database yet.
+ */
+export async function withPreviewStore<T>(
+  { name = LOCAL_JOURNAL_DATABASE, indexedDB = browserIndexedDB() }: PreviewOptions,
+  storeName: string,
+  mode: IDBTransactionMode,
   run: (store: IDBObjectStore) => IDBRequest<T> | null,
 ): Promise<T | null> {
   if (!indexedDB) return null;
   const db = await openPreviewDatabase(indexedDB, name, mode === 'readwrite');
   if (!db) return null;
   try {
-    const transaction = db.transaction(STORE, mode, { durability: 'relaxed' });
+    // A capture is a person's words: stored for sure; a preview can be written again.
+    const durability = storeName === STORE ? 'relaxed' : 'strict';
+    const transaction = db.transaction(storeName, mode, { durability });
     const done = new Promise<void>((resolve, reject) => {
       transaction.oncomplete = () => resolve();
       transaction.onabort = transaction.onerror = () =>
         reject(transaction.error ?? new Error('The preview was not stored.'));
     });
-    const req = run(transaction.objectStore(STORE));
+    const req = run(transaction.objectStore(storeName));
     if (!req) {
       transaction.abort();
       await done.catch(() => undefined);

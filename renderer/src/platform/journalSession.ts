@@ -12,6 +12,7 @@ import { LOCAL_JOURNAL_DATABASE, reflectionsDatabaseName } from '../../../shared
 import { clearJournalPreview, keepJournalPreview } from './journalPreview';
 import { OPENING_MARKS } from './marks';
 import { nextTurn, openLocalStore, requestPersistentStorage, type LocalStore } from './persistence';
+import { addPendingCaptures } from './pendingCaptures';
 import { keepReflections } from './reflectionsUpkeep';
 import { splitInWorker } from './splitUpdate';
 import { relayBetweenTabs } from './tabRelay';
@@ -35,6 +36,8 @@ export interface JournalSession {
    * load meanwhile, a part at a time. Resolves when they are open; only the first call opens.
    */
   openReflections(): Promise<JournalReflections>;
+  /** Adds what was logged before the journal opened (see pendingCaptures.ts). */
+  addPendingCaptures(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -81,11 +84,16 @@ export async function openJournalSession(name = LOCAL_JOURNAL_DATABASE): Promise
       stopCompacting = await compactBoth(store, open.store);
       return open;
     }));
+  const addCaptures = () =>
+    addPendingCaptures(journal, () => store.flush(), { name }).catch(() => 0);
+  // Logged from the preview while this opened: in the journal before it shows.
+  await addCaptures();
   return {
     journal,
     store,
     sync,
     openReflections: async () => (await openReflections()).reflections,
+    addPendingCaptures: addCaptures,
     async close() {
       closed = true;
       stopCompacting();
