@@ -113,7 +113,7 @@ export function JournalGate({
         await showPreview(
           startupPreview,
           () => cancelled,
-          (preview) => setState({ status: 'opening', preview }),
+          (preview) => startTransition(() => setState({ status: 'opening', preview })),
         );
       }
       const session = await (await sessionModule).openJournalSession();
