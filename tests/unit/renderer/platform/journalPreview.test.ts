@@ -78,8 +78,11 @@ const read = () => readJournalPreview({ name: NAME });
 
 /** Stores `value` as the preview record, as another version of the app could have. */
 async function storeRaw(value: unknown): Promise<void> {
-  const open = factory.open(previewDatabaseName(NAME), 1);
-  open.onupgradeneeded = () => open.result.createObjectStore('preview');
+  const open = factory.open(previewDatabaseName(NAME), 2);
+  open.onupgradeneeded = () => {
+    open.result.createObjectStore('preview');
+    open.result.createObjectStore('captures');
+  };
   const db = await settled(open);
   await settled(
     db.transaction('preview', 'readwrite').objectStore('preview').put(value, 'journal'),
