@@ -146,20 +146,39 @@ function readStored(
   });
 }
 
-/** Every stored update in key order, and the last key, in one read; the database is closed after. */
+/** Stored updates read per request: each request's result is copied out in a task of its own. */
+const READ_BATCH = 8;
+
+/**
+ * Every stored update in key order, and the last key, in one transaction; the database is
+ * closed after. The updates are read a few at a time: a large journal's bytes are copied out
+ * of storage in short tasks, not one long one.
+ */
 function readUpdates(db: IDBDatabase): Promise<Stored> {
   return new Promise((resolve, reject) => {
     const transaction = db.transaction(UPDATES_STORE, 'readonly');
     const store = transaction.objectStore(UPDATES_STORE);
-    const values = store.getAll();
+    const updates: Uint8Array[] = [];
+    let lastKey: number | null = null;
     const keys = store.getAllKeys();
+    keys.onsuccess = () => {
+      const all = keys.result.filter((key): key is number => typeof key === 'number');
+      lastKey = all.at(-1) ?? null;
+      for (let start = 0; start < all.length; start += READ_BATCH) {
+        const batch = all.slice(start, start + READ_BATCH);
+        const values = store.getAll(
+          IDBKeyRange.bound(batch[0], batch[batch.length - 1]),
+        );
+        values.onsuccess = () => {
+          for (const value of values.result as unknown[]) {
+            if (value instanceof Uint8Array) updates.push(value);
+          }
+        };
+      }
+    };
     transaction.oncomplete = () => {
       db.close();
-      const updates = (values.result as unknown[]).filter(
-        (value): value is Uint8Array => value instanceof Uint8Array,
-      );
-      const last = keys.result[keys.result.length - 1];
-      resolve({ updates, lastKey: typeof last === 'number' ? last : null });
+      resolve({ updates, lastKey });
     };
     transaction.onerror = () => {
       db.close();
