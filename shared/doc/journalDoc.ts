@@ -484,7 +484,12 @@ export class JournalDoc {
         return record ? storedValues(record)(FIELD.reflectionText) : undefined;
       });
       restoreAsChanges(this.ydoc, probe, ORIGIN.restore);
-      restoreReflectionsAsChanges(reflections.ydoc, probeReflections, ORIGIN.restore);
+      // A backup made while the reflections were not open holds none: the rich text of
+      // reflections is left as it is then (their plain text is restored with the journal).
+      const hasReflections = file.reflections !== null || probeReflections.share.size > 0;
+      if (hasReflections) {
+        restoreReflectionsAsChanges(reflections.ydoc, probeReflections, ORIGIN.restore);
+      }
     } finally {
       probe.destroy();
       probeReflections.destroy();
