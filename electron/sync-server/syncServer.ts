@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Server, type Extension, type Hocuspocus } from '@hocuspocus/server';
 import { SQLite, selectQuery, upsertQuery } from '@hocuspocus/extension-sqlite';
 import * as Y from 'yjs';
-import { journalIdSchema } from '../../shared/sync/syncLink';
+import { journalDocumentOf } from '../../shared/sync/syncLink';
 import { connectionThrottle } from './connectionThrottle';
 import { checkAccess, DATABASE_SCHEMA, databasePath, openSyncDatabase } from './journalRegistry';
 import { createLogger, describeError, type LogSink, type LogLevel } from './logger';
@@ -38,15 +38,24 @@ export interface SyncServer {
   /** 'ws://127.0.0.1:<port>', with the actual port. */
   readonly url: string;
   readonly port: number;
+  /** The names of the documents held in memory now (for tests and diagnostics). */
+  loadedDocuments(): string[];
   /** Stores every pending change, then stops. */
   close(): Promise<void>;
 }
 
 const LOAD_REFUSED = 'this journal could not be loaded on the server; its stored copy is untouched';
 
-/** Names a journal in a log line; a name from a client may be anything. */
-function journalLabel(name: string): string {
-  return journalIdSchema.safeParse(name).success ? name : JSON.stringify(name.slice(0, 80));
+/**
+ * Names a document in a log line: "journal <id>" or "the reflections of journal <id>". A
+ * name from a client may be anything, so one that is neither is quoted and cut short.
+ */
+export function documentLabel(name: string): string {
+  const document = journalDocumentOf(name);
+  if (document === null) return `journal ${JSON.stringify(name.slice(0, 80))}`;
+  return document.part === 'journal'
+    ? `journal ${document.journalId}`
+    : `the reflections of journal ${document.journalId}`;
 }
 
 /**
@@ -88,7 +97,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
           { data: unknown } | undefined;
         return row ? checkStoredUpdate(row.data) : null;
       } catch (error) {
-        logger.error(`Could not load journal ${documentName}: ${describeError(error)}`);
+        logger.error(`Could not load ${documentLabel(documentName)}: ${describeError(error)}`);
         throw new Refusal(LOAD_REFUSED);
       }
     },
@@ -104,17 +113,18 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
           if (retryInMs === null) {
             unstored.add(documentName);
             logger.error(
-              `Could not store journal ${documentName} (attempt ${attempt}, giving up): ${describeError(error)}; its changes stay in memory`,
+              `Could not store ${documentLabel(documentName)} (attempt ${attempt}, giving up): ${describeError(error)}; its changes stay in memory`,
             );
           } else {
             logger.warn(
-              `Could not store journal ${documentName} (attempt ${attempt}): ${describeError(error)}; retrying in ${retryInMs} ms`,
+              `Could not store ${documentLabel(documentName)} (attempt ${attempt}): ${describeError(error)}; retrying in ${retryInMs} ms`,
             );
           }
         },
       );
-      if (unstored.delete(documentName)) logger.info(`Stored journal ${documentName} again`);
-      logger.debug(`Stored journal ${documentName} (${state.byteLength} bytes)`);
+      const label = documentLabel(documentName);
+      if (unstored.delete(documentName)) logger.info(`Stored ${label} again`);
+      logger.debug(`Stored ${label} (${state.byteLength} bytes)`);
     },
   });
 
@@ -123,17 +133,17 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
     onAuthenticate({ documentName, token }) {
       const denial = checkAccess(registry, documentName, token);
       if (denial !== null) {
-        logger.info(`Refused a connection to journal ${journalLabel(documentName)}: ${denial}`);
+        logger.info(`Refused a connection to ${documentLabel(documentName)}: ${denial}`);
         return Promise.reject(new Refusal(denial));
       }
-      logger.debug(`Opened journal ${documentName}`);
+      logger.debug(`Opened ${documentLabel(documentName)}`);
       return Promise.resolve();
     },
     // A journal whose changes could not be stored stays in memory: it is stored again
     // right away, and unloads only once that succeeds.
     beforeUnloadDocument({ documentName, document, instance }) {
       if (!unstored.has(documentName)) return Promise.resolve();
-      logger.warn(`Journal ${documentName} has unstored changes: storing it again`);
+      logger.warn(`Unstored changes in ${documentLabel(documentName)}: storing it again`);
       void instance.storeDocumentHooks(
         document,
         {
@@ -147,6 +157,10 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
         true,
       );
       return Promise.reject(new Refusal('unstored changes'));
+    },
+    afterUnloadDocument({ documentName }) {
+      logger.debug(`Unloaded ${documentLabel(documentName)} from memory`);
+      return Promise.resolve();
     },
   };
 
@@ -169,6 +183,10 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
     port: settings.port,
     quiet: true,
     stopOnSignals: false,
+    // Hocuspocus' default, set here because memory depends on it: a document leaves memory
+    // once its last client has gone and its pending changes are stored (stored at once then,
+    // not after the debounce).
+    unloadImmediately: true,
     ...(settings.storeDebounceMs === undefined ? {} : { debounce: settings.storeDebounceMs }),
     ...(settings.storeMaxDebounceMs === undefined
       ? {}
@@ -211,7 +229,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
     if (!stopped) {
       for (const name of hocuspocus.documents.keys()) {
         logger.error(
-          `Shutting down without the latest changes of journal ${name}: they could not be stored`,
+          `Shutting down without the latest changes of ${documentLabel(name)}: they could not be stored`,
         );
       }
       await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
@@ -223,6 +241,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
   return {
     url,
     port,
+    loadedDocuments: () => [...hocuspocus.documents.keys()],
     close: () => (closing ??= shutdown()),
   };
 }
