@@ -1,15 +1,14 @@
 import path from 'node:path';
 import { Server, type Extension, type Hocuspocus } from '@hocuspocus/server';
-import { SQLite, selectQuery, upsertQuery } from '@hocuspocus/extension-sqlite';
-import * as Y from 'yjs';
-import { journalDocumentOf } from '../../shared/sync/syncLink';
 import { connectionThrottle } from './connectionThrottle';
-import { checkAccess, DATABASE_SCHEMA, databasePath, openSyncDatabase } from './journalRegistry';
+import { documentLabel, DocumentStore } from './documentStore';
+import { checkAccess, openSyncDatabase } from './journalRegistry';
 import { createLogger, describeError, type LogSink, type LogLevel } from './logger';
+import { memoryLine } from './memoryLog';
+import { quietCollection } from './quietCollection';
 import { Refusal } from './refusal';
-import { connectRedis } from './scaleOut';
 import { checkServerSettings, type ThrottleSettings } from './serverConfig';
-import { DEFAULT_STORE_RETRY, withRetry, type RetryPolicy } from './storeRetry';
+import { DEFAULT_STORE_RETRY, type RetryPolicy } from './storeRetry';
 
 export interface SyncServerOptions {
   /** Where to listen; default '127.0.0.1' (loopback only). */
@@ -44,38 +43,6 @@ export interface SyncServer {
   close(): Promise<void>;
 }
 
-const LOAD_REFUSED = 'this journal could not be loaded on the server; its stored copy is untouched';
-
-/**
- * Names a document in a log line: "journal <id>" or "the reflections of journal <id>". A
- * name from a client may be anything, so one that is neither is quoted and cut short.
- */
-export function documentLabel(name: string): string {
-  const document = journalDocumentOf(name);
-  if (document === null) return `journal ${JSON.stringify(name.slice(0, 80))}`;
-  return document.part === 'journal'
-    ? `journal ${document.journalId}`
-    : `the reflections of journal ${document.journalId}`;
-}
-
-/**
- * A stored journal that does not decode is refused, never loaded as an empty document. One
- * that decodes but holds changes still waiting for earlier ones (Yjs' pending structs) loads:
- * that is a normal state, stored when a device's change arrived and the one before it was
- * lost with a dropped connection. The device that made them sends the missing change on its
- * next sync; refusing the journal would lock that device out too, and the journal for good.
- */
-function checkStoredUpdate(data: unknown): Uint8Array {
-  if (!(data instanceof Uint8Array)) throw new Error('the stored row is not binary Yjs data');
-  const scratch = new Y.Doc();
-  try {
-    Y.applyUpdate(scratch, data);
-  } finally {
-    scratch.destroy();
-  }
-  return data;
-}
-
 export async function startSyncServer(options: SyncServerOptions = {}): Promise<SyncServer> {
   const { logSink, storeRetry, ...checked } = options;
   const settings = checkServerSettings(checked);
@@ -87,46 +54,8 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
   /** Journals whose latest store failed for good: kept in memory, never unloaded unstored. */
   const unstored = new Set<string>();
 
-  const sqlite: SQLite = new SQLite({
-    database: databasePath(dataDir),
-    schema: DATABASE_SCHEMA,
-    fetch: async ({ documentName }) => {
-      await Promise.resolve();
-      try {
-        const row = sqlite.db?.prepare(selectQuery).get({ name: documentName }) as
-          { data: unknown } | undefined;
-        return row ? checkStoredUpdate(row.data) : null;
-      } catch (error) {
-        logger.error(`Could not load ${documentLabel(documentName)}: ${describeError(error)}`);
-        throw new Refusal(LOAD_REFUSED);
-      }
-    },
-    store: async ({ documentName, state }) => {
-      await withRetry(
-        async () => {
-          await Promise.resolve();
-          if (!sqlite.db?.open) throw new Error('the database is closed');
-          sqlite.db.prepare(upsertQuery).run({ name: documentName, data: state });
-        },
-        retryPolicy,
-        ({ attempt, error, retryInMs }) => {
-          if (retryInMs === null) {
-            unstored.add(documentName);
-            logger.error(
-              `Could not store ${documentLabel(documentName)} (attempt ${attempt}, giving up): ${describeError(error)}; its changes stay in memory`,
-            );
-          } else {
-            logger.warn(
-              `Could not store ${documentLabel(documentName)} (attempt ${attempt}): ${describeError(error)}; retrying in ${retryInMs} ms`,
-            );
-          }
-        },
-      );
-      const label = documentLabel(documentName);
-      if (unstored.delete(documentName)) logger.info(`Stored ${label} again`);
-      logger.debug(`Stored ${label} (${state.byteLength} bytes)`);
-    },
-  });
+  const sqlite = new DocumentStore({ dataDir, logger, retryPolicy, unstored });
+  const collection = quietCollection();
 
   const journals: Extension = {
     extensionName: 'RelevantJournals',
@@ -158,8 +87,20 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
       );
       return Promise.reject(new Refusal('unstored changes'));
     },
-    afterUnloadDocument({ documentName }) {
+    afterStoreDocument() {
+      collection.soon('store');
+      return Promise.resolve();
+    },
+    afterLoadDocument({ documentName, instance }) {
+      logger.debug(`Loaded ${documentLabel(documentName)}`);
+      logger.debug(memoryLine(instance.documents.size + instance.loadingDocuments.size));
+      collection.soon('load');
+      return Promise.resolve();
+    },
+    afterUnloadDocument({ documentName, instance }) {
       logger.debug(`Unloaded ${documentLabel(documentName)} from memory`);
+      logger.debug(memoryLine(instance.documents.size + instance.loadingDocuments.size));
+      collection.soon('unload');
       return Promise.resolve();
     },
   };
@@ -168,6 +109,8 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
   let redisReady = false;
   try {
     if (settings.redisUrl !== undefined) {
+      // Loaded only when asked for: the Redis client costs ~20 MB of memory when idle.
+      const { connectRedis } = await import('./scaleOut');
       extensions.push(await connectRedis(settings.redisUrl, logger));
       redisReady = true;
     }
@@ -196,6 +139,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
   const hocuspocus = server.hocuspocus;
 
   const releaseResources = () => {
+    collection.stop();
     sqlite.db?.close();
     registry.close();
   };

@@ -217,8 +217,11 @@ export interface ServerProcess {
 export async function spawnSyncServer(
   args: readonly string[],
   env: Record<string, string> = {},
+  /** Node's own flags, e.g. V8's heap settings. */
+  nodeArgs: readonly string[] = [],
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SYNC_SERVER_MAIN, 'serve', ...args], {
+  const command = [...nodeArgs, '--import', 'tsx', SYNC_SERVER_MAIN, 'serve', ...args];
+  const child = spawn(process.execPath, command, {
     cwd: REPO_ROOT,
     env: { ...process.env, RELEVANT_SYNC_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
