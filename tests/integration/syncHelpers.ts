@@ -94,6 +94,7 @@ function attachProvider(
   name: string,
   doc: Y.Doc,
   token: string | undefined,
+  withAwareness = true,
 ): { provider: HocuspocusProvider; refusals: string[] } {
   const refusals: string[] = [];
   const provider = new HocuspocusProvider({
@@ -101,6 +102,7 @@ function attachProvider(
     document: doc,
     websocketProvider: socket,
     token: token ?? null,
+    ...(withAwareness ? {} : { awareness: null }),
     onAuthenticationFailed: ({ reason }) => refusals.push(reason),
   });
   provider.attach();
@@ -136,7 +138,7 @@ export function connectClient({
   };
 }
 
-/** Both documents of a journal synced over one socket, as the app syncs them. */
+/** Both documents of a journal synced over one socket, as the app's JournalSync syncs them. */
 export interface JournalClient {
   readonly doc: Y.Doc;
   readonly reflections: Y.Doc;
@@ -160,7 +162,14 @@ export function connectJournalClient({
 }: Omit<ClientOptions, 'part'> & { readonly reflections?: Y.Doc }): JournalClient {
   const socket = quickSocket(url);
   const journal = attachProvider(socket, journalId, doc, token);
-  const reflected = attachProvider(socket, reflectionsDocumentName(journalId), reflections, token);
+  // As the app does: no awareness on the reflections (the journal's keeps the socket's).
+  const reflected = attachProvider(
+    socket,
+    reflectionsDocumentName(journalId),
+    reflections,
+    token,
+    false,
+  );
   return {
     doc,
     reflections,
