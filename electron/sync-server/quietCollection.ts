@@ -31,7 +31,11 @@ function fullCollection(): (() => void) | null {
  * from paying for a full collection each time. Call `soon()` after each load, store and
  * unload; `stop()` on shutdown.
  */
-export function quietCollection(delayMs = QUIET_COLLECTION_DELAY_MS): {
+export function quietCollection(
+  /** Told after each collection (the server logs its memory then, at debug level). */
+  onCollected: () => void = () => undefined,
+  delayMs = QUIET_COLLECTION_DELAY_MS,
+): {
   soon(reason: 'load' | 'store' | 'unload'): void;
   stop(): void;
 } {
@@ -45,6 +49,7 @@ export function quietCollection(delayMs = QUIET_COLLECTION_DELAY_MS): {
     collect();
     unloaded = false;
     heapAfterLast = getHeapStatistics().used_heap_size;
+    onCollected();
   };
   return {
     /** `unload`: a document left memory, so its heap is garbage now whatever the growth. */

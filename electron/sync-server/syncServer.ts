@@ -55,7 +55,10 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
   const unstored = new Set<string>();
 
   const sqlite = new DocumentStore({ dataDir, logger, retryPolicy, unstored });
-  const collection = quietCollection();
+  const collection = quietCollection(() => {
+    const documents = hocuspocus.documents.size + hocuspocus.loadingDocuments.size;
+    logger.debug(`Collected garbage. ${memoryLine(documents)}`);
+  });
 
   const journals: Extension = {
     extensionName: 'RelevantJournals',

@@ -14,7 +14,8 @@ function manyObjects(mb: number): { value: number }[][] {
 
 describe('collecting garbage when the server is quiet', () => {
   it('gives back the heap of an unloaded document a moment after the last unload', async () => {
-    const collection = quietCollection(50);
+    let collected = 0;
+    const collection = quietCollection(() => (collected += 1), 50);
     const documents = new Map([['journal', manyObjects(40)]]);
     const loaded = heapMb();
     documents.delete('journal');
@@ -22,6 +23,7 @@ describe('collecting garbage when the server is quiet', () => {
     collection.soon('unload'); // several unloads: one collection, after the last
     await sleep(150);
     expect(heapMb()).toBeLessThan(loaded - 25);
+    expect(collected).toBe(1);
     collection.stop();
   });
 });
