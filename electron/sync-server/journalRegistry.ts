@@ -2,13 +2,14 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { schema as documentsSchema } from '@hocuspocus/extension-sqlite';
-import { journalIdSchema } from '../../shared/sync/syncLink';
+import { journalDocumentOf, reflectionsDocumentName } from '../../shared/sync/syncLink';
 import { hashToken, newJournalId, newToken, tokenMatches } from './tokens';
 
 /**
  * The journals a sync server serves, in the data folder's SQLite file beside Hocuspocus'
  * `documents` table: each journal's id, the SHA-256 of its token and when it was added.
- * A journal's document row is named by its id.
+ * A journal has two document rows: the journal, named by its id, and its reflections
+ * (`<id>/reflections`, see shared/sync/syncLink.ts), both opened with the journal's token.
  */
 export const DATABASE_FILE = 'relevant-sync.sqlite';
 
@@ -54,14 +55,20 @@ export function openSyncDatabase(dataDir: string): Database.Database {
   return db;
 }
 
-/** Checks a token against a journal: null when it opens the journal, else why not. */
+/**
+ * Checks a token against the journal a document belongs to (the journal itself or its
+ * reflections): null when it opens the document, else why not. A name that is neither is
+ * refused like an unknown journal.
+ */
 export function checkAccess(
   db: Database.Database,
-  journalId: string,
+  documentName: string,
   token: string,
 ): AccessDenial | null {
   if (token === '') return 'no token given';
-  if (!journalIdSchema.safeParse(journalId).success) return 'no such journal';
+  const document = journalDocumentOf(documentName);
+  if (document === null) return 'no such journal';
+  const { journalId } = document;
   const row = db.prepare('SELECT token_hash FROM journals WHERE id = ?').get(journalId) as
     { token_hash: Uint8Array } | undefined;
   if (!row) return 'no such journal';
@@ -100,12 +107,17 @@ export function listJournals(dataDir: string): JournalListing[] {
   );
 }
 
-/** Removes a journal and its stored document; false when there was no such journal. */
+/** Removes a journal and its two stored documents; false when there was no such journal. */
 export function removeJournal(dataDir: string, journalId: string): boolean {
   return withDatabase(dataDir, (db) =>
     db.transaction(() => {
       const removed = db.prepare('DELETE FROM journals WHERE id = ?').run(journalId).changes > 0;
-      if (removed) db.prepare('DELETE FROM documents WHERE name = ?').run(journalId);
+      if (removed) {
+        db.prepare('DELETE FROM documents WHERE name IN (?, ?)').run(
+          journalId,
+          reflectionsDocumentName(journalId),
+        );
+      }
       return removed;
     })(),
   );

@@ -1,15 +1,14 @@
 import path from 'node:path';
 import { Server, type Extension, type Hocuspocus } from '@hocuspocus/server';
-import { SQLite, selectQuery, upsertQuery } from '@hocuspocus/extension-sqlite';
-import * as Y from 'yjs';
-import { journalIdSchema } from '../../shared/sync/syncLink';
 import { connectionThrottle } from './connectionThrottle';
-import { checkAccess, DATABASE_SCHEMA, databasePath, openSyncDatabase } from './journalRegistry';
+import { documentLabel, DocumentStore } from './documentStore';
+import { checkAccess, openSyncDatabase } from './journalRegistry';
 import { createLogger, describeError, type LogSink, type LogLevel } from './logger';
+import { memoryLine } from './memoryLog';
+import { quietCollection } from './quietCollection';
 import { Refusal } from './refusal';
-import { connectRedis } from './scaleOut';
 import { checkServerSettings, type ThrottleSettings } from './serverConfig';
-import { DEFAULT_STORE_RETRY, withRetry, type RetryPolicy } from './storeRetry';
+import { DEFAULT_STORE_RETRY, type RetryPolicy } from './storeRetry';
 
 export interface SyncServerOptions {
   /** Where to listen; default '127.0.0.1' (loopback only). */
@@ -38,33 +37,10 @@ export interface SyncServer {
   /** 'ws://127.0.0.1:<port>', with the actual port. */
   readonly url: string;
   readonly port: number;
+  /** The names of the documents held in memory now (for tests and diagnostics). */
+  loadedDocuments(): string[];
   /** Stores every pending change, then stops. */
   close(): Promise<void>;
-}
-
-const LOAD_REFUSED = 'this journal could not be loaded on the server; its stored copy is untouched';
-
-/** Names a journal in a log line; a name from a client may be anything. */
-function journalLabel(name: string): string {
-  return journalIdSchema.safeParse(name).success ? name : JSON.stringify(name.slice(0, 80));
-}
-
-/**
- * A stored journal that does not decode is refused, never loaded as an empty document. One
- * that decodes but holds changes still waiting for earlier ones (Yjs' pending structs) loads:
- * that is a normal state, stored when a device's change arrived and the one before it was
- * lost with a dropped connection. The device that made them sends the missing change on its
- * next sync; refusing the journal would lock that device out too, and the journal for good.
- */
-function checkStoredUpdate(data: unknown): Uint8Array {
-  if (!(data instanceof Uint8Array)) throw new Error('the stored row is not binary Yjs data');
-  const scratch = new Y.Doc();
-  try {
-    Y.applyUpdate(scratch, data);
-  } finally {
-    scratch.destroy();
-  }
-  return data;
 }
 
 export async function startSyncServer(options: SyncServerOptions = {}): Promise<SyncServer> {
@@ -78,44 +54,10 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
   /** Journals whose latest store failed for good: kept in memory, never unloaded unstored. */
   const unstored = new Set<string>();
 
-  const sqlite: SQLite = new SQLite({
-    database: databasePath(dataDir),
-    schema: DATABASE_SCHEMA,
-    fetch: async ({ documentName }) => {
-      await Promise.resolve();
-      try {
-        const row = sqlite.db?.prepare(selectQuery).get({ name: documentName }) as
-          { data: unknown } | undefined;
-        return row ? checkStoredUpdate(row.data) : null;
-      } catch (error) {
-        logger.error(`Could not load journal ${documentName}: ${describeError(error)}`);
-        throw new Refusal(LOAD_REFUSED);
-      }
-    },
-    store: async ({ documentName, state }) => {
-      await withRetry(
-        async () => {
-          await Promise.resolve();
-          if (!sqlite.db?.open) throw new Error('the database is closed');
-          sqlite.db.prepare(upsertQuery).run({ name: documentName, data: state });
-        },
-        retryPolicy,
-        ({ attempt, error, retryInMs }) => {
-          if (retryInMs === null) {
-            unstored.add(documentName);
-            logger.error(
-              `Could not store journal ${documentName} (attempt ${attempt}, giving up): ${describeError(error)}; its changes stay in memory`,
-            );
-          } else {
-            logger.warn(
-              `Could not store journal ${documentName} (attempt ${attempt}): ${describeError(error)}; retrying in ${retryInMs} ms`,
-            );
-          }
-        },
-      );
-      if (unstored.delete(documentName)) logger.info(`Stored journal ${documentName} again`);
-      logger.debug(`Stored journal ${documentName} (${state.byteLength} bytes)`);
-    },
+  const sqlite = new DocumentStore({ dataDir, logger, retryPolicy, unstored });
+  const collection = quietCollection(() => {
+    const documents = hocuspocus.documents.size + hocuspocus.loadingDocuments.size;
+    logger.debug(`Collected garbage. ${memoryLine(documents)}`);
   });
 
   const journals: Extension = {
@@ -123,17 +65,17 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
     onAuthenticate({ documentName, token }) {
       const denial = checkAccess(registry, documentName, token);
       if (denial !== null) {
-        logger.info(`Refused a connection to journal ${journalLabel(documentName)}: ${denial}`);
+        logger.info(`Refused a connection to ${documentLabel(documentName)}: ${denial}`);
         return Promise.reject(new Refusal(denial));
       }
-      logger.debug(`Opened journal ${documentName}`);
+      logger.debug(`Opened ${documentLabel(documentName)}`);
       return Promise.resolve();
     },
     // A journal whose changes could not be stored stays in memory: it is stored again
     // right away, and unloads only once that succeeds.
     beforeUnloadDocument({ documentName, document, instance }) {
       if (!unstored.has(documentName)) return Promise.resolve();
-      logger.warn(`Journal ${documentName} has unstored changes: storing it again`);
+      logger.warn(`Unstored changes in ${documentLabel(documentName)}: storing it again`);
       void instance.storeDocumentHooks(
         document,
         {
@@ -148,12 +90,30 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
       );
       return Promise.reject(new Refusal('unstored changes'));
     },
+    afterStoreDocument() {
+      collection.soon('store');
+      return Promise.resolve();
+    },
+    afterLoadDocument({ documentName, instance }) {
+      logger.debug(`Loaded ${documentLabel(documentName)}`);
+      logger.debug(memoryLine(instance.documents.size + instance.loadingDocuments.size));
+      collection.soon('load');
+      return Promise.resolve();
+    },
+    afterUnloadDocument({ documentName, instance }) {
+      logger.debug(`Unloaded ${documentLabel(documentName)} from memory`);
+      logger.debug(memoryLine(instance.documents.size + instance.loadingDocuments.size));
+      collection.soon('unload');
+      return Promise.resolve();
+    },
   };
 
   const extensions: Extension[] = [sqlite, journals];
   let redisReady = false;
   try {
     if (settings.redisUrl !== undefined) {
+      // Loaded only when asked for: the Redis client costs ~20 MB of memory when idle.
+      const { connectRedis } = await import('./scaleOut');
       extensions.push(await connectRedis(settings.redisUrl, logger));
       redisReady = true;
     }
@@ -169,6 +129,10 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
     port: settings.port,
     quiet: true,
     stopOnSignals: false,
+    // Hocuspocus' default, set here because memory depends on it: a document leaves memory
+    // once its last client has gone and its pending changes are stored (stored at once then,
+    // not after the debounce).
+    unloadImmediately: true,
     ...(settings.storeDebounceMs === undefined ? {} : { debounce: settings.storeDebounceMs }),
     ...(settings.storeMaxDebounceMs === undefined
       ? {}
@@ -178,6 +142,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
   const hocuspocus = server.hocuspocus;
 
   const releaseResources = () => {
+    collection.stop();
     sqlite.db?.close();
     registry.close();
   };
@@ -211,7 +176,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
     if (!stopped) {
       for (const name of hocuspocus.documents.keys()) {
         logger.error(
-          `Shutting down without the latest changes of journal ${name}: they could not be stored`,
+          `Shutting down without the latest changes of ${documentLabel(name)}: they could not be stored`,
         );
       }
       await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
@@ -223,6 +188,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
   return {
     url,
     port,
+    loadedDocuments: () => [...hocuspocus.documents.keys()],
     close: () => (closing ??= shutdown()),
   };
 }

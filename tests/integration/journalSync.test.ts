@@ -3,42 +3,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addJournal, startSyncServer, type SyncServer } from '../../electron/sync-server';
-import { JournalSync, type NetworkWatch } from '../../renderer/src/platform/sync/journalSync';
+import { JournalSync } from '../../renderer/src/platform/sync/journalSync';
 import type { SyncState } from '../../renderer/src/platform/sync/syncStatus';
-import { readStoredSync, type KeyValueStore } from '../../renderer/src/platform/sync/syncStore';
+import { readStoredSync } from '../../renderer/src/platform/sync/syncStore';
 import { JournalDoc } from '../../shared/doc';
 import type { SyncTarget } from '../../shared/sync';
 import { anInteraction } from '../fixtures/interactions';
-import { BrowserLikeWebSocket, makeTempDir, removeDir, waitFor } from './syncHelpers';
-
-/** A device's network: online until told otherwise; `wentOffline()` fires the event. */
-class FakeNetwork extends EventTarget implements NetworkWatch {
-  readonly navigator = { onLine: true };
-  set(online: boolean) {
-    this.navigator.onLine = online;
-    this.dispatchEvent(new Event(online ? 'online' : 'offline'));
-  }
-}
-
-/** Local storage of one device. */
-function memoryStorage(): KeyValueStore & { map: Map<string, string> } {
-  const map = new Map<string, string>();
-  return {
-    map,
-    getItem: (key) => map.get(key) ?? null,
-    setItem: (key, value) => void map.set(key, value),
-    removeItem: (key) => void map.delete(key),
-  };
-}
-
-/** Counts WebSocket connections opened, to see that a refused device stops trying. */
-let socketsOpened = 0;
-class CountingWebSocket extends BrowserLikeWebSocket {
-  constructor(url: string) {
-    super(url);
-    socketsOpened += 1;
-  }
-}
+import { CountingWebSocket, FakeNetwork, memoryStorage, sockets } from './syncDevice';
+import { makeTempDir, removeDir, waitFor } from './syncHelpers';
 
 interface Device {
   readonly journal: JournalDoc;
@@ -190,14 +162,14 @@ describe('sync on a device', () => {
 
   it('stops at a wrong token, says why, and does not keep trying', async () => {
     const stranger = device();
-    socketsOpened = 0;
+    sockets.opened = 0;
     stranger.sync.connect({ ...target, token: 'not-the-token-of-this-journal' });
     await waitFor(() => stateOf(stranger) === 'refused', 'the token to be refused');
     const state = stranger.sync.getState();
     expect(state.state === 'refused' && state.reason).toMatch(/token/i);
-    const attempts = socketsOpened;
+    const attempts = sockets.opened;
     await new Promise((resolve) => setTimeout(resolve, 600));
-    expect(socketsOpened).toBe(attempts);
+    expect(sockets.opened).toBe(attempts);
     stranger.journal.addInteraction(anInteraction({ title: 'Never leaves this device' }));
 
     const owner = device();

@@ -1,8 +1,11 @@
 // Three devices edit one journal through the sync server while the network between each of
 // them and the server delays, reorders, duplicates and drops messages and connections come
-// and go. Once the network is good again and everyone has reconnected, all three, and a
-// fourth device that only downloads the journal, must hold the same journal, with every edit
-// that was not deleted since.
+// and go. Each device syncs both documents of the journal over one connection, as the app
+// does: the journal, and its reflections (rich text), whose plain text the devices write back
+// into the journal now and then. Once the network is good again and everyone has reconnected,
+// all three, and a fourth device that only downloads the journal, must hold the same journal
+// and reflections, with every edit that was not deleted since, and every word written into a
+// reflection once in its rich text and once in its plain text.
 //
 // Seeded: a failure names its seed; `SYNC_SEEDS=7,8 npx vitest run tests/integration/syncConvergence.test.ts`
 // replays those seeds (the same edits and network decisions; the timing of the machine can
@@ -51,25 +54,31 @@ function comparable(snapshot: JournalSnapshot): string {
   });
 }
 
+/** The state vectors of both documents: equal when two replicas hold the same changes. */
 function stateVector(replica: Replica): string {
-  return Buffer.from(Y.encodeStateVector(replica.ydoc)).toString('hex');
+  return [replica.ydoc, replica.reflections.ydoc]
+    .map((doc) => Buffer.from(Y.encodeStateVector(doc)).toString('hex'))
+    .join('/');
 }
 
 function hasPending(replica: Replica): boolean {
-  return replica.ydoc.store.pendingStructs !== null || replica.ydoc.store.pendingDs !== null;
+  return [replica.ydoc, replica.reflections.ydoc].some(
+    (doc) => doc.store.pendingStructs !== null || doc.store.pendingDs !== null,
+  );
 }
 
 /**
  * Writes `word` into an interaction's reflection the way the editor does: into a paragraph's
- * text at a word boundary, or as a new paragraph, in one transaction.
+ * text at a word boundary, or as a new paragraph, in one transaction of the reflections
+ * document. (Opening a reflection never written as rich text seeds it from its plain text.)
  */
-function writeWord(journal: JournalDoc, id: InteractionId, word: string, random: Random): boolean {
-  const fragment = journal.reflectionFragment(id);
+function writeWord(replica: Replica, id: InteractionId, word: string, random: Random): boolean {
+  const fragment = replica.journal.reflectionFragment(id);
   if (!fragment) return false;
   const paragraphs = fragment
     .toArray()
     .filter((node): node is Y.XmlElement => node instanceof Y.XmlElement);
-  journal.ydoc.transact(() => {
+  replica.reflections.ydoc.transact(() => {
     const paragraph = paragraphs.length > 0 && random.chance(0.8) ? random.pick(paragraphs) : null;
     if (!paragraph) {
       const created = new Y.XmlElement('paragraph');
@@ -166,9 +175,14 @@ class Scenario {
         : this.visible(replica, () => true);
       if (!id) return;
       const word = `[r${index}.${this.next()}]`;
-      if (writeWord(journal, id, word, this.random)) {
+      if (writeWord(replica, id, word, this.random)) {
         (this.expected.get(id) as Expected).words.push(word);
         this.log.push(`${index}: write ${word} in ${id}`);
+      }
+      // The app writes the plain text a moment after typing stops; here, at times.
+      if (this.random.chance(0.5)) {
+        replica.reflections.writeTexts();
+        this.log.push(`${index}: write plain texts`);
       }
       return;
     }
@@ -249,31 +263,40 @@ describe('sync over a bad network', () => {
           await replica.disconnect();
           replica.connect();
         }
+        const editors = [...replicas];
         const fresh = connectReplica({ url: server.url, journalId, token });
         replicas.push(fresh);
         const all = replicas;
-        await waitUntil(
-          () => {
-            if (!all.every((replica) => replica.isSynced() && !hasPending(replica))) return false;
-            const vector = stateVector(all[0] as Replica);
-            const snapshot = comparable((all[0] as Replica).journal.getSnapshot());
-            return all.every(
-              (replica) =>
-                stateVector(replica) === vector &&
-                comparable(replica.journal.getSnapshot()) === snapshot,
-            );
-          },
-          8000,
-          () =>
-            `all four replicas to converge:\n${all
-              .map(
-                (replica, index) =>
-                  `  replica ${index}: synced ${replica.isSynced()} (${replica.describe()}), pending ${hasPending(replica)}, ` +
-                  `${replica.journal.getSnapshot().interactions.length} interactions, ` +
-                  `state vector ${stateVector(replica)}`,
-              )
-              .join('\n')}`,
-        );
+        const converged = async (what: string) =>
+          waitUntil(
+            () => {
+              if (!all.every((replica) => replica.isSynced() && !hasPending(replica))) {
+                return false;
+              }
+              const vector = stateVector(all[0] as Replica);
+              const snapshot = comparable((all[0] as Replica).journal.getSnapshot());
+              return all.every(
+                (replica) =>
+                  stateVector(replica) === vector &&
+                  comparable(replica.journal.getSnapshot()) === snapshot,
+              );
+            },
+            8000,
+            () =>
+              `all four replicas to converge ${what}:\n${all
+                .map(
+                  (replica, index) =>
+                    `  replica ${index}: synced ${replica.isSynced()} (${replica.describe()}), pending ${hasPending(replica)}, ` +
+                    `${replica.journal.getSnapshot().interactions.length} interactions, ` +
+                    `state vectors ${stateVector(replica)}`,
+                )
+                .join('\n')}`,
+          );
+        await converged('after reconnecting');
+        // A moment later every device that edited writes the plain text of the reflections
+        // changed since it last did (its own edits and the others'), as the app does.
+        for (const replica of editors) replica.reflections.writeTexts();
+        await converged('after writing the plain texts');
 
         const snapshot = fresh.journal.getSnapshot().byId;
         for (const [id, item] of scenario.expected) {
@@ -287,10 +310,21 @@ describe('sync over a bad network', () => {
           expect(found.title).toBe(item.title);
           for (const field of OWNED_FIELD)
             expect(found[field], `${field} of ${id}`).toBe(item.fields[field]);
+          const richText = fresh.reflections.textOf(id);
           for (const word of item.words) {
-            expect(found.reflectionText.split(word).length - 1, `${word} in ${id}`).toBe(1);
+            expect(richText.split(word).length - 1, `${word} in the rich text of ${id}`).toBe(1);
+            expect(
+              found.reflectionText.split(word).length - 1,
+              `${word} in the plain text of ${id}`,
+            ).toBe(1);
           }
+          if (item.words.length > 0) expect(found.reflectionText).toBe(richText);
         }
+        const words = [...scenario.expected.values()].reduce(
+          (sum, item) => sum + item.words.length,
+          0,
+        );
+        expect(words, 'the devices should have written into reflections').toBeGreaterThan(10);
         const faults = proxies.reduce(
           (sum, proxy) =>
             sum + proxy.counts.dropped + proxy.counts.duplicated + proxy.counts.delayed,

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { reflectionsDocumentName } from '../../shared/sync/syncLink';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 export const SYNC_SERVER_MAIN = path.join(REPO_ROOT, 'electron/sync-server/main.ts');
@@ -58,6 +59,8 @@ export interface ClientOptions {
   readonly token?: string;
   /** The document to sync (default: a new one); reuse one to carry edits across clients. */
   readonly doc?: Y.Doc;
+  /** Which of the journal's two server documents to open (default: the journal). */
+  readonly part?: 'journal' | 'reflections';
 }
 
 /**
@@ -72,43 +75,112 @@ export class BrowserLikeWebSocket extends WebSocket {
   }
 }
 
-/**
- * A HocuspocusProvider on its own socket (from `ws`), reconnecting quickly after a drop,
- * as a client in Node connects (see STACK.md).
- */
-export function connectClient({
-  url,
-  journalId,
-  token,
-  doc = new Y.Doc(),
-}: ClientOptions): SyncClient {
-  const refusals: string[] = [];
-  const socket = new HocuspocusProviderWebsocket({
+/** A socket (from `ws`) that reconnects quickly after a drop (the defaults wait a second or more). */
+export function quickSocket(url: string): HocuspocusProviderWebsocket {
+  return new HocuspocusProviderWebsocket({
     url,
     WebSocketPolyfill: BrowserLikeWebSocket,
-    // Reconnect fast after a drop (the defaults wait a second or more).
     delay: 50,
     minDelay: 50,
     factor: 1.5,
     maxDelay: 500,
     jitter: false,
   });
+}
+
+/** A provider for one server document on `socket`, attached; its refusals are collected. */
+function attachProvider(
+  socket: HocuspocusProviderWebsocket,
+  name: string,
+  doc: Y.Doc,
+  token: string | undefined,
+  withAwareness = true,
+): { provider: HocuspocusProvider; refusals: string[] } {
+  const refusals: string[] = [];
   const provider = new HocuspocusProvider({
-    name: journalId,
+    name,
     document: doc,
     websocketProvider: socket,
     token: token ?? null,
+    ...(withAwareness ? {} : { awareness: null }),
     onAuthenticationFailed: ({ reason }) => refusals.push(reason),
   });
   provider.attach();
+  return { provider, refusals };
+}
+
+const inSync = (provider: HocuspocusProvider) => provider.isSynced && !provider.hasUnsyncedChanges;
+
+/**
+ * A HocuspocusProvider on its own socket, reconnecting quickly after a drop, as a client in
+ * Node connects (see STACK.md).
+ */
+export function connectClient({
+  url,
+  journalId,
+  token,
+  doc = new Y.Doc(),
+  part = 'journal',
+}: ClientOptions): SyncClient {
+  const socket = quickSocket(url);
+  const name = part === 'journal' ? journalId : reflectionsDocumentName(journalId);
+  const { provider, refusals } = attachProvider(socket, name, doc, token);
   return {
     doc,
     provider,
     socket,
     refusals,
-    isInSync: () => provider.isSynced && !provider.hasUnsyncedChanges,
+    isInSync: () => inSync(provider),
     destroy: () => {
       provider.destroy();
+      socket.destroy();
+    },
+  };
+}
+
+/** Both documents of a journal synced over one socket, as the app's JournalSync syncs them. */
+export interface JournalClient {
+  readonly doc: Y.Doc;
+  readonly reflections: Y.Doc;
+  readonly socket: HocuspocusProviderWebsocket;
+  readonly provider: HocuspocusProvider;
+  readonly reflectionsProvider: HocuspocusProvider;
+  /** Reasons the server gave for refusing either document, in order. */
+  refusals(): string[];
+  /** Both documents synced, with no change of their own still unacknowledged. */
+  isInSync(): boolean;
+  /** Stops the client; its documents stay usable. */
+  destroy(): void;
+}
+
+export function connectJournalClient({
+  url,
+  journalId,
+  token,
+  doc = new Y.Doc(),
+  reflections = new Y.Doc(),
+}: Omit<ClientOptions, 'part'> & { readonly reflections?: Y.Doc }): JournalClient {
+  const socket = quickSocket(url);
+  const journal = attachProvider(socket, journalId, doc, token);
+  // As the app does: no awareness on the reflections (the journal's keeps the socket's).
+  const reflected = attachProvider(
+    socket,
+    reflectionsDocumentName(journalId),
+    reflections,
+    token,
+    false,
+  );
+  return {
+    doc,
+    reflections,
+    socket,
+    provider: journal.provider,
+    reflectionsProvider: reflected.provider,
+    refusals: () => [...journal.refusals, ...reflected.refusals],
+    isInSync: () => inSync(journal.provider) && inSync(reflected.provider),
+    destroy: () => {
+      journal.provider.destroy();
+      reflected.provider.destroy();
       socket.destroy();
     },
   };
@@ -154,8 +226,11 @@ export interface ServerProcess {
 export async function spawnSyncServer(
   args: readonly string[],
   env: Record<string, string> = {},
+  /** Node's own flags, e.g. V8's heap settings. */
+  nodeArgs: readonly string[] = [],
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SYNC_SERVER_MAIN, 'serve', ...args], {
+  const command = [...nodeArgs, '--import', 'tsx', SYNC_SERVER_MAIN, 'serve', ...args];
+  const child = spawn(process.execPath, command, {
     cwd: REPO_ROOT,
     env: { ...process.env, RELEVANT_SYNC_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

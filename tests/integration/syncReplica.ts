@@ -1,16 +1,24 @@
-// A journal replica in Node: a JournalDoc over a sync client (syncHelpers' connectClient),
-// with helpers to go offline and back and to wait until it is in sync with the server.
+// A journal replica in Node, as the app holds one: a JournalDoc with its reflections open,
+// both documents synced over one socket (syncHelpers' connectJournalClient), with helpers to
+// go offline and back and to wait until it is in sync with the server.
 import { WebSocketStatus, type HocuspocusProvider } from '@hocuspocus/provider';
-import type * as Y from 'yjs';
-import { JournalDoc } from '../../shared/doc';
-import { connectClient, waitFor, type ClientOptions, type SyncClient } from './syncHelpers';
+import * as Y from 'yjs';
+import { JournalDoc, type JournalReflections } from '../../shared/doc';
+import {
+  connectJournalClient,
+  waitFor,
+  type ClientOptions,
+  type JournalClient,
+} from './syncHelpers';
 
 export interface Replica {
   readonly journal: JournalDoc;
   readonly ydoc: Y.Doc;
+  /** The reflections document, synced beside the journal. */
+  readonly reflections: JournalReflections;
   readonly provider: HocuspocusProvider;
-  readonly socket: SyncClient['socket'];
-  /** Connected and synced: handshake done and every local change acknowledged. */
+  readonly socket: JournalClient['socket'];
+  /** Connected and both documents synced: handshakes done and every local change acknowledged. */
   isSynced(): boolean;
   /** The connection's state, for failure messages. */
   describe(): string;
@@ -39,19 +47,35 @@ export async function waitUntil(
   }
 }
 
-export function connectReplica(options: ClientOptions & { readonly token: string }): Replica {
-  const client = connectClient(options);
-  const { doc: ydoc, provider, socket } = client;
+function describeProvider(name: string, provider: HocuspocusProvider): string {
+  return (
+    `${name}: handshake ${provider.isSynced ? 'done' : 'not done'}, ` +
+    `${provider.isAuthenticated ? 'authenticated' : 'not authenticated'}, ` +
+    `unsynced changes ${provider.unsyncedChanges}`
+  );
+}
+
+/**
+ * A replica of the journal `options.journalId`; `doc` (optional) is its journal document.
+ * Its reflections' plain text is written when the test calls `reflections.writeTexts()`,
+ * as the app does a moment after a reflection changes.
+ */
+export function connectReplica(
+  options: Omit<ClientOptions, 'part'> & { readonly token: string },
+): Replica {
+  const client = connectJournalClient(options);
+  const { doc: ydoc, socket, provider } = client;
   const journal = new JournalDoc(ydoc);
+  const reflections = journal.attachReflections(client.reflections);
   const isSynced = () => socket.status === WebSocketStatus.Connected && client.isInSync();
   const describe = () =>
-    `socket ${socket.status}, handshake ${provider.isSynced ? 'done' : 'not done'}, ` +
-    `${provider.isAuthenticated ? 'authenticated' : 'not authenticated'}, ` +
-    `unsynced changes ${provider.unsyncedChanges}` +
-    (client.refusals.length ? `, refused: ${client.refusals.join('; ')}` : '');
+    `socket ${socket.status}; ${describeProvider('journal', provider)}; ` +
+    describeProvider('reflections', client.reflectionsProvider) +
+    (client.refusals().length ? `; refused: ${client.refusals().join('; ')}` : '');
   return {
     journal,
     ydoc,
+    reflections,
     provider,
     socket,
     isSynced,
@@ -73,6 +97,7 @@ export function connectReplica(options: ClientOptions & { readonly token: string
       client.destroy();
       journal.destroy();
       ydoc.destroy();
+      client.reflections.destroy();
     },
   };
 }

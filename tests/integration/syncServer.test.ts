@@ -1,4 +1,6 @@
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import {
   addJournal,
   listJournals,
@@ -7,8 +9,11 @@ import {
   type SyncServer,
   type SyncServerOptions,
 } from '../../electron/sync-server';
+import { databasePath } from '../../electron/sync-server/journalRegistry';
+import { reflectionsDocumentName } from '../../shared/sync/syncLink';
 import {
   clientPool,
+  connectJournalClient,
   makeTempDir,
   removeDir,
   waitFor,
@@ -16,6 +21,7 @@ import {
   waitForSync,
   type ClientOptions,
   type ClientPool,
+  type JournalClient,
   type SyncClient,
 } from './syncHelpers';
 
@@ -44,6 +50,42 @@ async function start(options: SyncServerOptions = {}): Promise<SyncServer> {
 const client = (options: ClientOptions): SyncClient => clients.connect(options);
 
 const entries = (c: SyncClient) => c.doc.getMap<string>('entries').toJSON();
+
+const journalClients: JournalClient[] = [];
+afterEach(() => {
+  for (const journalClient of journalClients.splice(0)) journalClient.destroy();
+});
+
+/** Both documents of a journal over one socket, as the app opens them. */
+function journalClient(options: Parameters<typeof connectJournalClient>[0]): JournalClient {
+  const made = connectJournalClient(options);
+  journalClients.push(made);
+  return made;
+}
+
+/** A reflection as the app writes it: a paragraph in the fragment named by the interaction. */
+function writeReflection(reflections: Y.Doc, id: string, text: string): void {
+  const paragraph = new Y.XmlElement('paragraph');
+  paragraph.insert(0, [new Y.XmlText(text)]);
+  reflections.getXmlFragment(id).insert(0, [paragraph]);
+}
+
+const reflectionOf = (reflections: Y.Doc, id: string) => reflections.getXmlFragment(id).toString();
+
+/** The stored row of a server document, decoded; undefined when there is none. */
+function storedDocument(name: string): Y.Doc | undefined {
+  const db = new Database(databasePath(dataDir), { readonly: true, timeout: 5000 });
+  try {
+    const row = db.prepare('SELECT data FROM documents WHERE name = ?').get(name) as
+      { data: Uint8Array } | undefined;
+    if (!row) return undefined;
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, row.data);
+    return doc;
+  } finally {
+    db.close();
+  }
+}
 
 describe('sync server: access', () => {
   it('listens on loopback and syncs two clients with the right token', async () => {
@@ -90,6 +132,89 @@ describe('sync server: access', () => {
     expect(entries(intruder)).toEqual({});
   });
 
+  it('opens a journal’s reflections with its token, as a second document on the same connection', async () => {
+    const server = await start();
+    const { journalId, token } = addJournal(dataDir);
+    const laptop = journalClient({ url: server.url, journalId, token });
+    const phone = journalClient({ url: server.url, journalId, token });
+    await waitFor(() => laptop.isInSync() && phone.isInSync(), 'both devices to sync');
+    laptop.doc.getMap('entries').set('coffee', 'with Ada');
+    writeReflection(laptop.reflections, 'coffee', 'She said the job is mostly listening.');
+    await waitFor(
+      () =>
+        phone.doc.getMap('entries').get('coffee') === 'with Ada' &&
+        reflectionOf(phone.reflections, 'coffee').includes('mostly listening'),
+      'the phone to get the entry and its reflection',
+    );
+    // Two documents: the reflection never lands in the journal, nor the entry in the reflections.
+    expect(phone.doc.share.has('coffee')).toBe(false);
+    expect(phone.reflections.share.has('entries')).toBe(false);
+    expect(laptop.refusals()).toEqual([]);
+  });
+
+  it('refuses the reflections document as it refuses the journal, and never with another journal’s token', async () => {
+    const server = await start();
+    const mine = addJournal(dataDir);
+    const other = addJournal(dataDir);
+    const owner = journalClient({ url: server.url, ...mine });
+    await waitFor(() => owner.isInSync(), 'the owner to sync');
+    writeReflection(owner.reflections, 'dinner', 'Dinner with Grace: an offer, maybe.');
+    await waitFor(() => owner.isInSync(), 'the owner’s reflection to reach the server');
+
+    const reflections = (options: Omit<ClientOptions, 'url' | 'part'>) =>
+      client({ url: server.url, part: 'reflections', ...options });
+    const wrong = reflections({ journalId: mine.journalId, token: 'x'.repeat(43) });
+    const missing = reflections({ journalId: mine.journalId });
+    const borrowed = reflections({ journalId: mine.journalId, token: other.token });
+    const unknown = reflections({ journalId: 'no-such-journal', token: mine.token });
+    expect(await waitForRefusal(wrong)).toBe('wrong token for this journal');
+    expect(await waitForRefusal(missing)).toBe('no token given');
+    expect(await waitForRefusal(borrowed)).toBe('wrong token for this journal');
+    expect(await waitForRefusal(unknown)).toBe('no such journal');
+    for (const refused of [wrong, missing, borrowed, unknown]) {
+      expect(refused.provider.isSynced).toBe(false);
+      expect(refused.doc.share.size).toBe(0);
+    }
+    // Names that are neither document of a journal, whatever the token.
+    for (const name of [
+      `${mine.journalId}/notes`,
+      `${mine.journalId}/reflections/reflections`,
+      `${mine.journalId}/`,
+      '/reflections',
+      `${reflectionsDocumentName(mine.journalId)} `,
+    ]) {
+      const odd = client({ url: server.url, journalId: name, token: mine.token });
+      expect(await waitForRefusal(odd), name).toBe('no such journal');
+    }
+    // The other journal's own devices open theirs, and see nothing of mine.
+    const stranger = journalClient({ url: server.url, ...other });
+    await waitFor(() => stranger.isInSync(), 'the other journal to sync');
+    expect(stranger.reflections.share.size).toBe(0);
+  });
+
+  it('names the journal and the document in its log', async () => {
+    const logs: string[] = [];
+    const server = await start({
+      logLevel: 'debug',
+      logSink: (level, message) => logs.push(`${level} ${message}`),
+    });
+    const { journalId, token } = addJournal(dataDir);
+    const owner = journalClient({ url: server.url, journalId, token });
+    await waitFor(() => owner.isInSync(), 'the owner to sync');
+    const wrong = client({
+      url: server.url,
+      journalId,
+      token: 'y'.repeat(43),
+      part: 'reflections',
+    });
+    await waitForRefusal(wrong);
+    expect(logs).toContain(`debug Opened journal ${journalId}`);
+    expect(logs).toContain(`debug Opened the reflections of journal ${journalId}`);
+    expect(logs).toContain(
+      `info Refused a connection to the reflections of journal ${journalId}: wrong token for this journal`,
+    );
+  });
+
   it('lists and removes journals; a removed journal is refused', async () => {
     const server = await start();
     const { journalId, token } = addJournal(dataDir);
@@ -99,6 +224,30 @@ describe('sync server: access', () => {
     expect(listJournals(dataDir)).toEqual([]);
     const late = client({ url: server.url, journalId, token });
     expect(await waitForRefusal(late)).toBe('no such journal');
+    const lateReflections = client({ url: server.url, journalId, token, part: 'reflections' });
+    expect(await waitForRefusal(lateReflections)).toBe('no such journal');
+  });
+
+  it('removes both stored documents of a journal, and no other journal’s', async () => {
+    const server = await start({ storeDebounceMs: 0 });
+    const gone = addJournal(dataDir);
+    const kept = addJournal(dataDir);
+    for (const journal of [gone, kept]) {
+      const device = journalClient({ url: server.url, ...journal });
+      device.doc.getMap('entries').set('call', 'with Margaret');
+      writeReflection(device.reflections, 'call', 'Margaret knows the plant managers.');
+      await waitFor(() => device.isInSync(), 'the device to sync');
+    }
+    const names = (journalId: string) => [journalId, reflectionsDocumentName(journalId)];
+    await waitFor(
+      () => [...names(gone.journalId), ...names(kept.journalId)].every(storedDocument),
+      'all four documents to be stored',
+    );
+    expect(removeJournal(dataDir, gone.journalId)).toBe(true);
+    for (const name of names(gone.journalId)) expect(storedDocument(name), name).toBeUndefined();
+    expect(
+      reflectionOf(storedDocument(reflectionsDocumentName(kept.journalId)) as Y.Doc, 'call'),
+    ).toContain('plant managers');
   });
 
   it('throttles an address that connects too often, with a reason', async () => {
@@ -112,9 +261,68 @@ describe('sync server: access', () => {
     const third = client({ url: server.url, journalId, token });
     expect(await waitForRefusal(third)).toMatch(/too many connections/);
   });
+
+  it('counts a device opening a journal and its reflections on one connection as one attempt', async () => {
+    const server = await start({ throttle: { connectionsPerMinute: 2, banMinutes: 1 } });
+    const { journalId, token } = addJournal(dataDir);
+    for (let i = 0; i < 2; i += 1) {
+      const device = journalClient({ url: server.url, journalId, token });
+      await waitFor(() => device.isInSync(), `device ${i + 1} to sync both documents`);
+      device.destroy();
+    }
+    const third = journalClient({ url: server.url, journalId, token });
+    await waitFor(() => third.refusals().length === 2, 'both documents to be refused');
+    for (const reason of third.refusals()) expect(reason).toMatch(/too many connections/);
+  });
+
+  it('counts every document opened on its own, reflections included', async () => {
+    const server = await start({ throttle: { connectionsPerMinute: 2, banMinutes: 1 } });
+    const { journalId, token } = addJournal(dataDir);
+    for (let i = 0; i < 2; i += 1) {
+      const reflections = client({ url: server.url, journalId, token, part: 'reflections' });
+      await waitForSync(reflections);
+      reflections.destroy();
+    }
+    const third = client({ url: server.url, journalId, token, part: 'reflections' });
+    expect(await waitForRefusal(third)).toMatch(/too many connections/);
+  });
 });
 
 describe('sync server: storage', () => {
+  it('stores a journal’s documents and lets go of them once the last device has left', async () => {
+    // A minute's debounce: only leaving can have stored the changes this soon.
+    const server = await start({ storeDebounceMs: 60_000, storeMaxDebounceMs: 120_000 });
+    const { journalId, token } = addJournal(dataDir);
+    const names = [journalId, reflectionsDocumentName(journalId)];
+    const laptop = journalClient({ url: server.url, journalId, token });
+    const phone = journalClient({ url: server.url, journalId, token });
+    await waitFor(() => laptop.isInSync() && phone.isInSync(), 'both devices to sync');
+    expect(server.loadedDocuments().sort()).toEqual([...names].sort());
+
+    laptop.doc.getMap('entries').set('panel', 'with Edsger');
+    writeReflection(laptop.reflections, 'panel', 'Edsger asked the only hard question.');
+    await waitFor(() => laptop.isInSync(), 'the laptop’s changes to reach the server');
+    laptop.destroy();
+    // The phone is still there: both documents stay.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(server.loadedDocuments().sort()).toEqual([...names].sort());
+    expect(storedDocument(journalId)).toBeUndefined();
+
+    phone.destroy();
+    await waitFor(() => server.loadedDocuments().length === 0, 'both documents to be unloaded');
+    expect(storedDocument(journalId)?.getMap('entries').toJSON()).toEqual({
+      panel: 'with Edsger',
+    });
+    expect(reflectionOf(storedDocument(names[1] as string) as Y.Doc, 'panel')).toContain(
+      'the only hard question',
+    );
+
+    // And it loads again from what was stored.
+    const later = journalClient({ url: server.url, journalId, token });
+    await waitFor(() => later.isInSync(), 'a later device to sync');
+    expect(reflectionOf(later.reflections, 'panel')).toContain('the only hard question');
+  });
+
   it('keeps journals across a restart', async () => {
     let server = await start();
     const { journalId, token } = addJournal(dataDir);

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addJournal, startSyncServer, type SyncServer } from '../../electron/sync-server';
 import { databasePath } from '../../electron/sync-server/journalRegistry';
+import { reflectionsDocumentName } from '../../shared/sync/syncLink';
 import {
   clientPool,
   makeTempDir,
@@ -61,10 +62,10 @@ const FAIL_STORES = ['INSERT', 'UPDATE']
   .join(';\n');
 const HEAL_STORES = 'DROP TRIGGER fail_INSERT; DROP TRIGGER fail_UPDATE';
 
-function storedEntries(journalId: string): unknown {
+function storedEntries(documentName: string): unknown {
   const db = openDatabase();
   try {
-    const row = db.prepare('SELECT data FROM documents WHERE name = ?').get(journalId) as
+    const row = db.prepare('SELECT data FROM documents WHERE name = ?').get(documentName) as
       { data: Uint8Array } | undefined;
     if (!row) return undefined;
     const doc = new Y.Doc();
@@ -76,12 +77,16 @@ function storedEntries(journalId: string): unknown {
 }
 
 /** A server whose database refuses every store, and a client that made one edit. */
-async function editWithStoresFailing(key: string, value: string) {
+async function editWithStoresFailing(
+  key: string,
+  value: string,
+  part: 'journal' | 'reflections' = 'journal',
+) {
   const { url } = await start();
   const { journalId, token } = addJournal(dataDir);
   const db = openDatabase();
   db.exec(FAIL_STORES);
-  const writer = client({ url, journalId, token });
+  const writer = client({ url, journalId, token, part });
   await waitForSync(writer);
   writer.doc.getMap('entries').set(key, value);
   return { url, journalId, token, db };
@@ -104,6 +109,27 @@ describe('sync server: a failing store', () => {
       () => isDeepStrictEqual(storedEntries(journalId), { meetup: 'with Barbara' }),
       'a retry to store the journal',
     );
+  });
+
+  it('is retried for a journal’s reflections too, reported as such', async () => {
+    const { journalId, db } = await editWithStoresFailing('meetup', 'with Barbara', 'reflections');
+    const name = reflectionsDocumentName(journalId);
+    await waitFor(
+      () =>
+        logs.some((line) =>
+          line.startsWith(
+            `warn Could not store the reflections of journal ${journalId} (attempt 1)`,
+          ),
+        ),
+      'the failed store to be reported',
+    );
+    db.exec(HEAL_STORES);
+    db.close();
+    await waitFor(
+      () => isDeepStrictEqual(storedEntries(name), { meetup: 'with Barbara' }),
+      'a retry to store the reflections',
+    );
+    expect(storedEntries(journalId)).toBeUndefined();
   });
 
   it('gives up after the last attempt, keeps the journal in memory and still shuts down', async () => {
@@ -132,32 +158,34 @@ describe('sync server: a failing store', () => {
 });
 
 describe('sync server: a failing load', () => {
+  const truncated = (valid: Uint8Array) => Buffer.from(valid.subarray(0, valid.length - 3));
+  const text = () => 'not a journal';
   it.each([
-    ['a truncated update', (valid: Uint8Array) => Buffer.from(valid.subarray(0, valid.length - 3))],
-    ['text instead of an update', () => 'not a journal'],
-  ])(
-    'refuses the journal when its row holds %s, and leaves the row as it was',
-    async (_, corrupt) => {
+    ['the journal', 'a truncated update', 'journal', truncated],
+    ['the journal', 'text instead of an update', 'journal', text],
+    ['the reflections', 'a truncated update', 'reflections', truncated],
+  ] as const)(
+    'refuses %s when its row holds %s, and leaves the row as it was',
+    async (_, __, part, corrupt) => {
       const { url } = await start();
       const { journalId, token } = addJournal(dataDir);
+      const name = part === 'journal' ? journalId : reflectionsDocumentName(journalId);
       const stored = new Y.Doc();
       stored.getMap('entries').set('stored', 'before the damage');
       const damaged = corrupt(Y.encodeStateAsUpdate(stored));
       const db = openDatabase();
-      db.prepare('INSERT INTO documents (name, data) VALUES (?, ?)').run(journalId, damaged);
+      db.prepare('INSERT INTO documents (name, data) VALUES (?, ?)').run(name, damaged);
       const readRow = () =>
-        db
-          .prepare('SELECT data, typeof(data) AS type FROM documents WHERE name = ?')
-          .get(journalId);
+        db.prepare('SELECT data, typeof(data) AS type FROM documents WHERE name = ?').get(name);
       const before = readRow();
 
       const doc = new Y.Doc();
       doc.getMap('entries').set('offline', 'edit that must not overwrite the stored row');
-      const writer = client({ url, journalId, token, doc });
+      const writer = client({ url, journalId, token, doc, part });
       expect(await waitForRefusal(writer)).toMatch(/could not be loaded/);
-      expect(
-        logs.some((line) => line.startsWith(`error Could not load journal ${journalId}`)),
-      ).toBe(true);
+      const label =
+        part === 'journal' ? `journal ${journalId}` : `the reflections of journal ${journalId}`;
+      expect(logs.some((line) => line.startsWith(`error Could not load ${label}:`))).toBe(true);
       await server?.close();
       expect(readRow()).toEqual(before);
       db.close();

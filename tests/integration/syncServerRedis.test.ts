@@ -1,8 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addJournal, startSyncServer, type SyncServer } from '../../electron/sync-server';
+import * as Y from 'yjs';
 import {
-  connectClient,
+  connectJournalClient,
   freePort,
   makeTempDir,
   redisRequired,
@@ -11,9 +12,8 @@ import {
   removeDir,
   startRedis,
   waitFor,
-  waitForSync,
+  type JournalClient,
   type RedisProcess,
-  type SyncClient,
 } from './syncHelpers';
 
 const installed = redisServerInstalled();
@@ -57,9 +57,9 @@ describe.skipIf(!installed)(
       removeDir(dataDir);
     });
 
-    it('lets clients on two instances sharing one data folder converge, and the stored journal has both edits', async () => {
+    it('lets clients on two instances sharing one data folder converge, and the stored journal and reflections have both edits', async () => {
       const servers: SyncServer[] = [];
-      const clients: SyncClient[] = [];
+      const clients: JournalClient[] = [];
       try {
         for (let i = 0; i < 2; i += 1) {
           servers.push(
@@ -68,29 +68,44 @@ describe.skipIf(!installed)(
         }
         const [one, two] = servers as [SyncServer, SyncServer];
         const { journalId, token } = addJournal(dataDir);
-        const a = connectClient({ url: one.url, journalId, token });
-        const b = connectClient({ url: two.url, journalId, token });
+        // Both documents of the journal, over one connection each, as the app opens them.
+        const a = connectJournalClient({ url: one.url, journalId, token });
+        const b = connectJournalClient({ url: two.url, journalId, token });
         clients.push(a, b);
-        await Promise.all([waitForSync(a), waitForSync(b)]);
+        await waitFor(() => a.isInSync() && b.isInSync(), 'both clients to sync');
         a.doc.getMap('entries').set('a', 'talk by Hedy');
         b.doc.getMap('entries').set('b', 'workshop with Radia');
+        a.reflections.getText('a').insert(0, 'Hedy spoke about frequency hopping.');
+        b.reflections.getText('b').insert(0, 'Radia drew the spanning tree.');
         const expected = { a: 'talk by Hedy', b: 'workshop with Radia' };
+        const expectedReflections = {
+          a: 'Hedy spoke about frequency hopping.',
+          b: 'Radia drew the spanning tree.',
+        };
+        const reflectionsOf = (doc: Y.Doc) => ({
+          a: doc.getText('a').toString(),
+          b: doc.getText('b').toString(),
+        });
         await waitFor(
           () =>
-            isDeepStrictEqual(a.doc.getMap('entries').toJSON(), expected) &&
-            isDeepStrictEqual(b.doc.getMap('entries').toJSON(), expected),
+            [a, b].every(
+              (c) =>
+                isDeepStrictEqual(c.doc.getMap('entries').toJSON(), expected) &&
+                isDeepStrictEqual(reflectionsOf(c.reflections), expectedReflections),
+            ),
           'clients on different instances to converge',
         );
-        await Promise.all([waitForSync(a), waitForSync(b)]);
+        await waitFor(() => a.isInSync() && b.isInSync(), 'both clients to be in sync');
         for (const c of clients.splice(0)) c.destroy();
         await Promise.all(servers.splice(0).map((s) => s.close()));
 
         const alone = await startSyncServer({ port: 0, dataDir, logLevel: 'silent' });
         servers.push(alone);
-        const fresh = connectClient({ url: alone.url, journalId, token });
+        const fresh = connectJournalClient({ url: alone.url, journalId, token });
         clients.push(fresh);
-        await waitForSync(fresh);
+        await waitFor(() => fresh.isInSync(), 'a fresh client to sync');
         expect(fresh.doc.getMap('entries').toJSON()).toEqual(expected);
+        expect(reflectionsOf(fresh.reflections)).toEqual(expectedReflections);
       } finally {
         for (const c of clients) c.destroy();
         await Promise.all(servers.map((s) => s.close()));

@@ -81,6 +81,8 @@ export async function openJournalSession(name = LOCAL_JOURNAL_DATABASE): Promise
   let stopCompacting: () => void = () => undefined;
   const openReflections = () =>
     (reflections ??= openReflectionsOf(name, journal, () => closed).then(async (open) => {
+      // Synced over the journal's connection from now on (a second document on the server).
+      sync.attachReflections(open.reflections.ydoc);
       stopCompacting = await compactBoth(store, open.store);
       return open;
     }));

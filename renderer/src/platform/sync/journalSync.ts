@@ -4,7 +4,7 @@ import {
   WebSocketStatus,
 } from '@hocuspocus/provider';
 import type * as Y from 'yjs';
-import type { SyncTarget } from '../../../../shared/sync';
+import { reflectionsDocumentName, type SyncTarget } from '../../../../shared/sync';
 import { syncStateOf, type ConnectionFacts, type SyncState } from './syncStatus';
 import { readStoredSync, writeStoredSync, type KeyValueStore } from './syncStore';
 
@@ -31,8 +31,11 @@ const DEFAULT_RETRY = { delayMs: 1000, maxDelayMs: 30_000 };
 const REFUSED_WITHOUT_REASON = 'The sync server refused this journal’s token.';
 
 interface Connection {
+  readonly target: SyncTarget;
   readonly socket: HocuspocusProviderWebsocket;
   readonly provider: HocuspocusProvider;
+  /** The reflections' provider, on the same socket, once they are attached. */
+  reflections: HocuspocusProvider | null;
 }
 
 /**
@@ -40,11 +43,17 @@ interface Connection {
  * is online, reconnects with backoff, stops for good when the token is refused, and counts
  * the local changes the server has not yet confirmed. Edits never wait for the server: they
  * go into the local document (and its storage) first, and travel when a connection is up.
+ *
+ * A journal is two documents on the server (see shared/sync/syncLink.ts): the journal, and
+ * its reflections, attached when they are open (attachReflections). Both travel over one
+ * socket with the same token; the state is synced when both are, changes of both count as
+ * pending, and a refusal of either stops both.
  */
 export class JournalSync {
   private facts: ConnectionFacts;
   private state: SyncState;
   private connection: Connection | null = null;
+  private reflections: Y.Doc | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly retry: { readonly delayMs: number; readonly maxDelayMs: number };
 
@@ -61,6 +70,7 @@ export class JournalSync {
       socket: 'disconnected',
       failedAttempt: false,
       handshakeDone: false,
+      reflectionsBehind: false,
       pending: stored?.pending ?? 0,
       refusedReason: null,
     };
@@ -78,6 +88,17 @@ export class JournalSync {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
+
+  /**
+   * Syncs the journal's reflections (their own Y.Doc) too, from now on: over the current
+   * connection if there is one, and over every later one (connect, resume).
+   */
+  attachReflections(reflections: Y.Doc): void {
+    if (this.reflections) throw new Error('The reflections are attached already.');
+    this.reflections = reflections;
+    reflections.on('update', this.onDocumentUpdate);
+    if (this.connection) this.openReflections(this.connection);
+  }
 
   /** Syncs this journal with `target` from now on (replacing any earlier target). */
   connect(target: SyncTarget): void {
@@ -106,6 +127,7 @@ export class JournalSync {
   destroy(): void {
     this.close();
     this.ydoc.off('update', this.onDocumentUpdate);
+    this.reflections?.off('update', this.onDocumentUpdate);
     this.options.network.removeEventListener('online', this.onOnline);
     this.options.network.removeEventListener('offline', this.onOffline);
     this.options.network.removeEventListener('storage', this.onStorage);
@@ -132,7 +154,7 @@ export class JournalSync {
       document: this.ydoc,
       websocketProvider: socket,
     });
-    const connection = { socket, provider };
+    const connection: Connection = { target, socket, provider, reflections: null };
     this.connection = connection;
     const current = () => this.connection === connection;
 
@@ -140,25 +162,55 @@ export class JournalSync {
       if (!current()) return;
       if (status === 'connected') this.update({ socket: status, failedAttempt: false });
       else if (status === 'disconnected') {
-        this.update({ socket: status, handshakeDone: false, failedAttempt: true });
+        this.update({
+          socket: status,
+          handshakeDone: false,
+          reflectionsBehind: connection.reflections !== null,
+          failedAttempt: true,
+        });
         // A disconnect asked for while the socket was still open takes effect only now:
         // reconnect if the device came back online in between. (Otherwise the socket is
         // retrying by itself, with backoff.)
         if (this.wantsConnection() && !socket.shouldConnect) void socket.connect();
       } else this.update({ socket: status });
     });
-    provider.on('synced', () => {
-      if (current()) this.update({ handshakeDone: true });
-      this.confirmIfDone(provider);
+    this.watch(connection, provider, () => this.update({ handshakeDone: true }));
+    provider.attach();
+    if (this.reflections) this.openReflections(connection);
+    if (this.wantsConnection()) void socket.connect();
+  }
+
+  /** The reflections' provider on the connection's socket (it joins an open socket at once). */
+  private openReflections(connection: Connection): void {
+    if (!this.reflections) return;
+    const provider = new HocuspocusProvider({
+      name: reflectionsDocumentName(connection.target.journalId),
+      token: connection.target.token,
+      document: this.reflections,
+      websocketProvider: connection.socket,
+      // Nobody's presence is shown in a reflection; the journal's provider keeps the socket's
+      // awareness (and with it the provider's check that the connection is alive).
+      awareness: null,
     });
-    provider.on('unsyncedChanges', () => this.confirmIfDone(provider));
+    connection.reflections = provider;
+    this.update({ reflectionsBehind: true });
+    this.watch(connection, provider, () => this.update({ reflectionsBehind: false }));
+    provider.attach();
+  }
+
+  /** Follows one of the connection's providers: its handshake, confirmations and refusal. */
+  private watch(connection: Connection, provider: HocuspocusProvider, synced: () => void): void {
+    const current = () => this.connection === connection;
+    provider.on('synced', () => {
+      if (current()) synced();
+      this.confirmIfDone();
+    });
+    provider.on('unsyncedChanges', () => this.confirmIfDone());
     provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
       if (!current()) return;
-      socket.disconnect();
+      connection.socket.disconnect();
       this.update({ refusedReason: reason.trim() || REFUSED_WITHOUT_REASON });
     });
-    provider.attach();
-    if (this.wantsConnection()) void socket.connect();
   }
 
   private close(): void {
@@ -166,8 +218,14 @@ export class JournalSync {
     if (!connection) return;
     this.connection = null;
     connection.provider.destroy();
+    connection.reflections?.destroy();
     connection.socket.destroy();
-    this.update({ socket: 'disconnected', handshakeDone: false, failedAttempt: false });
+    this.update({
+      socket: 'disconnected',
+      handshakeDone: false,
+      reflectionsBehind: false,
+      failedAttempt: false,
+    });
   }
 
   private wantsConnection(): boolean {
@@ -175,15 +233,25 @@ export class JournalSync {
     return enabled && online && refusedReason === null;
   }
 
-  /** The server has confirmed everything this device sent: nothing is pending any more. */
-  private confirmIfDone(provider: HocuspocusProvider): void {
-    if (this.connection?.provider !== provider) return;
-    if (provider.synced && provider.unsyncedChanges === 0 && this.facts.pending > 0) {
-      this.update({ pending: 0 });
-    }
+  /**
+   * The server has confirmed everything this device sent, in both documents (the reflections
+   * once attached): nothing is pending any more.
+   */
+  private confirmIfDone(): void {
+    const connection = this.connection;
+    if (!connection || this.facts.pending === 0) return;
+    const done = (provider: HocuspocusProvider) =>
+      provider.synced && provider.unsyncedChanges === 0;
+    const reflectionsDone =
+      this.reflections === null ||
+      (connection.reflections !== null && done(connection.reflections));
+    if (done(connection.provider) && reflectionsDone) this.update({ pending: 0 });
   }
 
-  /** Counts changes made on this device (not those that arrived from storage, tabs or the server). */
+  /**
+   * Counts changes made on this device, in the journal or its reflections (not those that
+   * arrived from storage, tabs or the server).
+   */
   private readonly onDocumentUpdate = (
     _update: Uint8Array,
     _origin: unknown,

@@ -7,7 +7,7 @@ import type { SyncTarget } from '../../../../shared/sync';
  * - `offline`: no network, or the server cannot be reached (retrying with backoff).
  * - `connecting`: the first attempt to reach the server.
  * - `syncing`: connected; changes are still going to or coming from the server.
- * - `synced`: the server holds every change made here.
+ * - `synced`: the server holds every change made here, in the journal and its reflections.
  * - `refused`: the server turned the journal's token down; no more retries until changed.
  */
 export type SyncState =
@@ -32,8 +32,10 @@ export interface ConnectionFacts {
   readonly socket: 'connecting' | 'connected' | 'disconnected';
   /** Whether an attempt to reach the server has failed since the last connection. */
   readonly failedAttempt: boolean;
-  /** The first exchange with the server is done on this connection. */
+  /** The first exchange with the server is done on this connection (the journal's). */
   readonly handshakeDone: boolean;
+  /** The reflections are open but their first exchange on this connection is not done. */
+  readonly reflectionsBehind: boolean;
   /** Local changes the server has not yet confirmed. */
   readonly pending: number;
   readonly refusedReason: string | null;
@@ -53,7 +55,10 @@ export function syncStateOf(facts: ConnectionFacts): SyncState {
       ? { state: 'offline', target, pending, reason: 'unreachable' }
       : { state: 'connecting', target, pending };
   }
-  return pending > 0 ? { state: 'syncing', target, pending } : { state: 'synced', target };
+  // Synced means both documents of the journal are: the reflections may still be catching up.
+  return pending > 0 || facts.reflectionsBehind
+    ? { state: 'syncing', target, pending }
+    : { state: 'synced', target };
 }
 
 /** "3 changes" / "1 change". */

@@ -19,6 +19,7 @@ const connected: ConnectionFacts = {
   socket: 'connected',
   failedAttempt: false,
   handshakeDone: true,
+  reflectionsBehind: false,
   pending: 0,
   refusedReason: null,
 };
@@ -38,6 +39,17 @@ describe('sync state', () => {
     expect(syncStateOf({ ...connected, handshakeDone: false })).toMatchObject({
       state: 'connecting',
     });
+  });
+
+  it('is still syncing while the reflections catch up after the journal', () => {
+    expect(syncStateOf({ ...connected, reflectionsBehind: true })).toEqual({
+      state: 'syncing',
+      target,
+      pending: 0,
+    });
+    expect(
+      syncStateOf({ ...connected, handshakeDone: false, reflectionsBehind: true }),
+    ).toMatchObject({ state: 'connecting' });
   });
 
   it('tells no network apart from a server that cannot be reached', () => {
