@@ -58,6 +58,9 @@ export class JournalReflections {
   private readonly changed = new Map<string, 'here' | 'elsewhere'>();
   private cancelWrite: (() => void) | null = null;
   private writeDue = Number.POSITIVE_INFINITY;
+  /** Reflections open for editing here, and who wants to know when there are any. */
+  private editors = 0;
+  private readonly editingListeners = new Set<(editing: boolean) => void>();
 
   constructor(
     readonly ydoc: Y.Doc,
@@ -85,6 +88,28 @@ export class JournalReflections {
     const fragment = this.ydoc.getXmlFragment(id);
     if (fragment._start === null) this.seed(id, fragment);
     return fragment;
+  }
+
+  /**
+   * Says that a reflection is open for editing here (sync keeps the reflections connected
+   * meanwhile, see JournalSync.holdReflections); returns the release, which also writes the
+   * plain text at once.
+   */
+  edit(): () => void {
+    if (this.editors++ === 0) for (const listener of this.editingListeners) listener(true);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.writeTexts();
+      if (--this.editors === 0) for (const listener of this.editingListeners) listener(false);
+    };
+  }
+
+  /** Calls `listener` when the first reflection opens for editing and the last closes. */
+  onEditing(listener: (editing: boolean) => void): () => void {
+    this.editingListeners.add(listener);
+    return () => this.editingListeners.delete(listener);
   }
 
   /** Writes a new interaction's reflection, given as plain paragraphs, as its rich text. */

@@ -30,7 +30,9 @@ const devices: Device[] = [];
  * A device with its journal and reflections open, as the app has them; the reflections are
  * attached to sync at once, or later with `attach()` when `attach: 'later'`.
  */
-function device(options: { attach?: 'now' | 'later' } = {}): Device & { attach(): void } {
+function device(
+  options: { attach?: 'now' | 'later'; reflectionsIdleMs?: number } = {},
+): Device & { attach(): void } {
   const journal = new JournalDoc(new Y.Doc());
   const reflections = new Y.Doc();
   // No scheduler: the test writes the plain texts when the app would (writeTexts).
@@ -42,6 +44,9 @@ function device(options: { attach?: 'now' | 'later' } = {}): Device & { attach()
     network,
     WebSocketPolyfill: CountingWebSocket as unknown as typeof globalThis.WebSocket,
     retry: { delayMs: 50, maxDelayMs: 200 },
+    ...(options.reflectionsIdleMs === undefined
+      ? {}
+      : { reflectionsIdleMs: options.reflectionsIdleMs }),
   });
   const states: SyncState['state'][] = [];
   sync.subscribe(() => states.push(sync.getState().state));
@@ -290,5 +295,48 @@ describe('sync of a journal’s reflections', () => {
     await waitFor(() => stateOf(onServer) === 'synced', 'a journal-only device to sync');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(onServer.journal.getSnapshot().interactions).toEqual([]);
+  });
+});
+
+describe('reflections on the server only while they are needed', () => {
+  it('leave the connection once synced and idle, come back to send a change, and stay while one is open', async () => {
+    const target = newTarget();
+    const laptop = device({ reflectionsIdleMs: 200 });
+    const id = laptop.journal.addInteraction(anInteraction({ title: 'Coffee with Ada' }), {
+      reflection: ['First thoughts.'],
+    });
+    laptop.sync.connect(target);
+    const reflectionsName = reflectionsDocumentName(target.journalId);
+    await waitFor(() => stateOf(laptop) === 'synced', 'the laptop to be synced');
+    await waitFor(() => !laptop.sync.reflectionsConnected, 'the reflections to leave', 5000);
+    await waitFor(
+      () => !server.loadedDocuments().includes(reflectionsName),
+      'the server to unload the reflections',
+      10_000,
+    );
+    expect(server.loadedDocuments()).toContain(target.journalId);
+
+    // Another device opens the reflection: it stays connected, and sees typing as it comes.
+    const desktop = device({ reflectionsIdleMs: 200 });
+    desktop.sync.connect(target);
+    await waitFor(() => stateOf(desktop) === 'synced', 'the desktop to be synced');
+    const release = desktop.sync.holdReflections();
+    type(laptop, id, ' More after lunch.');
+    expect(laptop.sync.reflectionsConnected).toBe(true);
+    await waitFor(
+      () => richText(desktop, id) === 'First thoughts. More after lunch.',
+      'the desktop to see the typing',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(desktop.sync.reflectionsConnected).toBe(true);
+    expect(server.loadedDocuments()).toContain(reflectionsName);
+    release();
+    await waitFor(
+      () => !desktop.sync.reflectionsConnected && !laptop.sync.reflectionsConnected,
+      'both to leave once nobody has a reflection open',
+      5000,
+    );
+    expect(stateOf(laptop)).toBe('synced');
+    expect(pendingOf(laptop)).toBe(0);
   });
 });

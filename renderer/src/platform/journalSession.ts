@@ -81,8 +81,14 @@ export async function openJournalSession(name = LOCAL_JOURNAL_DATABASE): Promise
   let stopCompacting: () => void = () => undefined;
   const openReflections = () =>
     (reflections ??= openReflectionsOf(name, journal, () => closed).then(async (open) => {
-      // Synced over the journal's connection from now on (a second document on the server).
+      // Synced over the journal's connection from now on (a second document on the server),
+      // and kept connected while a reflection is open for editing.
       sync.attachReflections(open.reflections.ydoc);
+      let release: (() => void) | null = null;
+      open.reflections.onEditing((editing) => {
+        release?.();
+        release = editing ? sync.holdReflections() : null;
+      });
       stopCompacting = await compactBoth(store, open.store);
       return open;
     }));

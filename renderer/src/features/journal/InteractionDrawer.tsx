@@ -107,7 +107,8 @@ function Reflection({ item }: { item: Interaction }) {
     () => (open ? journal.reflectionFragment(item.id) : null),
     [journal, open, item.id],
   );
-  useEffect(() => () => journal.openReflections?.writeTexts(), [journal]);
+  // Open for editing: sync keeps the reflections connected; the plain text is written on close.
+  useEffect(() => (open ? journal.openReflections?.edit() : undefined), [journal, open]);
   if (!fragment) {
     return (
       <Stack gap={4}>

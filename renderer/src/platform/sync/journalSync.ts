@@ -25,7 +25,14 @@ export interface JournalSyncOptions {
   readonly WebSocketPolyfill?: typeof WebSocket;
   /** Backoff between attempts to reach the server: first delay and longest delay. */
   readonly retry?: { readonly delayMs: number; readonly maxDelayMs: number };
+  /**
+   * How long the reflections stay connected after they synced, when nothing is being written
+   * and no reflection is open (see holdReflections); default 30 s.
+   */
+  readonly reflectionsIdleMs?: number;
 }
+
+const DEFAULT_REFLECTIONS_IDLE_MS = 30_000;
 
 const DEFAULT_RETRY = { delayMs: 1000, maxDelayMs: 30_000 };
 const REFUSED_WITHOUT_REASON = 'The sync server refused this journal’s token.';
@@ -48,12 +55,21 @@ interface Connection {
  * its reflections, attached when they are open (attachReflections). Both travel over one
  * socket with the same token; the state is synced when both are, changes of both count as
  * pending, and a refusal of either stops both.
+ *
+ * The reflections are most of a journal's weight on a server, and are needed there only while
+ * they change: they sync when they are attached (bringing what other devices wrote), then stay
+ * connected while a reflection is open here (holdReflections) or a change of this device is
+ * on its way, and leave a little after that, so that the server can unload them. The plain
+ * text of every reflection travels with the journal meanwhile.
  */
 export class JournalSync {
   private facts: ConnectionFacts;
   private state: SyncState;
   private connection: Connection | null = null;
   private reflections: Y.Doc | null = null;
+  /** Reflections open here: the reflections stay connected while any is. */
+  private reflectionHolds = 0;
+  private leaveTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners = new Set<() => void>();
   private readonly retry: { readonly delayMs: number; readonly maxDelayMs: number };
 
@@ -97,7 +113,29 @@ export class JournalSync {
     if (this.reflections) throw new Error('The reflections are attached already.');
     this.reflections = reflections;
     reflections.on('update', this.onDocumentUpdate);
+    reflections.on('update', this.onReflectionsUpdate);
     if (this.connection) this.openReflections(this.connection);
+  }
+
+  /**
+   * Keeps the reflections connected (a reflection is open for editing here), so that what
+   * other devices write into it shows as they write; returns the release.
+   */
+  holdReflections(): () => void {
+    this.reflectionHolds++;
+    if (this.connection && !this.connection.reflections) this.openReflections(this.connection);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.reflectionHolds--;
+      this.planLeave();
+    };
+  }
+
+  /** Whether the reflections' provider is on the connection now (for tests and the bench). */
+  get reflectionsConnected(): boolean {
+    return this.connection?.reflections != null;
   }
 
   /** Syncs this journal with `target` from now on (replacing any earlier target). */
@@ -128,6 +166,7 @@ export class JournalSync {
     this.close();
     this.ydoc.off('update', this.onDocumentUpdate);
     this.reflections?.off('update', this.onDocumentUpdate);
+    this.reflections?.off('update', this.onReflectionsUpdate);
     this.options.network.removeEventListener('online', this.onOnline);
     this.options.network.removeEventListener('offline', this.onOffline);
     this.options.network.removeEventListener('storage', this.onStorage);
@@ -195,8 +234,49 @@ export class JournalSync {
     connection.reflections = provider;
     this.update({ reflectionsBehind: true });
     this.watch(connection, provider, () => this.update({ reflectionsBehind: false }));
+    provider.on('synced', () => this.planLeave());
+    provider.on('unsyncedChanges', () => this.planLeave());
     provider.attach();
   }
+
+  /**
+   * Once the reflections are synced, nothing of this device is on its way and no reflection is
+   * open here, they leave the connection after the idle time (unless that changes meanwhile).
+   */
+  private planLeave(): void {
+    clearTimeout(this.leaveTimer);
+    const idle = () => {
+      const provider = this.connection?.reflections;
+      return (
+        provider !== null &&
+        provider !== undefined &&
+        provider.synced &&
+        provider.unsyncedChanges === 0 &&
+        this.reflectionHolds === 0
+      );
+    };
+    if (!idle()) return;
+    this.leaveTimer = setTimeout(() => {
+      const connection = this.connection;
+      if (!connection?.reflections || !idle()) return;
+      connection.reflections.destroy();
+      connection.reflections = null;
+      this.update({ reflectionsBehind: false });
+    }, this.options.reflectionsIdleMs ?? DEFAULT_REFLECTIONS_IDLE_MS);
+  }
+
+  /** A change written here into the reflections: they connect to send it. */
+  private readonly onReflectionsUpdate = (
+    _update: Uint8Array,
+    _origin: unknown,
+    _doc: Y.Doc,
+    transaction: Y.Transaction,
+  ) => {
+    const connection = this.connection;
+    if (!transaction.local || !connection) return;
+    if (!connection.reflections) this.openReflections(connection);
+    else this.planLeave();
+  };
 
   /** Follows one of the connection's providers: its handshake, confirmations and refusal. */
   private watch(connection: Connection, provider: HocuspocusProvider, synced: () => void): void {
@@ -216,6 +296,7 @@ export class JournalSync {
   private close(): void {
     const connection = this.connection;
     if (!connection) return;
+    clearTimeout(this.leaveTimer);
     this.connection = null;
     connection.provider.destroy();
     connection.reflections?.destroy();
@@ -242,9 +323,8 @@ export class JournalSync {
     if (!connection || this.facts.pending === 0) return;
     const done = (provider: HocuspocusProvider) =>
       provider.synced && provider.unsyncedChanges === 0;
-    const reflectionsDone =
-      this.reflections === null ||
-      (connection.reflections !== null && done(connection.reflections));
+    // Reflections that left the connection had nothing of this device on its way.
+    const reflectionsDone = connection.reflections === null || done(connection.reflections);
     if (done(connection.provider) && reflectionsDone) this.update({ pending: 0 });
   }
 
