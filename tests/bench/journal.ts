@@ -1,30 +1,36 @@
-// Builds the benchmark journals: one JournalDoc holding the generated entries, and the same
-// data as plain JSON records (the baseline every ratio is measured against).
+// Builds the benchmark journals as the app holds them (schema 3): the journal document, the
+// reflections document with every reflection as rich text, and the same records as plain
+// JSON (the baseline every size and load ratio is measured against).
 import * as Y from 'yjs';
 import { JournalDoc, ORIGIN } from '../../shared/doc';
-import type { InteractionFields } from '../../shared/domain';
+import type { InteractionFields, InteractionId } from '../../shared/domain';
 import type { GeneratedEntry } from './generate';
 
-/** One interaction as plain JSON: the same data the Yjs document holds. */
+/** One interaction as plain JSON: the same data the journal document holds. */
 export interface JsonRecord extends InteractionFields {
   readonly id: string;
   readonly createdAt: string;
   readonly updatedAt: string;
-  /** The reflection as its plain-text paragraphs. */
-  readonly reflection: readonly string[];
+  /** The reflection as plain text, its paragraphs one per line (as the journal keeps it). */
+  readonly reflection: string;
 }
 
 const FIXED_CLIENT_ID = 2_654_435_769;
 
 export interface BuiltJournal {
   readonly journal: JournalDoc;
+  /** The reflections document, attached to the journal, every reflection seeded. */
+  readonly reflections: Y.Doc;
   readonly records: JsonRecord[];
 }
 
 /**
  * A journal with all `entries`, added through JournalDoc (validated, with the app's record
  * layout) in one transaction for speed. The schema version is written first, as the app
- * does for a new journal, so opening it later migrates nothing.
+ * does for a new journal, so opening it later migrates nothing. Then every reflection is
+ * opened once as the editor opens it (journal.reflectionFragment), which seeds its rich text
+ * from the plain paragraphs: the reflections document of a journal whose every reflection
+ * was opened on some device.
  */
 export function buildJournal(entries: readonly GeneratedEntry[]): BuiltJournal {
   const ydoc = new Y.Doc();
@@ -46,15 +52,25 @@ export function buildJournal(entries: readonly GeneratedEntry[]): BuiltJournal {
         ...entry.fields,
         createdAt: entry.loggedAt,
         updatedAt: entry.loggedAt,
-        reflection: entry.reflection,
+        reflection: entry.reflection.join('\n'),
       });
     }
   }, ORIGIN.restore);
-  return { journal, records };
+  const reflections = new Y.Doc();
+  reflections.clientID = FIXED_CLIENT_ID;
+  journal.attachReflections(reflections);
+  // One transaction around all the seeds: each seed alone is its own transaction in the app,
+  // and a transaction costs time in proportion to the document's client ids (Yjs takes its
+  // state vector before and after), which seeding adds one of per reflection.
+  reflections.transact(() => {
+    for (const { id } of records) journal.reflectionFragment(id as InteractionId);
+  }, ORIGIN.seed);
+  return { journal, reflections, records };
 }
 
-/** Frees a journal built here (and its document). */
-export function dropJournal(journal: JournalDoc): void {
+/** Frees a journal built here (and both its documents). */
+export function dropJournal({ journal, reflections }: BuiltJournal): void {
   journal.destroy();
   journal.ydoc.destroy();
+  reflections.destroy();
 }
