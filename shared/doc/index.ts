@@ -1,5 +1,6 @@
 export { JournalDoc, type AddOptions } from './journalDoc';
 export { compareNewestFirst, type JournalSnapshot } from './journalSnapshot';
+export { journalParts, PART_BYTES } from './journalParts';
 export { decodeJournalFile, encodeJournalFile, type JournalFile } from './journalFile';
 export {
   migrate,

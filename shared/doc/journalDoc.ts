@@ -28,6 +28,9 @@ import { reflectionText } from './reflectionText';
 import { FIELD, ROOT, SCHEMA_VERSION } from './schema';
 import { addStoredRecord, changedRecordIds, recordAt, storedValues } from './storedRecord';
 
+/** Schema-2 reflections copied at once after a change; more wait for the next copy. */
+const COPY_ON_CHANGE = 100;
+
 export interface AddOptions {
   /** Starting reflection, as plain paragraphs (its rich text is made from them when first opened). */
   readonly reflection?: readonly string[];
@@ -66,6 +69,8 @@ export class JournalDoc {
   private reflections: JournalReflections | null = null;
   /** Records that still hold their reflection inside (schema 2), by id. */
   private readonly oldReflections = new Set<InteractionId>();
+  /** Of those, the ones whose reflection changed since the reflections last copied them. */
+  private readonly oldReflectionsChanged = new Set<InteractionId>();
   /** While loading, changes are read but the list is sorted and shown only at the end. */
   private loading: boolean;
   private readonly loadedIds = new Set<InteractionId>();
@@ -163,7 +168,25 @@ export class JournalDoc {
           const record = this.recordOf(asInteractionId(id));
           return record ? storedValues(record)(FIELD.reflectionText) : undefined;
         },
+        seedText: (id) => {
+          const record = this.recordOf(asInteractionId(id));
+          if (!record || record.has(FIELD.reflectionText)) return null;
+          const stored = storedValues(record);
+          const text = stored(FIELD.reflectionText);
+          return stored(FIELD.reflectionFromText) === true && typeof text === 'string'
+            ? text
+            : null;
+        },
         hasOldReflection: (id) => this.oldReflections.has(asInteractionId(id)),
+        takeOldReflections: (limit) => {
+          const taken: string[] = [];
+          for (const id of this.oldReflectionsChanged) {
+            if (taken.length >= limit) break;
+            taken.push(id);
+          }
+          for (const id of taken) this.oldReflectionsChanged.delete(asInteractionId(id));
+          return taken;
+        },
         writeTexts: (texts) => this.writeReflectionTexts(texts),
       },
       schedule,
@@ -213,6 +236,9 @@ export class JournalDoc {
     const id = newInteractionId();
     const now = (options.now ?? new Date()).toISOString();
     const text = options.reflection?.join('\n') ?? '';
+    // With the reflections open, their rich text is written now; otherwise the record says
+    // that its rich text is still to be made from the text (see JournalReflections.fragment).
+    const later = text !== '' && this.reflections === null;
     this.ydoc.transact(() => {
       addStoredRecord(this.interactions, id, {
         ...result.value,
@@ -220,8 +246,10 @@ export class JournalDoc {
         [FIELD.updatedAt]: now,
         ...(options.sample ? { [FIELD.sample]: true } : {}),
         ...(text ? { [FIELD.reflectionText]: text } : {}),
+        ...(later ? { [FIELD.reflectionFromText]: true } : {}),
       });
     }, options.origin ?? ORIGIN.local);
+    if (text && this.reflections) this.reflections.writeParagraphs(id, options.reflection ?? []);
     this.undoManager.stopCapturing();
     return id;
   }
@@ -472,6 +500,7 @@ export class JournalDoc {
     if (!record) {
       this.records.delete(id);
       this.oldReflections.delete(id);
+      this.oldReflectionsChanged.delete(id);
       return old;
     }
     const stored = storedValues(record);
@@ -479,12 +508,14 @@ export class JournalDoc {
     let lookup = stored;
     if (oldReflection instanceof Y.XmlFragment) {
       this.oldReflections.add(id);
+      this.oldReflectionsChanged.add(id);
       if (stored(FIELD.reflectionText) === undefined) {
         lookup = (key) =>
           key === FIELD.reflectionText ? reflectionText(oldReflection) : stored(key);
       }
     } else {
       this.oldReflections.delete(id);
+      this.oldReflectionsChanged.delete(id);
     }
     const next = readInteraction(id, lookup);
     this.records.set(id, next);
@@ -520,6 +551,10 @@ export class JournalDoc {
     if (this.loading) {
       for (const id of changed) this.loadedIds.add(id);
       return;
+    }
+    // A device still on schema 2 edited a reflection inside its record: copy what came.
+    if (this.reflections && this.oldReflectionsChanged.size > 0) {
+      this.reflections.copyOldReflections(COPY_ON_CHANGE);
     }
     this.snapshot = this.snapshotOf(
       resort(this.snapshot.interactions, this.records, changed, replaced),

@@ -40,10 +40,19 @@ const recordsAsOneValue: Migration = {
   from: 2,
   description:
     'records are written as one value with per-field edits; reflections move to their own document',
-  apply() {
-    // Read-compatible: only the version stamp moves.
+  apply(ydoc) {
+    // Read-compatible: nothing is rewritten. When the move of reflections began is noted, once.
+    markReflectionsMoving(ydoc, new Date());
   },
 };
+
+/** Notes when schema-2 reflections began to move, unless a device noted it already. */
+export function markReflectionsMoving(ydoc: Y.Doc, now: Date): void {
+  const meta = ydoc.getMap(ROOT.meta);
+  if (typeof meta.get(META.reflectionsMovingSince) !== 'string') {
+    meta.set(META.reflectionsMovingSince, now.toISOString());
+  }
+}
 
 export const MIGRATIONS: readonly Migration[] = [peopleAsListWithTimeZone, recordsAsOneValue];
 

@@ -1,7 +1,11 @@
 import * as Y from 'yjs';
 import { ORIGIN } from './origins';
 import { reflectionText, writeReflectionParagraphs } from './reflectionText';
+import { markReflectionsMoving } from './migrations';
 import { copyReflections, dropMovedReflections } from './reflectionsMove';
+import { META, OLD_REFLECTIONS_KEPT_DAYS, ROOT } from './schema';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** What the reflections need of the journal they belong to. */
 export interface ReflectionsJournal {
@@ -12,8 +16,16 @@ export interface ReflectionsJournal {
   reflectionText(id: string): string;
   /** The plain text stored on its record, if any (not read from a schema-2 reflection). */
   storedText(id: string): unknown;
+  /**
+   * The plain text it was logged with, when it was logged without its rich text (the
+   * reflections were not open) and no rich text was written for it since: only then may its
+   * rich text be made from it (see fragment()).
+   */
+  seedText(id: string): string | null;
   /** Whether its record still holds its schema-2 reflection. */
   hasOldReflection(id: string): boolean;
+  /** Takes up to `limit` records whose schema-2 reflection changed since last asked. */
+  takeOldReflections(limit: number): string[];
   /** Sets the plain texts of reflections that changed, in one change of the journal. */
   writeTexts(texts: ReadonlyMap<string, string>): void;
 }
@@ -62,16 +74,23 @@ export class JournalReflections {
 
   /**
    * The rich text of an interaction's reflection, for an editor to bind to; null when the
-   * interaction does not exist. A reflection never written as rich text (logged with plain
-   * paragraphs, or by another client that wrote only the text) gets them as its first content.
+   * interaction does not exist. A reflection logged as plain paragraphs without its rich text
+   * (the reflections were not open), and never written as rich text since (anywhere: the
+   * record says so), gets them as its first content.
    */
   fragment(id: string): Y.XmlFragment | null {
     if (!this.journal.has(id)) return null;
     // A schema-2 reflection moves first: seeding it from its text would copy it twice.
-    if (this.journal.hasOldReflection(id)) copyReflections(this.journal.ydoc, this.ydoc);
+    if (this.journal.hasOldReflection(id)) this.copy([id]);
     const fragment = this.ydoc.getXmlFragment(id);
     if (fragment._start === null) this.seed(id, fragment);
     return fragment;
+  }
+
+  /** Writes a new interaction's reflection, given as plain paragraphs, as its rich text. */
+  writeParagraphs(id: string, paragraphs: readonly string[]): void {
+    const fragment = this.ydoc.getXmlFragment(id);
+    this.ydoc.transact(() => writeReflectionParagraphs(fragment, paragraphs), ORIGIN.seed);
   }
 
   /** Plain text of the reflection as its rich text reads now. */
@@ -79,16 +98,40 @@ export class JournalReflections {
     return reflectionText(this.ydoc.getXmlFragment(id));
   }
 
-  /** Copies schema-2 reflections still in the journal into this document; returns how many. */
-  copyOldReflections(): number {
-    return copyReflections(this.journal.ydoc, this.ydoc);
+  /**
+   * Copies schema-2 reflections that changed since last time (all of them, the first time)
+   * into this document, at most `limit` records at a time; returns how many are left.
+   */
+  copyOldReflections(limit = Number.POSITIVE_INFINITY): number {
+    this.copy(this.journal.takeOldReflections(limit));
+    return this.journal.takeOldReflections(0).length;
   }
 
   /**
-   * Removes the schema-2 reflections from the journal once their copies here are stored
-   * (the caller waits for that); returns the ids of the records it changed.
+   * When the schema-2 reflections may leave their records: OLD_REFLECTIONS_KEPT_DAYS after
+   * the first device upgraded (null: not known yet; it is noted now).
    */
-  dropOldReflections(): string[] {
+  oldReflectionsDropDue(now = new Date()): Date | null {
+    const meta = this.journal.ydoc.getMap(ROOT.meta);
+    const since = meta.get(META.reflectionsMovingSince);
+    if (typeof since !== 'string' || Number.isNaN(Date.parse(since))) {
+      this.journal.ydoc.transact(
+        () => markReflectionsMoving(this.journal.ydoc, now),
+        ORIGIN.migration,
+      );
+      return null;
+    }
+    return new Date(Date.parse(since) + OLD_REFLECTIONS_KEPT_DAYS * DAY_MS);
+  }
+
+  /**
+   * Once they are due (see oldReflectionsDropDue) and their copies here are stored (the
+   * caller waits for that), removes the schema-2 reflections from the journal, so that it
+   * loads faster; returns the ids of the records it changed.
+   */
+  dropOldReflections(now = new Date()): string[] {
+    const due = this.oldReflectionsDropDue(now);
+    if (due === null || now < due) return [];
     return dropMovedReflections(this.journal.ydoc, this.ydoc, (id) => this.journal.storedText(id));
   }
 
@@ -110,10 +153,18 @@ export class JournalReflections {
     return this.storeTexts(ids);
   }
 
+  private copy(ids: readonly string[]): void {
+    if (ids.length === 0) return;
+    const copied = copyReflections(this.journal.ydoc, this.ydoc, ids);
+    // What arrived in a schema-2 reflection changes its plain text here too.
+    for (const id of copied) if (!this.changed.has(id)) this.changed.set(id, 'elsewhere');
+    if (copied.length > 0) this.planWrite('elsewhere');
+  }
+
   private storeTexts(ids: Iterable<string>): number {
     const texts = new Map<string, string>();
     for (const id of ids) {
-      if (!this.journal.has(id) || this.journal.hasOldReflection(id)) continue;
+      if (!this.journal.has(id)) continue;
       const fragment = this.ydoc.getXmlFragment(id);
       // Never written as rich text: the plain text is the reflection (see fragment()).
       if (fragment._start === null) continue;
@@ -131,8 +182,8 @@ export class JournalReflections {
    * never-edited reflection at once do not double it.
    */
   private seed(id: string, fragment: Y.XmlFragment): void {
-    const text = this.journal.storedText(id);
-    if (typeof text !== 'string' || text === '') return;
+    const text = this.journal.seedText(id);
+    if (text === null || text === '') return;
     const seedClient = seedClientId(`${SEED_FORMAT}\n${id}\n${text}`);
     if (Y.getState(this.ydoc.store, seedClient) > 0) return;
     const own = this.ydoc.clientID;

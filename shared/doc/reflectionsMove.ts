@@ -18,13 +18,24 @@ import { itemsWithin, UpdateWriter } from './updateWriter';
  * name the moved items as neighbours, merge with any later copy of them.
  */
 
-/** The schema-2 reflections still inside a journal document, by interaction id. */
-export function reflectionsToMove(journal: Y.Doc): Map<string, Y.XmlFragment> {
+/** The schema-2 reflection still inside an interaction's record, if any. */
+function oldReflectionOf(record: unknown): Y.XmlFragment | null {
+  if (!(record instanceof Y.Map)) return null;
+  const reflection = (record as Y.Map<unknown>).get(FIELD.reflection);
+  return reflection instanceof Y.XmlFragment ? reflection : null;
+}
+
+/** The schema-2 reflections still inside a journal document (of `ids`, or all), by interaction id. */
+export function reflectionsToMove(
+  journal: Y.Doc,
+  ids?: Iterable<string>,
+): Map<string, Y.XmlFragment> {
+  const records = journal.getMap(ROOT.interactions);
   const found = new Map<string, Y.XmlFragment>();
-  for (const [id, record] of journal.getMap(ROOT.interactions).entries()) {
-    if (!(record instanceof Y.Map)) continue;
-    const reflection = (record as Y.Map<unknown>).get(FIELD.reflection);
-    if (reflection instanceof Y.XmlFragment) found.set(id, reflection);
+  const entries = ids ? [...ids].map((id) => [id, records.get(id)] as const) : records.entries();
+  for (const [id, record] of entries) {
+    const reflection = oldReflectionOf(record);
+    if (reflection) found.set(id, reflection);
   }
   return found;
 }
@@ -56,22 +67,29 @@ export function reflectionsMoveUpdate(
 }
 
 /** Whether the reflections document holds every item of a schema-2 reflection. */
-function holdsAll(reflections: Y.Doc, fragment: Y.XmlFragment): boolean {
+export function holdsAll(reflections: Y.Doc, fragment: Y.XmlFragment): boolean {
   return itemsWithin(fragment).every(
     (item) => Y.getState(reflections.store, item.id.client) >= item.id.clock + item.length,
   );
 }
 
 /**
- * Copies the journal's schema-2 reflections into the reflections document (items with their
- * own ids, see above); returns how many there were. Idempotent: items the reflections
- * document holds already are skipped.
+ * Copies schema-2 reflections into the reflections document (items with their own ids, see
+ * above), those of `ids` or all; returns the ids of those that had something to copy.
+ * Idempotent: items the reflections document holds already are not copied again.
  */
-export function copyReflections(journal: Y.Doc, reflections: Y.Doc): number {
-  const fragments = reflectionsToMove(journal);
-  const update = reflectionsMoveUpdate(fragments);
+export function copyReflections(
+  journal: Y.Doc,
+  reflections: Y.Doc,
+  ids?: Iterable<string>,
+): string[] {
+  const missing = new Map<string, Y.XmlFragment>();
+  for (const [id, fragment] of reflectionsToMove(journal, ids)) {
+    if (!holdsAll(reflections, fragment)) missing.set(id, fragment);
+  }
+  const update = reflectionsMoveUpdate(missing);
   if (update) Y.applyUpdate(reflections, update, ORIGIN.migration);
-  return fragments.size;
+  return [...missing.keys()];
 }
 
 /**

@@ -46,8 +46,24 @@ export const FIELD = {
   sample: 'sample',
   /** The reflection as plain text (schema 3; the rich text is in the reflections document). */
   reflectionText: 'reflectionText',
+  /**
+   * In a base: `true` when the reflection was logged as plain text without its rich text,
+   * which is then made from reflectionText when the reflection is first opened.
+   */
+  reflectionFromText: 'reflectionFromText',
   /** Schema 2: Y.XmlFragment holding the rich-text reflection (ProseMirror/Tiptap node layout). */
   reflection: 'reflection',
 } as const;
 
-export const META = { schemaVersion: 'schemaVersion' } as const;
+export const META = {
+  schemaVersion: 'schemaVersion',
+  /**
+   * When a device first opened this journal with schema 3 (a UTC instant): schema-2
+   * reflections stay in their records, and are copied on every change, until
+   * OLD_REFLECTIONS_KEPT_DAYS after it, so that devices still on schema 2 keep their edits.
+   */
+  reflectionsMovingSince: 'reflectionsMovingSince',
+} as const;
+
+/** How long schema-2 reflections stay in their records after the first upgrade (see META). */
+export const OLD_REFLECTIONS_KEPT_DAYS = 30;

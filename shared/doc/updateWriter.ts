@@ -13,9 +13,18 @@ export class UpdateWriter {
   private readonly runs = new Map<number, Run>();
   private readonly deleted = new Map<number, [clock: number, length: number][]>();
 
+  /**
+   * @param contiguous Refuse gaps instead of writing them as GC: for copying a document's
+   *   own structs, where a gap could only mean that it changed meanwhile.
+   */
+  constructor(private readonly contiguous = false) {}
+
   /** Adds an item; items of one client must come in clock order, without overlaps. */
   item(item: Y.Item, rootName?: string): void {
     const run = this.runFor(item.id.client, item.id.clock);
+    if (this.contiguous && item.id.clock !== run.end) {
+      throw new Error(`Structs of client ${item.id.client} are not contiguous.`);
+    }
     this.fill(run, item.id.clock);
     run.parts.push({ item, rootName });
     run.end = item.id.clock + item.length;

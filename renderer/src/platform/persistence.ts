@@ -1,9 +1,19 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import { journalParts, ORIGIN, PART_BYTES } from '../../../shared/doc';
 import { isQuotaError, toStorageError } from './storageErrors';
 
 export interface LocalStore {
   destroy(): Promise<void>;
+  /** Resolves once every change made so far is written (or its write failed). */
+  flush(): Promise<void>;
+  /**
+   * Rewrites the stored document as parts that load one at a time (see journalParts), when
+   * it is stored otherwise; 'changed' when the document changed meanwhile (try again later).
+   */
+  compact(): Promise<'compacted' | 'unneeded' | 'changed'>;
+  /** How many changes were stored since the last compaction. */
+  readonly changesSinceCompaction: number;
   /** Calls back when a later write fails (disk full); returns an unsubscribe. */
   onWriteError(listener: (error: Error) => void): () => void;
   /**
@@ -17,7 +27,35 @@ export interface OpenOptions {
   /** How long opening may take before it is reported as failed. */
   readonly timeoutMs?: number;
   readonly indexedDB?: IDBFactory;
+  /** Splits a stored update too large to apply at once into parts (a worker, in the app). */
+  readonly split?: (update: Uint8Array) => Promise<Uint8Array[]>;
+  /** Waits between parts, so that the page can paint and take input (the next task). */
+  readonly pause?: () => Promise<void>;
 }
+
+/** An update larger than this is split before it is applied: one apply would hold the page. */
+export const SPLIT_ABOVE_BYTES = 4 * PART_BYTES;
+
+/** What is stored: y-indexeddb's updates in key order, and the last key. */
+interface Stored {
+  readonly updates: readonly Uint8Array[];
+  readonly lastKey: number | null;
+}
+
+const NOTHING_STORED: Stored = { updates: [], lastKey: null };
+
+/** Splits on this thread (tests, and where workers are not available). */
+export function splitHere(update: Uint8Array): Promise<Uint8Array[]> {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, update);
+    return Promise.resolve([...journalParts(doc)]);
+  } finally {
+    doc.destroy();
+  }
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 // Absent outside browsers (tests run this module in Node with fake-indexeddb).
 const events = globalThis as Partial<Pick<Window, 'addEventListener' | 'removeEventListener'>>;
@@ -34,10 +72,14 @@ function openProblem(error: DOMException | undefined): 'quota' | 'unavailable' |
 const UPDATES_STORE = 'updates';
 
 /**
- * Opens (or creates) an IndexedDB database once, to learn whether storage works at all and
- * whether an existing database holds a journal y-indexeddb can read.
+ * Opens an IndexedDB database once, to learn whether storage works at all and whether an
+ * existing database holds a journal y-indexeddb can read, and reads what it holds.
  */
-function probe(factory: IDBFactory | undefined, name: string, timeoutMs: number): Promise<void> {
+function readStored(
+  factory: IDBFactory | undefined,
+  name: string,
+  timeoutMs: number,
+): Promise<Stored> {
   return new Promise((resolve, reject) => {
     if (!factory) {
       reject(toStorageError('unavailable'));
@@ -61,20 +103,25 @@ function probe(factory: IDBFactory | undefined, name: string, timeoutMs: number)
       fresh = true;
       request.transaction?.abort();
     };
-    request.onsuccess = () =>
-      settle(() => {
-        // A database without the store y-indexeddb reads from (damaged, or not made by it)
-        // would make y-indexeddb fail where nothing can see it: say so now instead.
-        const readable = request.result.objectStoreNames.contains(UPDATES_STORE);
-        request.result.close();
-        if (readable) resolve();
-        else reject(toStorageError('unreadable'));
-      });
+    request.onsuccess = () => {
+      const db = request.result;
+      // A database without the store y-indexeddb reads from (damaged, or not made by it)
+      // would make y-indexeddb fail where nothing can see it: say so now instead.
+      if (!db.objectStoreNames.contains(UPDATES_STORE)) {
+        db.close();
+        settle(() => reject(toStorageError('unreadable')));
+        return;
+      }
+      readUpdates(db).then(
+        (stored) => settle(() => resolve(stored)),
+        (error: unknown) => settle(() => reject(toStorageError('unreadable', error))),
+      );
+    };
     request.onblocked = () => settle(() => reject(toStorageError('blocked')));
     request.onerror = () =>
       settle(() => {
         if (fresh) {
-          resolve();
+          resolve(NOTHING_STORED);
           return;
         }
         const error = request.error ?? undefined;
@@ -83,17 +130,76 @@ function probe(factory: IDBFactory | undefined, name: string, timeoutMs: number)
   });
 }
 
+/** Every stored update in key order, and the last key, in one read; the database is closed after. */
+function readUpdates(db: IDBDatabase): Promise<Stored> {
+  return new Promise((resolve, reject) => {
+    const transaction = db.transaction(UPDATES_STORE, 'readonly');
+    const store = transaction.objectStore(UPDATES_STORE);
+    const values = store.getAll();
+    const keys = store.getAllKeys();
+    transaction.oncomplete = () => {
+      db.close();
+      const updates = (values.result as unknown[]).filter(
+        (value): value is Uint8Array => value instanceof Uint8Array,
+      );
+      const last = keys.result[keys.result.length - 1];
+      resolve({ updates, lastKey: typeof last === 'number' ? last : null });
+    };
+    transaction.onerror = () => {
+      db.close();
+      reject(transaction.error ?? new Error('The stored journal could not be read.'));
+    };
+  });
+}
+
+/**
+ * The stored updates as groups to apply one per turn: small updates together up to a part's
+ * size, large ones split into parts (so that no single apply holds the page for long).
+ */
+async function* partsToApply(
+  updates: readonly Uint8Array[],
+  split: (update: Uint8Array) => Promise<Uint8Array[]>,
+): AsyncGenerator<Uint8Array[]> {
+  let group: Uint8Array[] = [];
+  let size = 0;
+  for (const update of updates) {
+    if (update.length > SPLIT_ABOVE_BYTES) {
+      if (group.length > 0) yield group;
+      group = [];
+      size = 0;
+      for (const part of await split(update)) yield [part];
+      continue;
+    }
+    group.push(update);
+    size += update.length;
+    if (size >= PART_BYTES) {
+      yield group;
+      group = [];
+      size = 0;
+    }
+  }
+  if (group.length > 0) yield group;
+}
+
 /**
  * Loads the journal stored on this device into `ydoc` and keeps storing its changes
- * (y-indexeddb). y-indexeddb itself never reports failures — it only hangs — so opening
- * is probed first and bounded by a timeout, and failed writes are reported to listeners.
+ * (y-indexeddb, whose database layout it keeps). It reads the stored updates itself and
+ * applies them a part at a time, pausing between parts, so that opening a large journal never
+ * holds the page; y-indexeddb then takes over from the last key read. y-indexeddb never
+ * reports failures — it only hangs — so opening is bounded by a timeout, and failed writes
+ * are reported to listeners.
  */
 export async function openLocalStore(
   name: string,
   ydoc: Y.Doc,
-  { timeoutMs = 10_000, indexedDB = globalThis.indexedDB }: OpenOptions = {},
+  {
+    timeoutMs = 10_000,
+    indexedDB = globalThis.indexedDB,
+    split = splitHere,
+    pause = nextTurn,
+  }: OpenOptions = {},
 ): Promise<LocalStore> {
-  await probe(indexedDB, name, timeoutMs);
+  const stored = await readStored(indexedDB, name, timeoutMs);
   const listeners = new Set<(error: Error) => void>();
   let failOpening: ((error: Error) => void) | null = null;
   // y-indexeddb's own promise chains are unhandled: while opening, a damaged store or a full
@@ -104,6 +210,8 @@ export async function openLocalStore(
   };
   events.addEventListener?.('unhandledrejection', onRejection);
   const persistence = new IndexeddbPersistence(name, ydoc);
+  // It reads only what was stored after what was read above (another window's changes).
+  persistence._dbref = stored.lastKey === null ? 0 : stored.lastKey + 1;
   // y-indexeddb listens for updates before it loads, which makes Yjs encode the whole stored
   // journal once more just to tell it (a third of the load time of a large journal). Nothing
   // else writes until the journal has loaded, so it starts listening only afterwards.
@@ -115,6 +223,13 @@ export async function openLocalStore(
   });
   try {
     await Promise.race([persistence.whenSynced, failure]);
+    clearTimeout(timer);
+    for await (const group of partsToApply(stored.updates, split)) {
+      ydoc.transact(() => {
+        for (const update of group) Y.applyUpdate(ydoc, update, ORIGIN.restore);
+      }, ORIGIN.restore);
+      await pause();
+    }
     ydoc.on('update', persistence._storeUpdate);
   } catch (error) {
     void persistence.destroy();
@@ -140,11 +255,34 @@ export async function openLocalStore(
     for (const listener of replacedListeners) listener();
   };
   db?.addEventListener('versionchange', onVersionChange);
+  let changesSinceCompaction = stored.updates.length > 1 ? stored.updates.length : 0;
+  const countChange = (_update: Uint8Array, origin: unknown) => {
+    if (origin !== persistence) changesSinceCompaction++;
+  };
+  ydoc.on('update', countChange);
+  const needsCompaction = stored.updates.some((update) => update.length > SPLIT_ABOVE_BYTES);
+  let compacted = !needsCompaction && stored.updates.length <= 1;
   return {
     destroy: async () => {
+      ydoc.off('update', countChange);
       db?.removeEventListener('abort', onAbort);
       db?.removeEventListener('versionchange', onVersionChange);
       await persistence.destroy();
+    },
+    flush: () => (db ? afterWrites(db) : Promise.resolve()),
+    get changesSinceCompaction() {
+      return changesSinceCompaction;
+    },
+    async compact() {
+      if (!db || (compacted && changesSinceCompaction === 0)) return 'unneeded';
+      const result = await writeParts(db, ydoc, pause);
+      if (result === 'compacted') {
+        compacted = true;
+        changesSinceCompaction = 0;
+        // y-indexeddb counts stored updates to rewrite them all as one, which would undo this.
+        persistence._dbsize = 0;
+      }
+      return result;
     },
     onWriteError(listener) {
       listeners.add(listener);
@@ -155,6 +293,75 @@ export async function openLocalStore(
       return () => replacedListeners.delete(listener);
     },
   };
+}
+
+/** Resolves once the writes queued on `db` so far are done: a later transaction completes after them. */
+function afterWrites(db: IDBDatabase): Promise<void> {
+  return new Promise((resolve) => {
+    try {
+      const transaction = db.transaction(UPDATES_STORE, 'readwrite');
+      transaction.oncomplete = () => resolve();
+      transaction.onerror = () => resolve();
+      transaction.onabort = () => resolve();
+    } catch {
+      resolve(); // closed: nothing more will be written
+    }
+  });
+}
+
+/**
+ * Replaces every stored update with the document's parts, in one transaction, so that a
+ * failure changes nothing. The parts are made between pauses; if the document changes
+ * meanwhile, nothing is written ('changed'). Updates stored after the last one read stay.
+ */
+async function writeParts(
+  db: IDBDatabase,
+  ydoc: Y.Doc,
+  pause: () => Promise<void>,
+): Promise<'compacted' | 'changed'> {
+  let changed = false;
+  const onChange = () => {
+    changed = true;
+  };
+  ydoc.on('afterTransaction', onChange);
+  try {
+    await afterWrites(db);
+    const lastKey = await lastStoredKey(db);
+    const parts: Uint8Array[] = [];
+    for (const part of journalParts(ydoc)) {
+      parts.push(part);
+      await pause();
+      if (changed) return 'changed';
+    }
+    await new Promise<void>((resolve, reject) => {
+      const transaction = db.transaction(UPDATES_STORE, 'readwrite');
+      const store = transaction.objectStore(UPDATES_STORE);
+      if (lastKey !== null) store.delete(IDBKeyRange.upperBound(lastKey));
+      for (const part of parts) store.add(part);
+      transaction.oncomplete = () => resolve();
+      transaction.onabort = () => reject(transaction.error ?? new Error('compaction aborted'));
+    });
+    return 'compacted';
+  } catch (error) {
+    if (changed) return 'changed';
+    throw error;
+  } finally {
+    ydoc.off('afterTransaction', onChange);
+  }
+}
+
+function lastStoredKey(db: IDBDatabase): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    const request = db
+      .transaction(UPDATES_STORE, 'readonly')
+      .objectStore(UPDATES_STORE)
+      .openCursor(null, 'prev');
+    request.onsuccess = () => {
+      const key = request.result?.key;
+      resolve(typeof key === 'number' ? key : null);
+    };
+    request.onerror = () => reject(request.error ?? new Error('The stored journal could not be read.'));
+  });
 }
 
 /** Asks the browser not to evict the journal under storage pressure (best effort). */
