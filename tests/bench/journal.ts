@@ -19,52 +19,64 @@ const FIXED_CLIENT_ID = 2_654_435_769;
 
 export interface BuiltJournal {
   readonly journal: JournalDoc;
-  /** The reflections document, attached to the journal, every reflection seeded. */
+  /** The reflections document, attached to the journal, every reflection in it as rich text. */
   readonly reflections: Y.Doc;
   readonly records: JsonRecord[];
 }
 
 /**
  * A journal with all `entries`, added through JournalDoc (validated, with the app's record
- * layout) in one transaction for speed. The schema version is written first, as the app
- * does for a new journal, so opening it later migrates nothing. Then every reflection is
- * opened once as the editor opens it (journal.reflectionFragment), which seeds its rich text
- * from the plain paragraphs: the reflections document of a journal whose every reflection
- * was opened on some device.
+ * layout). The schema version is written first, as the app does for a new journal, so
+ * opening it later migrates nothing. All in one transaction per document, for speed.
+ *
+ * With `reflectionsOpen` (the default), the reflections are open while logging, as in the app
+ * once a journal is editable: each reflection is written as rich text at once, by the device.
+ * Without, each record is marked to have its rich text made from its text, and then every
+ * reflection is opened once (journal.reflectionFragment), which seeds it, as a client id of
+ * its own per reflection: a journal logged elsewhere whose every reflection was opened since.
  */
-export function buildJournal(entries: readonly GeneratedEntry[]): BuiltJournal {
+export function buildJournal(
+  entries: readonly GeneratedEntry[],
+  { reflectionsOpen = true }: { reflectionsOpen?: boolean } = {},
+): BuiltJournal {
   const ydoc = new Y.Doc();
   // Yjs picks a random 32-bit client id, and its varint length (4 or 5 bytes) changes the
   // encoded size by ~2%: a fixed, typical 5-byte one keeps sizes equal from run to run.
   ydoc.clientID = FIXED_CLIENT_ID;
   const journal = new JournalDoc(ydoc);
   journal.migrate();
-  const records: JsonRecord[] = [];
-  journal.ydoc.transact(() => {
-    for (const entry of entries) {
-      const id = journal.addInteraction(entry.fields, {
-        reflection: entry.reflection,
-        now: new Date(entry.loggedAt),
-        origin: ORIGIN.restore,
-      });
-      records.push({
-        id,
-        ...entry.fields,
-        createdAt: entry.loggedAt,
-        updatedAt: entry.loggedAt,
-        reflection: entry.reflection.join('\n'),
-      });
-    }
-  }, ORIGIN.restore);
   const reflections = new Y.Doc();
   reflections.clientID = FIXED_CLIENT_ID;
-  journal.attachReflections(reflections);
-  // One transaction around all the seeds: each seed alone is its own transaction in the app,
-  // and a transaction costs time in proportion to the document's client ids (Yjs takes its
-  // state vector before and after), which seeding adds one of per reflection.
-  reflections.transact(() => {
-    for (const { id } of records) journal.reflectionFragment(id as InteractionId);
-  }, ORIGIN.seed);
+  if (reflectionsOpen) journal.attachReflections(reflections);
+  const records: JsonRecord[] = [];
+  const addAll = () =>
+    journal.ydoc.transact(() => {
+      for (const entry of entries) {
+        const id = journal.addInteraction(entry.fields, {
+          reflection: entry.reflection,
+          now: new Date(entry.loggedAt),
+          origin: ORIGIN.restore,
+        });
+        records.push({
+          id,
+          ...entry.fields,
+          createdAt: entry.loggedAt,
+          updatedAt: entry.loggedAt,
+          reflection: entry.reflection.join('\n'),
+        });
+      }
+    }, ORIGIN.restore);
+  if (reflectionsOpen) {
+    reflections.transact(addAll, ORIGIN.seed);
+  } else {
+    addAll();
+    journal.attachReflections(reflections);
+    // One transaction around all the seeds: a transaction costs time in proportion to the
+    // document's client ids (Yjs takes its state vector before and after), one per seed here.
+    reflections.transact(() => {
+      for (const { id } of records) journal.reflectionFragment(id as InteractionId);
+    }, ORIGIN.seed);
+  }
   return { journal, reflections, records };
 }
 

@@ -1,9 +1,13 @@
 // The journal rows measured in Node: encoded size and load time of the journal document
 // against JSON, adding an interaction, and the reflections document's size, load and
 // keystroke cost.
-import { generateEntries } from './generate';
+import { generateEntries, type GeneratedEntry } from './generate';
 import { measureAdd, measureLoad, measureSize, measureSnapshotParts } from './measure';
-import { measureReflectionKeystroke, measureReflectionsLoad } from './reflections';
+import {
+  measureReflectionKeystroke,
+  measureReflectionsLoad,
+  measureSeededReflections,
+} from './reflections';
 import { sizeLabel, type SeededJournal } from './seeded';
 import { progress } from './stats';
 import { formatBytes, formatMs, type Row } from './table';
@@ -55,7 +59,7 @@ export function sizeRows(
       pass: bytes.encodedBytes <= TARGET.sizeRatio * bytes.jsonBytes,
     },
     {
-      measure: 'encoded size: reflections document (rich text, every reflection seeded)',
+      measure: 'encoded size: reflections document (rich text, written as logged)',
       size,
       value: formatBytes(seeded.reflections.byteLength),
     },
@@ -75,19 +79,26 @@ export function sizeRows(
   ];
 }
 
-/** Adding interactions to the loaded journal, and the reflections' load and keystroke. */
-export function editRows(seeded: SeededJournal): Row[] {
+/**
+ * Adding interactions to the loaded journal, and the reflections' load and keystroke; the
+ * same for reflections seeded one by one from their text (built again from `entries`).
+ */
+export function editRows(seeded: SeededJournal, entries: readonly GeneratedEntry[]): Row[] {
   const size = sizeLabel(seeded.count);
   progress(`${size}: adding ${ADDS} interactions one at a time`);
-  const entries = generateEntries(ADD_WARMUP + ADDS, 7);
-  const add = measureAdd(seeded.journal, entries, ADD_WARMUP);
+  const added = generateEntries(ADD_WARMUP + ADDS, 7);
+  const add = measureAdd(seeded.journal, seeded.reflections, added, ADD_WARMUP);
   const parts = measureSnapshotParts(seeded.journal, 20);
   progress(`${size}: loading the reflections, typing in one`);
   const reflectionsLoadMs = measureReflectionsLoad(seeded.reflections, 3);
   const keystroke = measureReflectionKeystroke(seeded, KEYSTROKES);
+  progress(`${size}: the same with every reflection seeded from its text`);
+  const seededCase = measureSeededReflections(entries, KEYSTROKES);
+  const clients = (count: number) =>
+    `${count.toLocaleString('en-US')} client id${count === 1 ? '' : 's'}`;
   return [
     {
-      measure: `add one interaction (median of ${add.adds})`,
+      measure: `add one interaction, reflections open (median of ${add.adds})`,
       size,
       value: formatMs(add.medianMs),
       target: `< ${TARGET.addMs} ms`,
@@ -105,14 +116,35 @@ export function editRows(seeded: SeededJournal): Row[] {
       value: formatMs(parts.previewMs),
     },
     {
-      measure: 'load: reflections document, applyUpdate (median of 3)',
+      measure: `load: reflections document, applyUpdate (${clients(keystroke.clients)}) (median of 3)`,
       size,
       value: formatMs(reflectionsLoadMs),
     },
     {
-      measure: `one keystroke in a reflection: its Yjs transaction, ${keystroke.clients.toLocaleString('en-US')} client ids in the reflections (median of ${KEYSTROKES})`,
+      measure: `one keystroke in a reflection: its Yjs transaction (median of ${KEYSTROKES})`,
       size,
       value: formatMs(keystroke.medianMs),
+    },
+    {
+      measure: `reflections seeded one by one from their text (${clients(seededCase.clients)}): encoded size`,
+      size,
+      value: formatBytes(seededCase.bytes),
+      baseline: `written as logged ${formatBytes(seeded.reflections.byteLength)}`,
+      ratio: seededCase.bytes / seeded.reflections.byteLength,
+    },
+    {
+      measure: '… their applyUpdate (median of 3)',
+      size,
+      value: formatMs(seededCase.loadMs),
+      baseline: `written as logged ${formatMs(reflectionsLoadMs)}`,
+      ratio: seededCase.loadMs / reflectionsLoadMs,
+    },
+    {
+      measure: `… one keystroke's transaction (median of ${KEYSTROKES})`,
+      size,
+      value: formatMs(seededCase.medianMs),
+      baseline: `written as logged ${formatMs(keystroke.medianMs)}`,
+      ratio: seededCase.medianMs / keystroke.medianMs,
     },
   ];
 }

@@ -1,8 +1,11 @@
 // The reflections document in Node: how long it takes to load, and what one keystroke in a
-// reflection costs (one Yjs transaction, as the editor makes per keystroke) once every
-// reflection has been seeded, each seed with a client id of its own.
+// reflection costs (one Yjs transaction, as the editor makes per keystroke). Both grow with
+// the document's client ids: one per device that wrote, plus one per reflection seeded from
+// its text (see buildJournal's reflectionsOpen).
 import * as Y from 'yjs';
 import { JournalDoc } from '../../shared/doc';
+import type { GeneratedEntry } from './generate';
+import { buildJournal, dropJournal } from './journal';
 import type { SeededJournal } from './seeded';
 import { collectGarbage, median, timeMs } from './stats';
 
@@ -54,4 +57,31 @@ export function measureReflectionKeystroke(
   journal.ydoc.destroy();
   reflections.destroy();
   return { medianMs: median(times), clients };
+}
+
+export interface SeededReflections extends KeystrokeResult {
+  readonly bytes: number;
+  readonly loadMs: number;
+}
+
+/**
+ * The same journal logged without its reflections open and every reflection opened since
+ * (each seeded as a client id of its own): the reflections' size, load and keystroke.
+ */
+export function measureSeededReflections(
+  entries: readonly GeneratedEntry[],
+  keystrokes: number,
+): SeededReflections {
+  const built = buildJournal(entries, { reflectionsOpen: false });
+  const seeded: SeededJournal = {
+    count: entries.length,
+    journal: built.journal.encode(),
+    reflections: Y.encodeStateAsUpdate(built.reflections),
+  };
+  dropJournal(built);
+  return {
+    ...measureReflectionKeystroke(seeded, keystrokes),
+    bytes: seeded.reflections.byteLength,
+    loadMs: measureReflectionsLoad(seeded.reflections, 3),
+  };
 }

@@ -93,7 +93,9 @@ function plan(options: Options, journals: Journals) {
     });
   }
   const main = sizeLabel(MAIN_SIZE);
-  add('journal', `add and edit ${main}`, () => editRows(journals.journalOf(MAIN_SIZE)));
+  add('journal', `add and edit ${main}`, () =>
+    editRows(journals.journalOf(MAIN_SIZE), journals.entriesOf(MAIN_SIZE)),
+  );
 
   const chromium = options.browser ? findChromium() : undefined;
   const browserSizes = [MAIN_SIZE, ...options.sizes.filter((size) => size === LARGE_SIZE)];
