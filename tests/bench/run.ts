@@ -8,6 +8,7 @@ import { measureBrowser } from './browser';
 import { browserRows } from './browserRows';
 import { measureContacts } from './contacts';
 import { editRows, sizeRows } from './journalRows';
+import { measureNewDevice } from './newDevice';
 import { runSections, type Section } from './report';
 import { Journals, sizeLabel } from './seeded';
 import { canCollectGarbage, progress } from './stats';
@@ -27,12 +28,13 @@ const PARTS = {
   goals: 'relevance suggestion per keystroke, hours per goal (20k)',
   contacts: "introduction suggestions and a contact's figures",
   browser: 'Chromium: reloads of the 20k journal (and the 100k one when among --sizes)',
+  'new-device': 'Chromium: a new device gets the 20k journal from the sync server',
   sync: 'the sync server: a new device, offline edits, one field change, 200 devices',
 } as const;
 type Part = keyof typeof PARTS;
 const isPart = (value: string): value is Part => Object.hasOwn(PARTS, value);
 /** Parts that drive Chromium: skipped with --no-browser or without a Chromium. */
-const BROWSER_PARTS: readonly Part[] = ['browser'];
+const BROWSER_PARTS: readonly Part[] = ['browser', 'new-device'];
 
 interface Options {
   readonly sizes: readonly number[];
@@ -116,6 +118,9 @@ function plan(options: Options, journals: Journals) {
         ),
       );
     }
+    add('new-device', `new device ${main}`, () =>
+      measureNewDevice(chromium, journals.journalOf(MAIN_SIZE)),
+    );
   }
   add('sync', `sync ${main}`, () => measureSync(journals.journalOf(MAIN_SIZE).journal, main));
   // ---- Sync server memory ----------------------------------------------------------------
