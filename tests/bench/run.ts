@@ -18,6 +18,8 @@ import { measureSync } from './sync';
 const MAIN_SIZE = 20_000;
 /** The large journal of the Chromium rows (when it is among --sizes). */
 const LARGE_SIZE = 100_000;
+/** The journal each of the 50 journals of the sync load test holds. */
+const LOAD_TEST_SIZE = 2_000;
 /** Timed reloads in Chromium: fewer for the large journal, whose reloads take long. */
 const RELOADS = { [MAIN_SIZE]: 5, [LARGE_SIZE]: 3 } as Readonly<Record<number, number>>;
 
@@ -122,7 +124,9 @@ function plan(options: Options, journals: Journals) {
       measureNewDevice(chromium, journals.journalOf(MAIN_SIZE)),
     );
   }
-  add('sync', `sync ${main}`, () => measureSync(journals.journalOf(MAIN_SIZE).journal, main));
+  add('sync', `sync ${main}`, () =>
+    measureSync(journals.journalOf(MAIN_SIZE), journals.journalOf(LOAD_TEST_SIZE)),
+  );
   // ---- Sync server memory ----------------------------------------------------------------
   // Reserved for tests/bench/serverMemory.ts (branch `sync`): once it is on main, a section
   // here runs `measureServerMemory()` (RSS with one 20k journal open, < 200 MB; with 50 × 2k
