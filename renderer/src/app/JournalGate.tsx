@@ -10,6 +10,7 @@ import { JournalPreviewScreen } from './JournalPreviewScreen';
 import { usePlatform } from './platformContext';
 import { useBackups } from './useBackups';
 import { messageOf } from '../ui/errors';
+import { OPENING_MARKS } from '../platform/marks';
 
 // What the first paint does not need loads meanwhile: the document (Yjs), the app frame with
 // its dialogs and editors, and the storage error screen.
@@ -152,11 +153,12 @@ export function JournalGate({
       checkBackup(bytes);
       const current = sessionRef.current;
       if (current && current.journal.getSnapshot().interactions.length > 0) {
-        await platform.backups.save(current.journal.encode(), 'manual');
+        await platform.backups.save(current.journal.encodeFile(), 'manual');
       }
       // A journal that syncs is restored through new changes, which reach every device; a
       // replaced document would merge with the server's copy and undo the restore.
       if (current && current.sync.getState().state !== 'local') {
+        await current.openReflections();
         current.journal.restoreFrom(bytes);
         notifications.show({
           message: 'Backup restored. Your other devices get the restored journal when they sync.',
@@ -185,6 +187,27 @@ export function JournalGate({
 
   const session = state.status === 'open' ? state.session : null;
   useBackups(session?.journal ?? null, session?.store ?? null);
+  // Once the open journal shows, its reflections load: they are not needed to show it.
+  useEffect(() => {
+    if (!session) return;
+    let cancelled = false;
+    void nextPaint().then(() => {
+      if (cancelled) return;
+      performance.mark(OPENING_MARKS.editable);
+      session.openReflections().catch((error: unknown) => {
+        if (cancelled) return;
+        notifications.show({
+          color: 'red',
+          title: 'Your reflections could not be opened',
+          message: `${messageOf(error)} The journal itself is open; reload to try again.`,
+          autoClose: false,
+        });
+      });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [session]);
   // Another window is restoring a backup: wait until it is done, then open the journal again.
   useEffect(
     () =>

@@ -43,7 +43,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
   const openToday = useCallback(() => navigate({ screen: 'today' }), [navigate]);
   const backUpNow = useCallback(async () => {
     try {
-      const info = await platform.backups.save(journal.encode(), 'manual');
+      const info = await platform.backups.save(journal.encodeFile(), 'manual');
       notifications.show({
         message: `Backup stored (${new Date(info.createdAt).toLocaleString()}).`,
       });

@@ -23,7 +23,7 @@ export function scheduleBackups(
     if ((!dirty && !always) || journal.getSnapshot().interactions.length === 0) return;
     dirty = false;
     try {
-      await platform.backups.save(journal.encode(), reason);
+      await platform.backups.save(journal.encodeFile(), reason);
     } catch (error) {
       dirty = true;
       onError(error instanceof Error ? error : new Error(String(error)));

@@ -1,9 +1,19 @@
 import { clearDocument } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { JournalDoc, NewerSchemaError, ORIGIN, storedSchemaVersion } from '../../../shared/doc';
-import { LOCAL_JOURNAL_DATABASE } from '../../../shared/platform';
+import {
+  decodeJournalFile,
+  JournalDoc,
+  NewerSchemaError,
+  ORIGIN,
+  storedSchemaVersion,
+  type JournalReflections,
+} from '../../../shared/doc';
+import { LOCAL_JOURNAL_DATABASE, reflectionsDatabaseName } from '../../../shared/platform';
 import { clearJournalPreview, keepJournalPreview } from './journalPreview';
-import { openLocalStore, requestPersistentStorage, type LocalStore } from './persistence';
+import { OPENING_MARKS } from './marks';
+import { nextTurn, openLocalStore, requestPersistentStorage, type LocalStore } from './persistence';
+import { keepReflections } from './reflectionsUpkeep';
+import { splitInWorker } from './splitUpdate';
 import { relayBetweenTabs } from './tabRelay';
 import { JournalSync } from './sync/journalSync';
 import { syncEnvironment } from './sync/syncEnvironment';
@@ -12,7 +22,7 @@ import { syncEnvironment } from './sync/syncEnvironment';
  * The User Timing mark set on every change of the open journal (local, remote or undo),
  * before the screens redraw: the Performance panel, and the bench, time redraws from it.
  */
-export const JOURNAL_CHANGED_MARK = 'relevant:journal-changed';
+export const JOURNAL_CHANGED_MARK = OPENING_MARKS.changed;
 
 /** An open journal on this device: the document and the storage that keeps it. */
 export interface JournalSession {
@@ -20,16 +30,32 @@ export interface JournalSession {
   readonly store: LocalStore;
   /** Sync with a server, when set up on this device. */
   readonly sync: JournalSync;
+  /**
+   * Opens the reflections (the journal's second document) once the journal is showing; they
+   * load meanwhile, a part at a time. Resolves when they are open; only the first call opens.
+   */
+  openReflections(): Promise<JournalReflections>;
   close(): Promise<void>;
 }
+
+const storeOptions = { split: splitInWorker } as const;
 
 /** Opens the journal stored on this device, migrating it to the current schema. */
 export async function openJournalSession(name = LOCAL_JOURNAL_DATABASE): Promise<JournalSession> {
   const ydoc = new Y.Doc();
-  const store = await openLocalStore(name, ydoc);
+  // Built first, so that it reads the records as each stored part arrives, and sorts once.
+  const journal = new JournalDoc(ydoc, { loading: true });
+  let store: LocalStore;
+  try {
+    store = await openLocalStore(name, ydoc, storeOptions);
+  } catch (error) {
+    journal.destroy();
+    ydoc.destroy();
+    throw error;
+  }
+  journal.finishLoading();
   const stopRelay = relayBetweenTabs(name, ydoc);
   void requestPersistentStorage();
-  const journal = new JournalDoc(ydoc);
   // Subscribed first, so the mark precedes the screens' own listeners. Only the last is kept.
   const stopMarking = journal.subscribe(() => {
     performance.clearMarks(JOURNAL_CHANGED_MARK);
@@ -47,14 +73,25 @@ export async function openJournalSession(name = LOCAL_JOURNAL_DATABASE): Promise
   store.onReplacedElsewhere(() => void preview.stop());
   // After the migration: a journal that syncs gets the same schema on every device.
   const sync = new JournalSync(ydoc, { journalName: name, ...syncEnvironment() });
+  let reflections: Promise<OpenReflections> | null = null;
+  let closed = false;
+  const openReflections = () =>
+    (reflections ??= openReflectionsOf(name, journal, () => closed).then(async (open) => {
+      await compactBoth(store, open.store);
+      return open;
+    }));
   return {
     journal,
     store,
     sync,
+    openReflections: async () => (await openReflections()).reflections,
     async close() {
+      closed = true;
       sync.destroy();
       stopMarking();
       await preview.stop();
+      const open = await reflections?.catch(() => null);
+      await open?.close();
       stopRelay();
       journal.destroy();
       await store.destroy();
@@ -63,12 +100,65 @@ export async function openJournalSession(name = LOCAL_JOURNAL_DATABASE): Promise
   };
 }
 
+interface OpenReflections {
+  readonly reflections: JournalReflections;
+  readonly store: LocalStore;
+  close(): Promise<void>;
+}
+
+/** Loads the reflections document beside the open journal and attaches it, then keeps it. */
+async function openReflectionsOf(
+  name: string,
+  journal: JournalDoc,
+  isClosed: () => boolean,
+): Promise<OpenReflections> {
+  const databaseName = reflectionsDatabaseName(name);
+  const ydoc = new Y.Doc();
+  const store = await openLocalStore(databaseName, ydoc, storeOptions);
+  if (isClosed()) {
+    await store.destroy();
+    throw new Error('The journal was closed.');
+  }
+  const stopRelay = relayBetweenTabs(databaseName, ydoc);
+  const reflections = journal.attachReflections(ydoc, (run, delayMs) => {
+    const timer = setTimeout(run, delayMs);
+    return () => clearTimeout(timer);
+  });
+  const stopUpkeep = keepReflections(journal, reflections, store, nextTurn);
+  return {
+    reflections,
+    store,
+    async close() {
+      stopUpkeep();
+      reflections.writeTexts();
+      stopRelay();
+      await store.destroy();
+      ydoc.destroy();
+    },
+  };
+}
+
+/** Once both are open, rewrites each stored document in parts when it needs it (see compact). */
+async function compactBoth(...stores: LocalStore[]): Promise<void> {
+  for (const store of stores) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const result = await store.compact().catch(() => 'failed' as const);
+      if (result !== 'changed') break;
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+  }
+  performance.mark(OPENING_MARKS.compacted);
+}
+
 /** Checks that bytes are a readable journal before anything is replaced with them. */
 export function checkBackup(bytes: Uint8Array): void {
   const probe = new Y.Doc();
+  const probeReflections = new Y.Doc();
   try {
     try {
-      Y.applyUpdate(probe, bytes, ORIGIN.restore);
+      const file = decodeJournalFile(bytes);
+      Y.applyUpdate(probe, file.journal, ORIGIN.restore);
+      if (file.reflections) Y.applyUpdate(probeReflections, file.reflections, ORIGIN.restore);
     } catch (cause) {
       throw new Error('This backup is damaged and cannot be read; nothing was changed.', {
         cause,
@@ -83,26 +173,38 @@ export function checkBackup(bytes: Uint8Array): void {
     }
   } finally {
     probe.destroy();
+    probeReflections.destroy();
   }
 }
 
+/** Writes one document's update as the whole content of a database that was just deleted. */
+async function storeAsNew(name: string, update: Uint8Array | null): Promise<void> {
+  // Deletes the database itself, and waits for that. Clearing it through y-indexeddb would
+  // first open it and read it, which fails (unseen) in the damaged store being replaced.
+  await clearDocument(name);
+  if (!update) return;
+  const ydoc = new Y.Doc();
+  const store = await openLocalStore(name, ydoc);
+  Y.applyUpdate(ydoc, update, ORIGIN.restore);
+  await store.flush();
+  await store.destroy();
+  ydoc.destroy();
+}
+
 /**
- * Replaces the journal stored on this device with a backup. The caller closes the open
- * session first and takes a safety backup of the current state.
+ * Replaces the journal stored on this device (and its reflections) with a backup. The caller
+ * closes the open session first and takes a safety backup of the current state. A backup from
+ * before the reflections had their own document holds them inside the journal: they move
+ * when it next opens.
  */
 export async function replaceStoredJournal(
   bytes: Uint8Array,
   name = LOCAL_JOURNAL_DATABASE,
 ): Promise<void> {
   checkBackup(bytes);
-  // Deletes the database itself, and waits for that. Clearing it through y-indexeddb would
-  // first open it and read it, which fails (unseen) in the damaged store being replaced.
-  await clearDocument(name);
-  const ydoc = new Y.Doc();
-  Y.applyUpdate(ydoc, bytes, ORIGIN.restore);
-  const store = await openLocalStore(name, ydoc);
-  await store.destroy();
-  ydoc.destroy();
+  const file = decodeJournalFile(bytes);
+  await storeAsNew(name, file.journal);
+  await storeAsNew(reflectionsDatabaseName(name), file.reflections);
   // The preview showed the journal that is gone. Other windows stopped writing theirs when the
   // database was deleted; the replacement writes its own once it is open.
   await clearJournalPreview({ name }).catch(() => undefined);

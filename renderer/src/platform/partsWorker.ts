@@ -13,7 +13,10 @@ scope.onmessage = (event) => {
   try {
     Y.applyUpdate(doc, event.data);
     const parts = [...journalParts(doc)];
-    scope.postMessage({ parts }, parts.map((part) => part.buffer));
+    scope.postMessage(
+      { parts },
+      parts.map((part) => part.buffer),
+    );
   } catch (error) {
     scope.postMessage({ error: error instanceof Error ? error.message : String(error) }, []);
   } finally {

@@ -55,7 +55,23 @@ export function splitHere(update: Uint8Array): Promise<Uint8Array[]> {
   }
 }
 
-const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * Resolves in a later task, so that the page can paint and take input meanwhile: the
+ * browser's scheduler.yield where there is one, else a message to itself (not a timer, which
+ * browsers delay by 4 ms once nested).
+ */
+export function nextTurn(): Promise<void> {
+  const { scheduler } = globalThis as { scheduler?: { yield?: () => Promise<void> } };
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
 
 // Absent outside browsers (tests run this module in Node with fake-indexeddb).
 const events = globalThis as Partial<Pick<Window, 'addEventListener' | 'removeEventListener'>>;
@@ -156,29 +172,30 @@ function readUpdates(db: IDBDatabase): Promise<Stored> {
  * The stored updates as groups to apply one per turn: small updates together up to a part's
  * size, large ones split into parts (so that no single apply holds the page for long).
  */
-async function* partsToApply(
+async function partsToApply(
   updates: readonly Uint8Array[],
   split: (update: Uint8Array) => Promise<Uint8Array[]>,
-): AsyncGenerator<Uint8Array[]> {
+): Promise<Uint8Array[][]> {
+  const groups: Uint8Array[][] = [];
   let group: Uint8Array[] = [];
   let size = 0;
+  const close = () => {
+    if (group.length > 0) groups.push(group);
+    group = [];
+    size = 0;
+  };
   for (const update of updates) {
     if (update.length > SPLIT_ABOVE_BYTES) {
-      if (group.length > 0) yield group;
-      group = [];
-      size = 0;
-      for (const part of await split(update)) yield [part];
+      close();
+      for (const part of await split(update)) groups.push([part]);
       continue;
     }
     group.push(update);
     size += update.length;
-    if (size >= PART_BYTES) {
-      yield group;
-      group = [];
-      size = 0;
-    }
+    if (size >= PART_BYTES) close();
   }
-  if (group.length > 0) yield group;
+  close();
+  return groups;
 }
 
 /**
@@ -200,6 +217,12 @@ export async function openLocalStore(
   }: OpenOptions = {},
 ): Promise<LocalStore> {
   const stored = await readStored(indexedDB, name, timeoutMs);
+  let groups: Uint8Array[][];
+  try {
+    groups = await partsToApply(stored.updates, split);
+  } catch (error) {
+    throw toStorageError('unreadable', error);
+  }
   const listeners = new Set<(error: Error) => void>();
   let failOpening: ((error: Error) => void) | null = null;
   // y-indexeddb's own promise chains are unhandled: while opening, a damaged store or a full
@@ -224,7 +247,7 @@ export async function openLocalStore(
   try {
     await Promise.race([persistence.whenSynced, failure]);
     clearTimeout(timer);
-    for await (const group of partsToApply(stored.updates, split)) {
+    for (const group of groups) {
       ydoc.transact(() => {
         for (const update of group) Y.applyUpdate(ydoc, update, ORIGIN.restore);
       }, ORIGIN.restore);
@@ -319,9 +342,10 @@ async function writeParts(
   ydoc: Y.Doc,
   pause: () => Promise<void>,
 ): Promise<'compacted' | 'changed'> {
-  let changed = false;
+  // Set from the document's listener, which the type checker cannot see run between awaits.
+  const watch = { changed: false };
   const onChange = () => {
-    changed = true;
+    watch.changed = true;
   };
   ydoc.on('afterTransaction', onChange);
   try {
@@ -331,7 +355,7 @@ async function writeParts(
     for (const part of journalParts(ydoc)) {
       parts.push(part);
       await pause();
-      if (changed) return 'changed';
+      if (watch.changed) return 'changed';
     }
     await new Promise<void>((resolve, reject) => {
       const transaction = db.transaction(UPDATES_STORE, 'readwrite');
@@ -343,7 +367,7 @@ async function writeParts(
     });
     return 'compacted';
   } catch (error) {
-    if (changed) return 'changed';
+    if (watch.changed) return 'changed';
     throw error;
   } finally {
     ydoc.off('afterTransaction', onChange);
@@ -360,7 +384,8 @@ function lastStoredKey(db: IDBDatabase): Promise<number | null> {
       const key = request.result?.key;
       resolve(typeof key === 'number' ? key : null);
     };
-    request.onerror = () => reject(request.error ?? new Error('The stored journal could not be read.'));
+    request.onerror = () =>
+      reject(request.error ?? new Error('The stored journal could not be read.'));
   });
 }
 

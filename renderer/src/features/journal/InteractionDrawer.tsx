@@ -1,9 +1,9 @@
-import { Button, Drawer, Loader, Stack, Text } from '@mantine/core';
+import { Button, Drawer, Group, Loader, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { Interaction, InteractionFields, InteractionId } from '../../../../shared/domain';
-import { useJournal, useJournalSnapshot } from '../../app/journalContext';
+import { useJournal, useJournalPart, useJournalSnapshot } from '../../app/journalContext';
 import { formatDateTime } from '../../ui/format';
 import { LoadFailureBoundary } from '../../ui/LoadFailureBoundary';
 import { changedFields } from './changedFields';
@@ -56,7 +56,6 @@ function InteractionDetail({
   const journal = useJournal();
   // The form starts from the values when opened; only what the person changes is written.
   const [initialValues] = useState(() => formValuesOf(item));
-  const fragment = journal.reflectionFragment(item.id);
 
   const save = (fields: InteractionFields) => {
     const before = readForm(initialValues, item.timeZone);
@@ -92,13 +91,53 @@ function InteractionDetail({
           </Button>
         }
       />
-      {fragment && (
-        <LoadFailureBoundary what="reflection editor">
-          <Suspense fallback={<Loader size="sm" aria-label="Loading the editor" />}>
-            <ReflectionEditor fragment={fragment} />
-          </Suspense>
-        </LoadFailureBoundary>
-      )}
+      <Reflection item={item} />
     </Stack>
+  );
+}
+
+/**
+ * The reflection's rich text, once the reflections (loaded after the journal) are open;
+ * until then, its plain text. The plain text the journal keeps is written when editing ends.
+ */
+function Reflection({ item }: { item: Interaction }) {
+  const journal = useJournal();
+  const open = useJournalPart((snapshot) => snapshot.reflectionsOpen);
+  const fragment = useMemo(
+    () => (open ? journal.reflectionFragment(item.id) : null),
+    [journal, open, item.id],
+  );
+  useEffect(() => () => journal.openReflections?.writeTexts(), [journal]);
+  if (!fragment) {
+    return (
+      <Stack gap={4}>
+        <Text size="sm" fw={500}>
+          Reflection
+        </Text>
+        {item.reflectionText && (
+          <Text style={{ whiteSpace: 'pre-wrap' }}>{item.reflectionText}</Text>
+        )}
+        <Group gap="xs">
+          <Loader size="xs" aria-hidden />
+          <Text size="sm" c="dimmed" role="status">
+            Opening your reflections…
+          </Text>
+        </Group>
+      </Stack>
+    );
+  }
+  const missing = fragment.length === 0 && item.reflectionText !== '';
+  return (
+    <LoadFailureBoundary what="reflection editor">
+      {missing && (
+        <Text size="sm" c="dimmed" role="note">
+          The formatted reflection has not reached this device yet; it appears when your devices
+          sync. Its text: “{item.reflectionText}”
+        </Text>
+      )}
+      <Suspense fallback={<Loader size="sm" aria-label="Loading the editor" />}>
+        <ReflectionEditor fragment={fragment} />
+      </Suspense>
+    </LoadFailureBoundary>
   );
 }

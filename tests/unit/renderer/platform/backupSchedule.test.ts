@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { JournalDoc } from '../../../../shared/doc';
+import { decodeJournalFile, JournalDoc } from '../../../../shared/doc';
 import type { BackupInfo } from '../../../../shared/ipc';
 import {
   BACKUP_INTERVAL_MS,
@@ -26,7 +26,7 @@ function fakePlatform(kind: Platform['kind']) {
       return Promise.reject(new Error('The disk is full.'));
     }
     const copy = new JournalDoc();
-    copy.applyUpdate(update);
+    copy.applyUpdate(decodeJournalFile(update).journal);
     saved.push({ titles: copy.getSnapshot().interactions.map((i) => i.title), reason });
     return Promise.resolve({
       id: 'journal-20261125T183000123Z.ydoc',
