@@ -16,6 +16,8 @@ export interface JsonRecord extends InteractionFields {
 }
 
 const FIXED_CLIENT_ID = 2_654_435_769;
+/** Interactions added per transaction while building. */
+const BATCH = 1000;
 
 export interface BuiltJournal {
   readonly journal: JournalDoc;
@@ -27,7 +29,7 @@ export interface BuiltJournal {
 /**
  * A journal with all `entries`, added through JournalDoc (validated, with the app's record
  * layout). The schema version is written first, as the app does for a new journal, so
- * opening it later migrates nothing. All in one transaction per document, for speed.
+ * opening it later migrates nothing. A thousand interactions per transaction, for speed.
  *
  * With `reflectionsOpen` (the default), the reflections are open while logging, as in the app
  * once a journal is editable: each reflection is written as rich text at once, by the device.
@@ -43,15 +45,18 @@ export function buildJournal(
   // Yjs picks a random 32-bit client id, and its varint length (4 or 5 bytes) changes the
   // encoded size by ~2%: a fixed, typical 5-byte one keeps sizes equal from run to run.
   ydoc.clientID = FIXED_CLIENT_ID;
-  const journal = new JournalDoc(ydoc);
+  // Loading: the records are read as they come and sorted once, at the end.
+  const journal = new JournalDoc(ydoc, { loading: true });
   journal.migrate();
   const reflections = new Y.Doc();
   reflections.clientID = FIXED_CLIENT_ID;
   if (reflectionsOpen) journal.attachReflections(reflections);
   const records: JsonRecord[] = [];
-  const addAll = () =>
+  // A transaction per batch, not one for all: a transaction keeps every change it made until
+  // it ends, and with 100k interactions that makes garbage collection take minutes.
+  const addBatch = (batch: readonly GeneratedEntry[]) =>
     journal.ydoc.transact(() => {
-      for (const entry of entries) {
+      for (const entry of batch) {
         const id = journal.addInteraction(entry.fields, {
           reflection: entry.reflection,
           now: new Date(entry.loggedAt),
@@ -66,10 +71,13 @@ export function buildJournal(
         });
       }
     }, ORIGIN.restore);
-  if (reflectionsOpen) {
-    reflections.transact(addAll, ORIGIN.seed);
-  } else {
-    addAll();
+  for (let start = 0; start < entries.length; start += BATCH) {
+    const batch = entries.slice(start, start + BATCH);
+    if (reflectionsOpen) reflections.transact(() => addBatch(batch), ORIGIN.seed);
+    else addBatch(batch);
+  }
+  journal.finishLoading();
+  if (!reflectionsOpen) {
     journal.attachReflections(reflections);
     // One transaction around all the seeds: a transaction costs time in proportion to the
     // document's client ids (Yjs takes its state vector before and after), one per seed here.

@@ -5,6 +5,7 @@ import { generateEntries, type GeneratedEntry } from './generate';
 import { measureAdd, measureLoad, measureSize, measureSnapshotParts } from './measure';
 import {
   measureReflectionKeystroke,
+  measureReflectionsEncode,
   measureReflectionsLoad,
   measureSeededReflections,
 } from './reflections';
@@ -92,6 +93,8 @@ export function editRows(seeded: SeededJournal, entries: readonly GeneratedEntry
   progress(`${size}: loading the reflections, typing in one`);
   const reflectionsLoadMs = measureReflectionsLoad(seeded.reflections, 3);
   const keystroke = measureReflectionKeystroke(seeded, KEYSTROKES);
+  progress(`${size}: encoding the reflections`);
+  const encode = measureReflectionsEncode(seeded.reflections);
   progress(`${size}: the same with every reflection seeded from its text`);
   const seededCase = measureSeededReflections(entries, KEYSTROKES);
   const clients = (count: number) =>
@@ -119,6 +122,14 @@ export function editRows(seeded: SeededJournal, entries: readonly GeneratedEntry
       measure: `load: reflections document, applyUpdate (${clients(keystroke.clients)}) (median of 3)`,
       size,
       value: formatMs(reflectionsLoadMs),
+    },
+    {
+      measure:
+        'encode: reflections document, Y.encodeStateAsUpdate (as the sync server sends and stores it)',
+      size,
+      value: formatMs(encode.yjsMs),
+      baseline: `top-level names from a map ${formatMs(encode.namedMs)}`,
+      ratio: encode.yjsMs / encode.namedMs,
     },
     {
       measure: `one keystroke in a reflection: its Yjs transaction (median of ${KEYSTROKES})`,

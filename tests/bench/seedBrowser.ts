@@ -6,34 +6,43 @@ import { LOCAL_JOURNAL_DATABASE, reflectionsDatabaseName } from '../../shared/pl
 import type { SeededJournal } from './seeded';
 
 /**
- * Writes both documents from a same-origin page that is not the app (so nothing holds the
- * databases open); the bytes reach the page through a route, not through evaluate's JSON.
+ * The bytes reach the page through a route, in chunks of this size: a route's body travels
+ * base64-encoded in one DevTools message, which a whole 100k journal (117 MB) does not survive.
+ * (Another origin is not an option: the app's content security policy allows only its own.)
  */
+const CHUNK_BYTES = 8 * 1024 * 1024;
+
+/** Writes both documents from a same-origin page that is not the app (nothing holds the databases open). */
 export async function storeJournal(
   context: BrowserContext,
   url: string,
   seeded: SeededJournal,
 ): Promise<void> {
+  const documents = [
+    { name: LOCAL_JOURNAL_DATABASE, bytes: seeded.journal },
+    { name: reflectionsDatabaseName(LOCAL_JOURNAL_DATABASE), bytes: seeded.reflections },
+  ];
   const page = await context.newPage();
   try {
-    const documents = [
-      { name: LOCAL_JOURNAL_DATABASE, bytes: seeded.journal },
-      { name: reflectionsDatabaseName(LOCAL_JOURNAL_DATABASE), bytes: seeded.reflections },
-    ];
-    for (const [index, { bytes }] of documents.entries()) {
-      const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      await page.route(`**/__bench/document-${index}.bin`, (route) =>
-        route.fulfill({ status: 200, contentType: 'application/octet-stream', body }),
-      );
-    }
+    await page.route(/\/__bench\/(\d+)\/(\d+)$/, (route) => {
+      const [, doc = '', chunk = ''] = /\/__bench\/(\d+)\/(\d+)$/.exec(route.request().url()) ?? [];
+      const bytes = documents[Number(doc)]?.bytes;
+      if (!bytes) return route.fulfill({ status: 404 });
+      const start = Number(chunk) * CHUNK_BYTES;
+      const part = bytes.subarray(start, start + CHUNK_BYTES);
+      const body = Buffer.from(part.buffer, part.byteOffset, part.byteLength);
+      return route.fulfill({ status: 200, contentType: 'application/octet-stream', body });
+    });
     await page.goto(`${url}/favicon.svg`);
     for (const [index, { name, bytes }] of documents.entries()) {
-      const stored = await page.evaluate(storeOne, {
+      const written = await page.evaluate(storeOne, {
         name,
-        path: `/__bench/document-${index}.bin`,
+        url: `/__bench/${index}`,
+        length: bytes.byteLength,
+        chunk: CHUNK_BYTES,
       });
-      if (stored !== bytes.byteLength) {
-        throw new Error(`Stored ${stored} of ${bytes.byteLength} B in ${name}`);
+      if (written !== bytes.byteLength) {
+        throw new Error(`Stored ${written} of ${bytes.byteLength} B in ${name}`);
       }
     }
   } finally {
@@ -41,9 +50,19 @@ export async function storeJournal(
   }
 }
 
-/** Runs in the page: replaces database `name` with one holding the bytes at `path`. */
-async function storeOne({ name, path }: { name: string; path: string }): Promise<number> {
-  const bytes = new Uint8Array(await (await fetch(path)).arrayBuffer());
+/** Runs in the page: replaces database `name` with one holding the `length` bytes at `url`. */
+async function storeOne(options: {
+  name: string;
+  url: string;
+  length: number;
+  chunk: number;
+}): Promise<number> {
+  const { name, url, length, chunk } = options;
+  const bytes = new Uint8Array(length);
+  for (let start = 0; start < length; start += chunk) {
+    const part = await (await fetch(`${url}/${start / chunk}`)).arrayBuffer();
+    bytes.set(new Uint8Array(part), start);
+  }
   await new Promise((resolve, reject) => {
     const request = indexedDB.deleteDatabase(name);
     request.onsuccess = resolve;
