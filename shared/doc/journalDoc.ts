@@ -39,6 +39,8 @@ export interface AddOptions {
   readonly origin?: Origin;
   /** Clock for createdAt/updatedAt (tests pass a fixed one). */
   readonly now?: Date;
+  /** Its id, when it was chosen earlier (logged before the journal had opened). */
+  readonly id?: InteractionId;
 }
 
 /**
@@ -233,7 +235,8 @@ export class JournalDoc {
     this.assertWritable();
     const result = validateInteraction(fields);
     if (!result.ok) throw new ValidationError(result.errors);
-    const id = newInteractionId();
+    const id = options.id ?? newInteractionId();
+    if (this.records.has(id)) throw new Error('An interaction with this id exists already.');
     const now = (options.now ?? new Date()).toISOString();
     const text = options.reflection?.join('\n') ?? '';
     // With the reflections open, their rich text is written now; otherwise the record says

@@ -30,7 +30,10 @@ function parseBase(value: unknown): Readonly<Record<string, unknown>> | null {
 export function storedValues(record: Y.Map<unknown>): (key: string) => unknown {
   let base: Readonly<Record<string, unknown>> | null = null;
   let own: Map<string, unknown> | null = null;
-  for (const [key, value] of record.entries()) {
+  // The map's own entries, without Y.Map's iterator (this runs for every record on opening).
+  for (const [key, item] of record._map) {
+    if (item.deleted) continue;
+    const value: unknown = item.content.getContent()[item.length - 1];
     if (key === BASE_KEY) base = parseBase(value);
     else (own ??= new Map()).set(key, value);
   }

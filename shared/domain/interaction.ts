@@ -243,6 +243,19 @@ export type Interaction = Readonly<
 
 export type InteractionPatch = Partial<InteractionFields>;
 
+/**
+ * An interaction as a snapshot holds it, from the fields a writer gives and its stamps, every
+ * field the writer left out at its default (for test data, benchmarks and imports).
+ */
+export function interactionOf(
+  id: InteractionId,
+  fields: InteractionFields,
+  stamps: { createdAt: string; updatedAt: string; sample?: boolean; reflectionText?: string },
+): Interaction {
+  const given: Readonly<Record<string, unknown>> = { ...fields, ...stamps };
+  return readInteraction(id, (key) => given[key]);
+}
+
 /** What an interaction stores beside its fields, in the order they are written. */
 export const INTERACTION_STAMPS = ['createdAt', 'updatedAt', 'sample', 'reflectionText'] as const;
 

@@ -90,11 +90,27 @@ export function defineRecord<F extends FieldSpecs>(spec: {
     fields: spec.fields as F & RecordDescriptor<OutputOf<F>>['fields'],
     keys: keys as (keyof OutputOf<F> & string)[],
     schema,
-    patchSchema: object.partial().strict() as unknown as z.ZodType<Partial<OutputOf<F>>>,
+    patchSchema: patchSchemaOf(entries),
     rules,
     defaults: Object.freeze(defaults),
     initial: Object.freeze(initial),
   };
+}
+
+/**
+ * Checks a change to some fields: each field optional and without its default (a field a
+ * change leaves out must stay as it is, not be reset), and no field of another kind.
+ */
+function patchSchemaOf<Fields>(
+  entries: readonly [string, FieldSpec][],
+): z.ZodType<Partial<Fields>> {
+  const shape = Object.fromEntries(
+    entries.map(([key, { schema }]) => [
+      key,
+      (schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema).optional(),
+    ]),
+  );
+  return z.object(shape).strict() as unknown as z.ZodType<Partial<Fields>>;
 }
 
 /**

@@ -5,9 +5,11 @@
 import {
   DEFAULT_BAND_THRESHOLDS,
   INTERACTION_KIND_LABELS,
+  INTERACTION_RECORD,
   RELEVANCE_BAND_SHORT_LABELS,
   relevanceBand,
   type BandThresholds,
+  type FieldSpec,
   type Interaction,
 } from '../domain';
 
@@ -20,26 +22,6 @@ export interface InteractionsCsvOptions {
   /** Where the relevance bands start; the documented default otherwise. */
   readonly bands?: BandThresholds;
 }
-
-const HEADER = [
-  'Date',
-  'Start time',
-  'Time zone',
-  'Minutes',
-  'Hours',
-  'Kind',
-  'Title',
-  'Organiser or place',
-  'People',
-  'Relevance',
-  'Band',
-  'What I wanted',
-  'What I got',
-  'Next step',
-  'Next step due',
-  'Next step done',
-  'Reflection',
-];
 
 /**
  * A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV
@@ -111,31 +93,81 @@ function byStartOldestFirst(a: Interaction, b: Interaction): number {
   );
 }
 
+/** What each row is written with: the options, and the zone of its interaction. */
+interface RowContext {
+  readonly options: InteractionsCsvOptions;
+  readonly zone: string;
+}
+
+/**
+ * Fields written as more than their value: the start as the local date, time and zone; the
+ * duration also in hours; the kind by its label; the rating with its band. The zone is
+ * written with the start.
+ */
+interface Column {
+  readonly headers: readonly string[];
+  readonly cells: (item: Interaction, row: RowContext) => string[];
+}
+
+const COMPUTED: Partial<Record<string, Column>> = {
+  startedAt: {
+    headers: ['Date', 'Start time', 'Time zone'],
+    cells: (item, { zone }) => {
+      const { date, time } = localDateTime(item.startedAt, zone);
+      return [date, time, zone];
+    },
+  },
+  timeZone: { headers: [], cells: () => [] },
+  durationMinutes: {
+    headers: ['Minutes', 'Hours'],
+    cells: (item) => [String(item.durationMinutes), (item.durationMinutes / 60).toFixed(2)],
+  },
+  kind: { headers: ['Kind'], cells: (item) => [INTERACTION_KIND_LABELS[item.kind]] },
+  relevance: {
+    headers: ['Relevance', 'Band'],
+    cells: (item, { options }) => {
+      const band = relevanceBand(item.relevance, options.bands ?? DEFAULT_BAND_THRESHOLDS);
+      return [
+        item.relevance === null ? '' : String(item.relevance),
+        RELEVANCE_BAND_SHORT_LABELS[band],
+      ];
+    },
+  },
+};
+
+/** A field's value as a spreadsheet cell: lists joined with "; ", none as empty. */
+function cellOf(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(cellOf).join('; ');
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/**
+ * The columns, in the descriptor's order of fields: computed ones, then every field that has
+ * a CSV heading (a field added to the descriptor with one is exported with no change here),
+ * then the reflection's text.
+ */
+const FIELD_SPECS: Readonly<Record<string, FieldSpec | undefined>> = INTERACTION_RECORD.fields;
+
+const COLUMNS = INTERACTION_RECORD.keys.flatMap((key): Column[] => {
+  const computed = COMPUTED[key];
+  if (computed) return [computed];
+  const spec = FIELD_SPECS[key];
+  if (spec?.column === undefined) return [];
+  const heading = spec.column;
+  const field: keyof Interaction = key;
+  return [{ headers: [heading], cells: (item) => [cellOf(item[field])] }];
+});
+
+const HEADER = [...COLUMNS.flatMap((column) => column.headers), 'Reflection'];
+
 function interactionFields(
   interaction: Interaction,
   options: InteractionsCsvOptions,
 ): readonly string[] {
-  const zone = zoneFor(interaction.timeZone, options.timeZoneFallback);
-  const { date, time } = localDateTime(interaction.startedAt, zone);
-  const minutes = interaction.durationMinutes;
-  const band = relevanceBand(interaction.relevance, options.bands ?? DEFAULT_BAND_THRESHOLDS);
+  const row = { options, zone: zoneFor(interaction.timeZone, options.timeZoneFallback) };
   return [
-    date,
-    time,
-    zone,
-    String(minutes),
-    (minutes / 60).toFixed(2),
-    INTERACTION_KIND_LABELS[interaction.kind],
-    interaction.title,
-    interaction.place,
-    interaction.people.join('; '),
-    interaction.relevance === null ? '' : String(interaction.relevance),
-    RELEVANCE_BAND_SHORT_LABELS[band],
-    interaction.intent,
-    interaction.outcome,
-    interaction.nextStep,
-    interaction.nextStepDue ?? '',
-    interaction.nextStepDone ?? '',
+    ...COLUMNS.flatMap((column) => column.cells(interaction, row)),
     interaction.reflectionText,
   ];
 }

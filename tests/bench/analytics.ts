@@ -20,6 +20,7 @@ import {
 import { compareNewestFirst } from '../../shared/doc/journalSnapshot';
 import {
   asInteractionId,
+  interactionOf,
   recordListEdit,
   relevanceBand,
   type Interaction,
@@ -41,16 +42,13 @@ const settings = DEFAULT_ANALYTICS_SETTINGS;
  */
 export function snapshotList(entries: readonly GeneratedEntry[]): Interaction[] {
   const list = entries
-    .map((entry, index): Interaction => ({
-      ...entry.fields,
-      goalIds: entry.fields.goalIds ?? [],
-      contactIds: entry.fields.contactIds ?? [],
-      id: asInteractionId(`bench-${index}`),
-      createdAt: entry.loggedAt,
-      updatedAt: entry.loggedAt,
-      sample: false,
-      reflectionText: entry.reflection.join('\n'),
-    }))
+    .map((entry, index) =>
+      interactionOf(asInteractionId(`bench-${index}`), entry.fields, {
+        createdAt: entry.loggedAt,
+        updatedAt: entry.loggedAt,
+        reflectionText: entry.reflection.join('\n'),
+      }),
+    )
     .sort(compareNewestFirst);
   return JSON.parse(JSON.stringify(list)) as Interaction[];
 }

@@ -31,9 +31,12 @@ export class JournalPage {
     return this.page.getByRole('button', { name: 'Log interaction' });
   }
 
-  /** The journal shows its last preview, read-only, until the document itself has loaded. */
+  /**
+   * The journal shows its last preview until the document itself has loaded: only logging
+   * works there; the menu opens once the journal has.
+   */
   async waitUntilEditable(): Promise<void> {
-    await expect(this.logButton).toBeEnabled();
+    await expect(this.page.getByRole('button', { name: 'More actions' })).toBeEnabled();
   }
 
   get entries(): Locator {

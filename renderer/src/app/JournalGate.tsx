@@ -1,6 +1,12 @@
 import { Center, Loader, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, startTransition, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import {
+  compareNewestFirst,
+  interactionOf,
+  type InteractionFields,
+  type InteractionId,
+} from '../../../shared/domain';
 import type { JournalPreview } from '../platform/journalPreview';
 import type { JournalSession } from '../platform/journalSession';
 import type { Shell as ShellScreen } from './Shell';
@@ -18,6 +24,9 @@ const loadSession = () => import('../platform/journalSession');
 const loadShell = () => import('./Shell');
 const StorageErrorScreen = lazy(() =>
   import('./StorageErrorScreen').then((module) => ({ default: module.StorageErrorScreen })),
+);
+const EarlyCapture = lazy(() =>
+  import('./EarlyCapture').then((module) => ({ default: module.EarlyCapture })),
 );
 
 type GateState =
@@ -90,6 +99,8 @@ export function JournalGate({
   const [state, setState] = useState<GateState>(OPENING);
   const [attempt, setAttempt] = useState(0);
   const sessionRef = useRef<JournalSession | null>(null);
+  // Logging from the preview, before the journal has opened (see EarlyCapture).
+  const [capturing, setCapturing] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
@@ -102,7 +113,7 @@ export function JournalGate({
         await showPreview(
           startupPreview,
           () => cancelled,
-          (preview) => setState({ status: 'opening', preview }),
+          (preview) => startTransition(() => setState({ status: 'opening', preview })),
         );
       }
       const session = await (await sessionModule).openJournalSession();
@@ -121,8 +132,9 @@ export function JournalGate({
           return;
         }
         sessionRef.current = session;
-        // Loaded before it is shown, so it takes the preview's place in one step.
-        setState({ status: 'open', session, Shell });
+        // Loaded before it is shown, so it takes the preview's place in one step; drawn as a
+        // transition, which React draws a slice at a time, so the page can take input meanwhile.
+        startTransition(() => setState({ status: 'open', session, Shell }));
       },
       (error: unknown) => {
         if (!cancelled) {
@@ -220,21 +232,70 @@ export function JournalGate({
     [session, retry],
   );
 
+  const capture = capturing && (
+    <Suspense fallback={null}>
+      <EarlyCapture
+        journal={session?.journal ?? null}
+        onClose={() => setCapturing(false)}
+        onCaptured={(id, fields, loggedAt) => {
+          // The journal may have opened while it was being kept: then it adds it now.
+          const open = sessionRef.current;
+          if (open) void open.addPendingCaptures();
+          setState((current) =>
+            current.status === 'opening' && current.preview
+              ? { ...current, preview: withCapture(current.preview, id, fields, loggedAt) }
+              : current,
+          );
+        }}
+      />
+    </Suspense>
+  );
+
   if (state.status === 'failed') {
     return (
-      <Suspense fallback={<OpeningLoader />}>
-        <StorageErrorScreen error={state.error} onRetry={retry} onRestore={restore} />
-      </Suspense>
+      <>
+        <Suspense fallback={<OpeningLoader />}>
+          <StorageErrorScreen error={state.error} onRetry={retry} onRestore={restore} />
+        </Suspense>
+        {capture}
+      </>
     );
   }
   if (state.status === 'opening') {
-    return state.preview ? <JournalPreviewScreen preview={state.preview} /> : <OpeningLoader />;
+    return (
+      <>
+        {state.preview ? (
+          <JournalPreviewScreen preview={state.preview} onLog={() => setCapturing(true)} />
+        ) : (
+          <OpeningLoader />
+        )}
+        {capture}
+      </>
+    );
   }
   return (
-    <JournalProvider value={state.session.journal}>
-      <SyncProvider value={state.session.sync}>
-        <state.Shell onRestore={restore} />
-      </SyncProvider>
-    </JournalProvider>
+    <>
+      <JournalProvider value={state.session.journal}>
+        <SyncProvider value={state.session.sync}>
+          <state.Shell onRestore={restore} />
+        </SyncProvider>
+      </JournalProvider>
+      {capture}
+    </>
   );
+}
+
+/** The preview with an interaction logged from it at the top, until the journal opens. */
+function withCapture(
+  preview: JournalPreview,
+  id: InteractionId,
+  fields: InteractionFields,
+  loggedAt: string,
+): JournalPreview {
+  const logged = interactionOf(id, fields, { createdAt: loggedAt, updatedAt: loggedAt });
+  return {
+    ...preview,
+    count: preview.count + 1,
+    interactions: [logged, ...preview.interactions].sort(compareNewestFirst),
+  };
 }

@@ -1,5 +1,7 @@
 import { ActionIcon, AppShell, Container, Group, Loader, Stack, Text } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
 import { IconDots } from '@tabler/icons-react';
+import { unlessTyping } from '../ui/keyboard';
 import type { JournalPreview } from '../platform/journalPreview';
 import { NO_FILTERS } from '../features/journal/filterInteractions';
 import { firstScreen } from '../features/journal/firstScreen';
@@ -19,13 +21,22 @@ const FIELDSET_RESET = { border: 0, padding: 0, margin: 0, minWidth: 0 } as cons
  * The journal's first page as it was last stored, shown while the journal itself opens:
  * the same frame and timeline as the open journal, so that one replaces the other in place,
  * but read-only until then (adding, opening, deleting, searching and filtering wait). It
- * draws only the first screenful of cards: drawing them is most of what it costs.
+ * draws only the first screenful of cards: drawing them is most of what it costs. Logging an
+ * interaction works already (see EarlyCapture).
  */
-export function JournalPreviewScreen({ preview }: { preview: JournalPreview }) {
+export function JournalPreviewScreen({
+  preview,
+  onLog,
+}: {
+  preview: JournalPreview;
+  /** Logging works already: what is logged is added as the journal opens. */
+  onLog: () => void;
+}) {
+  useHotkeys([unlessTyping('n', onLog)], []);
   return (
     <AppShell header={{ height: 56 }} padding="md">
       <AppHeader nav={<ScreenNav route={parseRoute(window.location.hash)} />}>
-        <LogInteractionButton disabled />
+        <LogInteractionButton disabled={false} onClick={onLog} />
         <ActionIcon variant="default" size="lg" aria-label="More actions" disabled>
           <IconDots size={18} />
         </ActionIcon>
@@ -43,7 +54,8 @@ export function JournalPreviewScreen({ preview }: { preview: JournalPreview }) {
                 <Group gap={6} wrap="nowrap" role="status">
                   <Loader size={12} aria-label="Opening your journal" />
                   <Text size="sm" c="dimmed">
-                    Opening your journal… You can make changes in a moment.
+                    Opening your journal… You can log an interaction now, and make other changes in
+                    a moment.
                   </Text>
                 </Group>
               </Group>

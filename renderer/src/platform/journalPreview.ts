@@ -2,7 +2,7 @@ import * as z from 'zod';
 import type { JournalDoc } from '../../../shared/doc';
 // The schema module alone: the preview is read before Yjs is loaded, and must not pull it in.
 import { SCHEMA_VERSION } from '../../../shared/doc/schema';
-import { INTERACTION_KINDS, type Interaction, type InteractionId } from '../../../shared/domain';
+import { asInteractionId, readInteraction, type Interaction } from '../../../shared/domain';
 import { LOCAL_JOURNAL_DATABASE } from '../../../shared/platform';
 
 /**
@@ -27,36 +27,22 @@ export const PREVIEW_FORMAT = 1;
 export const PREVIEW_PAGE = 100;
 
 const STORE = 'preview';
+/** Interactions logged before the journal had opened (see pendingCaptures.ts). */
+export const CAPTURES_STORE = 'captures';
 const KEY = 'journal';
+/** Version 2 added the captures store. */
+const DATABASE_VERSION = 2;
 
 export const previewDatabaseName = (journalName: string) => `${journalName}-preview`;
 
-const interactionSchema = z.object({
-  id: z
-    .string()
-    .min(1)
-    .transform((id) => id as InteractionId),
-  startedAt: z.string(),
-  timeZone: z.string(),
-  durationMinutes: z.number(),
-  kind: z.enum(INTERACTION_KINDS),
-  title: z.string(),
-  place: z.string(),
-  people: z.array(z.string()),
-  relevance: z.union([z.literal([1, 2, 3, 4, 5]), z.null()]),
-  intent: z.string(),
-  outcome: z.string(),
-  nextStep: z.string(),
-  nextStepDue: z.string().nullable(),
-  nextStepDone: z.string().nullable(),
-  // Previews written before goals and contacts existed lack these: read them as none.
-  goalIds: z.array(z.string()).readonly().default([]),
-  contactIds: z.array(z.string()).readonly().default([]),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  sample: z.boolean(),
-  reflectionText: z.string(),
-});
+/**
+ * An interaction as the preview keeps it: the plain snapshot object. It is read back with the
+ * same tolerant reader as the journal's records (the interaction's descriptor), so a preview
+ * written by another version shows what it can and never breaks the first paint.
+ */
+const storedInteraction = z
+  .record(z.string(), z.unknown())
+  .refine((stored) => typeof stored.id === 'string' && stored.id.length > 0);
 
 const storedSchema = z.object({
   format: z.literal(PREVIEW_FORMAT),
@@ -64,11 +50,13 @@ const storedSchema = z.object({
   writtenAt: z.string(),
   count: z.number().int().nonnegative(),
   hasSample: z.boolean(),
-  interactions: z.array(interactionSchema).max(PREVIEW_PAGE),
+  interactions: z.array(storedInteraction).max(PREVIEW_PAGE),
 });
 
-/** What is written; what is read back is checked against the same schema. */
-type StoredPreview = z.input<typeof storedSchema>;
+/** What is written: the interactions as plain snapshot objects. */
+type StoredPreview = Omit<z.input<typeof storedSchema>, 'interactions'> & {
+  readonly interactions: readonly Interaction[];
+};
 
 export interface PreviewOptions {
   /** The journal's database name; the preview lives in `${name}-preview`. */
@@ -90,11 +78,14 @@ function openPreviewDatabase(
   create: boolean,
 ): Promise<IDBDatabase | null> {
   return new Promise((resolve, reject) => {
-    const open = factory.open(previewDatabaseName(name), 1);
+    const open = factory.open(previewDatabaseName(name), DATABASE_VERSION);
     let aborted = false;
     open.onupgradeneeded = () => {
-      if (create) open.result.createObjectStore(STORE);
-      else {
+      if (create) {
+        for (const store of [STORE, CAPTURES_STORE]) {
+          if (!open.result.objectStoreNames.contains(store)) open.result.createObjectStore(store);
+        }
+      } else {
         aborted = true;
         open.transaction?.abort();
       }
@@ -109,23 +100,38 @@ function openPreviewDatabase(
 const browserIndexedDB = () => (globalThis as { indexedDB?: IDBFactory }).indexedDB;
 
 /** Runs `run` on the preview store in one transaction, and closes the database after. */
-async function withStore<T>(
-  { name = LOCAL_JOURNAL_DATABASE, indexedDB = browserIndexedDB() }: PreviewOptions,
+function withStore<T>(
+  options: PreviewOptions,
   mode: IDBTransactionMode,
   /** The one request to make, or null to make none after all. */
+  run: (store: IDBObjectStore) => IDBRequest<T> | null,
+): Promise<T | null> {
+  return withPreviewStore(options, STORE, mode, run);
+}
+
+/**
+ * Runs `run` on one store of the preview database in one transaction, and closes the database
+ * after; null where there is no IndexedDB, or (reading) no database yet.
+ */
+export async function withPreviewStore<T>(
+  { name = LOCAL_JOURNAL_DATABASE, indexedDB = browserIndexedDB() }: PreviewOptions,
+  storeName: string,
+  mode: IDBTransactionMode,
   run: (store: IDBObjectStore) => IDBRequest<T> | null,
 ): Promise<T | null> {
   if (!indexedDB) return null;
   const db = await openPreviewDatabase(indexedDB, name, mode === 'readwrite');
   if (!db) return null;
   try {
-    const transaction = db.transaction(STORE, mode, { durability: 'relaxed' });
+    // A capture is a person's words: stored for sure; a preview can be written again.
+    const durability = storeName === STORE ? 'relaxed' : 'strict';
+    const transaction = db.transaction(storeName, mode, { durability });
     const done = new Promise<void>((resolve, reject) => {
       transaction.oncomplete = () => resolve();
       transaction.onabort = transaction.onerror = () =>
         reject(transaction.error ?? new Error('The preview was not stored.'));
     });
-    const req = run(transaction.objectStore(STORE));
+    const req = run(transaction.objectStore(storeName));
     if (!req) {
       transaction.abort();
       await done.catch(() => undefined);
@@ -161,7 +167,10 @@ export async function readJournalPreview(
     const value = await Promise.race([stored.catch(() => null), timeout]);
     const parsed = storedSchema.safeParse(value);
     if (!parsed.success) return null;
-    const { interactions, count, hasSample, writtenAt } = parsed.data;
+    const { interactions: kept, count, hasSample, writtenAt } = parsed.data;
+    const interactions = kept.map((fields) =>
+      readInteraction(asInteractionId(String(fields.id)), (key) => fields[key]),
+    );
     return {
       interactions,
       count: Math.max(count, interactions.length),

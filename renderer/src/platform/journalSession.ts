@@ -12,6 +12,7 @@ import { LOCAL_JOURNAL_DATABASE, reflectionsDatabaseName } from '../../../shared
 import { clearJournalPreview, keepJournalPreview } from './journalPreview';
 import { OPENING_MARKS } from './marks';
 import { nextTurn, openLocalStore, requestPersistentStorage, type LocalStore } from './persistence';
+import { addPendingCaptures } from './pendingCaptures';
 import { keepReflections } from './reflectionsUpkeep';
 import { splitInWorker } from './splitUpdate';
 import { relayBetweenTabs } from './tabRelay';
@@ -35,6 +36,8 @@ export interface JournalSession {
    * load meanwhile, a part at a time. Resolves when they are open; only the first call opens.
    */
   openReflections(): Promise<JournalReflections>;
+  /** Adds what was logged before the journal opened (see pendingCaptures.ts). */
+  addPendingCaptures(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -75,18 +78,25 @@ export async function openJournalSession(name = LOCAL_JOURNAL_DATABASE): Promise
   const sync = new JournalSync(ydoc, { journalName: name, ...syncEnvironment() });
   let reflections: Promise<OpenReflections> | null = null;
   let closed = false;
+  let stopCompacting: () => void = () => undefined;
   const openReflections = () =>
     (reflections ??= openReflectionsOf(name, journal, () => closed).then(async (open) => {
-      await compactBoth(store, open.store);
+      stopCompacting = await compactBoth(store, open.store);
       return open;
     }));
+  const addCaptures = () =>
+    addPendingCaptures(journal, () => store.flush(), { name }).catch(() => 0);
+  // Logged from the preview while this opened: in the journal before it shows.
+  await addCaptures();
   return {
     journal,
     store,
     sync,
     openReflections: async () => (await openReflections()).reflections,
+    addPendingCaptures: addCaptures,
     async close() {
       closed = true;
+      stopCompacting();
       sync.destroy();
       stopMarking();
       await preview.stop();
@@ -138,16 +148,36 @@ async function openReflectionsOf(
   };
 }
 
-/** Once both are open, rewrites each stored document in parts when it needs it (see compact). */
-async function compactBoth(...stores: LocalStore[]): Promise<void> {
-  for (const store of stores) {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const result = await store.compact().catch(() => 'failed' as const);
-      if (result !== 'changed') break;
-      await new Promise((resolve) => setTimeout(resolve, 2000));
-    }
+/** How often the stores are checked for small changes worth rewriting as parts. */
+const COMPACT_CHECK_MS = 60_000;
+
+/** Rewrites a stored document in parts when it needs it (see compact); tries again if it changed meanwhile. */
+async function compactStore(store: LocalStore): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const result = await store.compact().catch(() => 'failed' as const);
+    if (result !== 'changed') return;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
   }
+}
+
+/**
+ * Once both are open, rewrites each stored document in parts when it needs it, then checks
+ * again every minute (small changes pile up); returns a stop function.
+ */
+async function compactBoth(...stores: LocalStore[]): Promise<() => void> {
+  for (const store of stores) await compactStore(store);
   performance.mark(OPENING_MARKS.compacted);
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    void (async () => {
+      for (const store of stores) await compactStore(store);
+    })().finally(() => {
+      running = false;
+    });
+  }, COMPACT_CHECK_MS);
+  return () => clearInterval(timer);
 }
 
 /** Checks that bytes are a readable journal before anything is replaced with them. */

@@ -146,20 +146,39 @@ function readStored(
   });
 }
 
-/** Every stored update in key order, and the last key, in one read; the database is closed after. */
+/** Stored updates read per request: each request's result is copied out in a task of its own. */
+const READ_BATCH = 8;
+
+/**
+ * Every stored update in key order, and the last key, in one transaction; the database is
+ * closed after. The updates are read a few at a time: a large journal's bytes are copied out
+ * of storage in short tasks, not one long one.
+ */
 function readUpdates(db: IDBDatabase): Promise<Stored> {
   return new Promise((resolve, reject) => {
     const transaction = db.transaction(UPDATES_STORE, 'readonly');
     const store = transaction.objectStore(UPDATES_STORE);
-    const values = store.getAll();
+    const updates: Uint8Array[] = [];
+    let lastKey: number | null = null;
     const keys = store.getAllKeys();
+    keys.onsuccess = () => {
+      const all = keys.result.filter((key): key is number => typeof key === 'number');
+      lastKey = all.at(-1) ?? null;
+      for (let start = 0; start < all.length; start += READ_BATCH) {
+        const batch = all.slice(start, start + READ_BATCH);
+        const values = store.getAll(
+          IDBKeyRange.bound(batch[0], batch[batch.length - 1]),
+        );
+        values.onsuccess = () => {
+          for (const value of values.result as unknown[]) {
+            if (value instanceof Uint8Array) updates.push(value);
+          }
+        };
+      }
+    };
     transaction.oncomplete = () => {
       db.close();
-      const updates = (values.result as unknown[]).filter(
-        (value): value is Uint8Array => value instanceof Uint8Array,
-      );
-      const last = keys.result[keys.result.length - 1];
-      resolve({ updates, lastKey: typeof last === 'number' ? last : null });
+      resolve({ updates, lastKey });
     };
     transaction.onerror = () => {
       db.close();
@@ -278,13 +297,12 @@ export async function openLocalStore(
     for (const listener of replacedListeners) listener();
   };
   db?.addEventListener('versionchange', onVersionChange);
-  let changesSinceCompaction = stored.updates.length > 1 ? stored.updates.length : 0;
   const countChange = (_update: Uint8Array, origin: unknown) => {
     if (origin !== persistence) changesSinceCompaction++;
   };
   ydoc.on('update', countChange);
-  const needsCompaction = stored.updates.some((update) => update.length > SPLIT_ABOVE_BYTES);
-  let compacted = !needsCompaction && stored.updates.length <= 1;
+  let compacted = !needsCompaction(stored.updates);
+  let changesSinceCompaction = 0;
   return {
     destroy: async () => {
       ydoc.off('update', countChange);
@@ -297,7 +315,7 @@ export async function openLocalStore(
       return changesSinceCompaction;
     },
     async compact() {
-      if (!db || (compacted && changesSinceCompaction === 0)) return 'unneeded';
+      if (!db || (compacted && changesSinceCompaction < MANY_CHANGES)) return 'unneeded';
       const result = await writeParts(db, ydoc, pause);
       if (result === 'compacted') {
         compacted = true;
@@ -317,6 +335,22 @@ export async function openLocalStore(
     },
   };
 }
+
+/**
+ * Whether stored updates should be rewritten as parts: one is too large to apply at once, or
+ * there are many more of them than the parts they would make (small changes pile up).
+ */
+function needsCompaction(updates: readonly Uint8Array[]): boolean {
+  let total = 0;
+  for (const update of updates) {
+    if (update.length > SPLIT_ABOVE_BYTES) return true;
+    total += update.length;
+  }
+  return updates.length > 2 * Math.ceil(total / PART_BYTES) + MANY_CHANGES;
+}
+
+/** Small changes stored one by one that make the stored journal worth rewriting. */
+const MANY_CHANGES = 100;
 
 /** Resolves once the writes queued on `db` so far are done: a later transaction completes after them. */
 function afterWrites(db: IDBDatabase): Promise<void> {

@@ -44,7 +44,8 @@ interface Props {
   initialValues: FormValues;
   submitLabel: string;
   /** Saves; may throw (the message is shown on the form). */
-  onSubmit: (fields: InteractionFields) => void;
+  /** Saves; may throw, or return a promise that rejects, to say why it could not. */
+  onSubmit: (fields: InteractionFields) => unknown;
   /** Longer notes get multi-line fields (editing), quick-add keeps single lines. */
   multiline?: boolean;
   extraActions?: ReactNode;
@@ -80,12 +81,14 @@ export function InteractionForm({
       setErrors(result.errors);
       return;
     }
+    const refused = (error: unknown) => setErrors({ form: messageOf(error) });
     try {
-      onSubmit(result.value);
+      const saving = onSubmit(result.value);
       // No new state when there were no errors: the form is not drawn again as it closes.
       setErrors((current) => (Object.keys(current).length === 0 ? current : {}));
+      if (saving instanceof Promise) saving.catch(refused);
     } catch (error) {
-      setErrors({ form: messageOf(error) });
+      refused(error);
     }
   };
 

@@ -14,18 +14,29 @@ interface Props {
   initialValues?: FormValues;
   /** Called with the new interaction's id once it is saved. */
   onLogged?: (id: InteractionId) => void;
+  /**
+   * Saves instead of adding to the journal in context, and says where it went (logging from
+   * the preview, before the journal has opened); it may throw to refuse.
+   */
+  save?: (fields: InteractionFields) => Promise<InteractionId>;
 }
 
 /** The form as it was opened: closing the dialog does not draw it again. */
 const QuickAddForm = memo(function QuickAddForm(props: {
   initialValues: FormValues;
-  onSubmit: (fields: InteractionFields) => void;
+  onSubmit: (fields: InteractionFields) => unknown;
 }) {
   return <InteractionForm submitLabel="Save" {...props} />;
 });
 
 /** Log an interaction in seconds: title, rating, Enter. Everything else has a sensible default. */
-export function QuickAddModal({ opened, onClose, initialValues, onLogged }: Props) {
+export function QuickAddModal({
+  opened,
+  onClose,
+  initialValues,
+  onLogged,
+  save: saveElsewhere,
+}: Props) {
   const journal = useJournal();
   // Each opening gets a fresh form with the values of that moment, even one that comes before
   // the last has finished closing.
@@ -40,12 +51,25 @@ export function QuickAddModal({ opened, onClose, initialValues, onLogged }: Prop
       setOpening({ count: opening.count + 1, values: initialValues ?? emptyFormValues() });
     }
   }
-  const latest = useRef({ onClose, onLogged });
+  const latest = useRef({ onClose, onLogged, saveElsewhere });
   useLayoutEffect(() => {
-    latest.current = { onClose, onLogged };
+    latest.current = { onClose, onLogged, saveElsewhere };
   });
   const save = useCallback(
     (fields: InteractionFields) => {
+      const elsewhere = latest.current.saveElsewhere;
+      if (elsewhere) {
+        // Kept until the journal opens: the dialog closes once it is stored, or says why not.
+        return elsewhere(fields).then((id) => {
+          latest.current.onLogged?.(id);
+          notifications.show({
+            id: 'saved',
+            message: `Logged “${fields.title}”.`,
+            autoClose: 2500,
+          });
+          latest.current.onClose();
+        });
+      }
       const id = journal.addInteraction(fields);
       latest.current.onLogged?.(id);
       // The notice a frame later: showing it measures the page, which would hold up the frame

@@ -1,11 +1,18 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import type { Interaction, InteractionId } from '../../../../shared/domain';
 import { formatDay, formatDuration, localDayKey } from '../../ui/format';
 import { InteractionCard } from './InteractionCard';
 
 /** How many interactions are drawn at first; more on request, so 20k entries open instantly. */
 export const PAGE_SIZE = 100;
+/**
+ * Drawn in the first frame: a screenful. The rest of the page follows in slices, each drawn
+ * and put on the page in a task of its own (putting 100 cards on the page at once held it for
+ * hundreds of milliseconds).
+ */
+const FIRST_CARDS = 20;
+const MORE_CARDS = 40;
 
 interface Day {
   key: string;
@@ -37,7 +44,14 @@ interface Props {
 
 /** The journal as a timeline grouped by day, newest first. */
 export function Timeline({ interactions, onOpen, onDelete }: Props) {
-  const [shown, setShown] = useState(PAGE_SIZE);
+  const [shown, setShown] = useState(FIRST_CARDS);
+  useEffect(() => {
+    if (shown >= PAGE_SIZE || shown >= interactions.length) return;
+    const timer = setTimeout(() => {
+      startTransition(() => setShown((count) => Math.min(PAGE_SIZE, count + MORE_CARDS)));
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [shown, interactions.length]);
   const days = useMemo(() => groupByDay(interactions.slice(0, shown)), [interactions, shown]);
   const remaining = interactions.length - shown;
   return (

@@ -1,74 +1,63 @@
 import {
+  INTERACTION_RECORD,
   validateInteraction,
+  type FieldsOf,
   type FieldErrors,
   type Interaction,
   type InteractionFields,
-  type InteractionKind,
-  type Relevance,
   type Validated,
 } from '../../../../shared/domain';
 import { fromLocalInputValue, toLocalInputValue, viewerTimeZone } from '../../ui/format';
 
-/** What the interaction form holds while a person types. */
-export interface FormValues {
-  title: string;
-  relevance: Relevance | null;
+type Fields = FieldsOf<typeof INTERACTION_RECORD>;
+
+/** Fields the form holds differently from how they are stored. */
+type Typed =
+  'startedAt' | 'timeZone' | 'durationMinutes' | 'nextStepDue' | 'goalIds' | 'contactIds';
+
+/**
+ * What the interaction form holds while a person types: every field of the interaction's
+ * descriptor as stored, but the start (a datetime-local value, local time, the zone is the
+ * device's), the duration (as typed) and the due day ('' for none).
+ */
+export type FormValues = Omit<Fields, Typed> & {
   /** datetime-local value, in local time. */
   startedAt: string;
   durationMinutes: number | string;
-  kind: InteractionKind;
-  place: string;
-  people: string[];
-  /** The people met who are contacts; absent while the interaction links none. */
-  contactIds?: string[];
-  intent: string;
-  outcome: string;
-  nextStep: string;
   /** date input value (YYYY-MM-DD), '' for none. */
   nextStepDue: string;
-  /** The day the next step was ticked done, or null while open. */
-  nextStepDone: string | null;
   /** Ids of the goals it served (left out: none, as in forms made before goals). */
   goalIds?: string[];
-}
+  /** The people met who are contacts; absent while the interaction links none. */
+  contactIds?: string[];
+};
 
-export const DEFAULT_DURATION_MINUTES = 30;
+export const DEFAULT_DURATION_MINUTES = INTERACTION_RECORD.initial.durationMinutes;
 
-/** A fresh form: starting now, half an hour, over coffee. */
+/** A fresh form, from the descriptor's starting values: starting now, half an hour, over coffee. */
 export function emptyFormValues(now = new Date()): FormValues {
+  const { timeZone: _zone, contactIds: _contacts, ...initial } = INTERACTION_RECORD.initial;
   return {
-    title: '',
-    relevance: null,
-    startedAt: toLocalInputValue(now.toISOString()),
-    durationMinutes: DEFAULT_DURATION_MINUTES,
-    kind: 'coffee',
-    place: '',
+    ...initial,
     people: [],
-    intent: '',
-    outcome: '',
-    nextStep: '',
+    startedAt: toLocalInputValue(now.toISOString()),
     nextStepDue: '',
-    nextStepDone: null,
     goalIds: [],
   };
 }
 
 export function formValuesOf(item: Interaction): FormValues {
+  const fields = Object.fromEntries(
+    INTERACTION_RECORD.keys.map((key) => [key, item[key]]),
+  ) as unknown as Fields;
+  const { timeZone: _zone, contactIds: _contacts, ...values } = fields;
   return {
-    title: item.title,
-    relevance: item.relevance,
-    startedAt: toLocalInputValue(item.startedAt),
-    durationMinutes: item.durationMinutes,
-    kind: item.kind,
-    place: item.place,
+    ...values,
     people: [...item.people],
-    ...(item.contactIds.length > 0 ? { contactIds: [...item.contactIds] } : {}),
-    intent: item.intent,
-    outcome: item.outcome,
-    nextStep: item.nextStep,
+    startedAt: toLocalInputValue(item.startedAt),
     nextStepDue: item.nextStepDue ?? '',
-    nextStepDone: item.nextStepDone,
     goalIds: [...item.goalIds],
+    ...(item.contactIds.length > 0 ? { contactIds: [...item.contactIds] } : {}),
   };
 }
 

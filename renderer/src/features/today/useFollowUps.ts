@@ -1,7 +1,10 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { todayIn, type DayNumber } from '../../../../shared/analytics';
 import { followUpsFor, type FollowUpGroups } from '../../../../shared/followUps';
+import type { JournalSnapshot } from '../../../../shared/doc';
 import { useJournalSnapshot } from '../../app/journalContext';
+
+const NO_FOLLOW_UPS: FollowUpGroups = { overdue: [], dueToday: [], upcoming: [], undated: [] };
 import { viewerTimeZone } from '../../ui/format';
 
 /** How often "today" is checked, so that the lists move on at midnight. */
@@ -29,11 +32,15 @@ export function useFollowUps({ deferred = false } = {}): {
   readonly today: DayNumber;
 } {
   const snapshot = useJournalSnapshot();
-  const later = useDeferredValue(snapshot);
-  const { interactions, contacts } = deferred ? later : snapshot;
+  // Deferred from the first render on: the window shows before the figures are worked out.
+  const later = useDeferredValue<JournalSnapshot | null>(snapshot, null);
+  const source = deferred ? later : snapshot;
+  const interactions = source?.interactions;
+  const contacts = source?.contacts;
   const today = useToday();
   const groups = useMemo(
-    () => followUpsFor({ interactions, contacts }, today),
+    () =>
+      interactions && contacts ? followUpsFor({ interactions, contacts }, today) : NO_FOLLOW_UPS,
     [interactions, contacts, today],
   );
   return { groups, today };

@@ -78,8 +78,11 @@ const read = () => readJournalPreview({ name: NAME });
 
 /** Stores `value` as the preview record, as another version of the app could have. */
 async function storeRaw(value: unknown): Promise<void> {
-  const open = factory.open(previewDatabaseName(NAME), 1);
-  open.onupgradeneeded = () => open.result.createObjectStore('preview');
+  const open = factory.open(previewDatabaseName(NAME), 2);
+  open.onupgradeneeded = () => {
+    open.result.createObjectStore('preview');
+    open.result.createObjectStore('captures');
+  };
   const db = await settled(open);
   await settled(
     db.transaction('preview', 'readwrite').objectStore('preview').put(value, 'journal'),
@@ -208,11 +211,10 @@ describe('readJournalPreview', () => {
       'a newer schema': { ...good, schemaVersion: SCHEMA_VERSION + 1 },
       'no count': { ...good, count: undefined },
       'a negative count': { ...good, count: -1 },
-      'an interaction without a title': {
+      'an interaction without an id': {
         ...good,
-        interactions: [{ ...good.interactions[0], title: undefined }],
+        interactions: [{ ...good.interactions[0], id: undefined }],
       },
-      'an unknown kind': { ...good, interactions: [{ ...good.interactions[0], kind: 'party' }] },
       'too many interactions': {
         ...good,
         interactions: Array.from({ length: PREVIEW_PAGE + 1 }, () => good.interactions[0]),
@@ -227,6 +229,24 @@ describe('readJournalPreview', () => {
     }
     await storeRaw(good);
     expect((await read())?.count).toBe(2);
+  });
+
+  it('reads a damaged interaction in it as the journal reads a damaged record', async () => {
+    const good = previewOf(journalOf(2));
+    const [first, second] = good.interactions;
+    await storeRaw({
+      ...good,
+      interactions: [{ ...first, title: undefined, kind: 'party', durationMinutes: -3 }, second],
+    });
+    const preview = await read();
+    expect(preview?.interactions[0]).toMatchObject({
+      id: first?.id,
+      title: '(untitled)',
+      kind: 'other',
+      durationMinutes: 0,
+      place: first?.place,
+    });
+    expect(preview?.interactions[1]).toEqual(second);
   });
 
   it('gives up quietly when storage hangs or refuses', async () => {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { JournalDoc, ORIGIN } from '../../../../shared/doc';
 import {
+  INTERACTION_RECORD,
   listEditOf,
   sampleJournal,
   ValidationError,
@@ -68,7 +69,7 @@ describe('addInteraction', () => {
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     const stored = journal.getSnapshot().byId.get(id);
     expect(stored).toEqual({
-      ...anInteraction(),
+      ...INTERACTION_RECORD.schema.parse(anInteraction()),
       goalIds: [],
       contactIds: [],
       id,

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { JournalDoc, ORIGIN } from '../../../../shared/doc';
-import { asInteractionId, type Interaction, type InteractionId } from '../../../../shared/domain';
+import {
+  asInteractionId,
+  INTERACTION_RECORD,
+  type Interaction,
+  type InteractionId,
+} from '../../../../shared/domain';
 import { anInteraction } from '../../../fixtures/interactions';
 import { aReplica, sendUpdates } from '../../../fixtures/replicas';
 
@@ -39,6 +44,7 @@ const GOOD_RAW = {
 describe('readInteraction: tolerant reading of records other clients wrote', () => {
   it('reads a well-formed record exactly', () => {
     expect(readRaw(GOOD_RAW)).toEqual({
+      ...INTERACTION_RECORD.defaults,
       ...GOOD_RAW,
       goalIds: [],
       contactIds: [],
@@ -68,6 +74,8 @@ describe('readInteraction: tolerant reading of records other clients wrote', () 
       // no updatedAt, no reflection
     });
     expect(read).toEqual({
+      // Fields not listed here (added later) read as their defaults too.
+      ...INTERACTION_RECORD.defaults,
       id: 'raw',
       goalIds: [],
       contactIds: [],

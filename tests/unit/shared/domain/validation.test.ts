@@ -4,6 +4,7 @@ import {
   describeErrors,
   isKnownTimeZone,
   INTERACTION_KINDS,
+  INTERACTION_RECORD,
   LIMITS,
   validateInteraction,
   validateInteractionPatch,
@@ -66,8 +67,10 @@ describe('validateInteraction accepts what a person really logs', () => {
     const result = validateInteraction({ ...anInteraction(), colour: 'red', id: 'forged' });
     expect(result.ok).toBe(true);
     expect(result.ok && Object.keys(result.value).sort()).toEqual(
-      Object.keys(anInteraction()).sort(),
+      Object.keys(INTERACTION_RECORD.schema.parse(anInteraction())).sort(),
     );
+    expect(result.ok && result.value).not.toHaveProperty('colour');
+    expect(result.ok && result.value).not.toHaveProperty('id');
   });
 });
 

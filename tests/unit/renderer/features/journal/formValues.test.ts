@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { JournalDoc } from '../../../../../shared/doc';
-import type { Interaction, InteractionFields } from '../../../../../shared/domain';
+import {
+  INTERACTION_RECORD,
+  type Interaction,
+  type InteractionFields,
+} from '../../../../../shared/domain';
 import {
   DEFAULT_DURATION_MINUTES,
   emptyFormValues,
@@ -13,9 +17,13 @@ import { inTimeZone } from '../../ui/timeZone';
 
 const MADRID = 'Europe/Madrid';
 
+/** The fields a form starts with that the tests below do not fill in. */
+const { goalIds: _goals, ...BLANK } = emptyFormValues();
+
 /** A filled-in form, as a person would leave it in Madrid. */
 function aForm(overrides: Partial<FormValues> = {}): FormValues {
   return {
+    ...BLANK,
     title: 'Coffee with Ana Lopez',
     relevance: 4,
     startedAt: '2026-11-12T09:30',
@@ -52,7 +60,8 @@ function stored(fields: InteractionFields): Interaction {
 describe('emptyFormValues', () => {
   it('starts now (local time), half an hour, over coffee, unrated and empty', () => {
     const now = new Date('2026-11-25T17:42:10.000Z');
-    expect(inTimeZone(MADRID, () => emptyFormValues(now))).toEqual({
+    const values = inTimeZone(MADRID, () => emptyFormValues(now));
+    expect(values).toMatchObject({
       title: '',
       relevance: null,
       startedAt: '2026-11-25T18:42',
@@ -67,6 +76,11 @@ describe('emptyFormValues', () => {
       nextStepDone: null,
       goalIds: [],
     });
+    // Every other field starts empty.
+    const named = ['relevance', 'startedAt', 'durationMinutes', 'kind', 'nextStepDone'];
+    for (const [key, value] of Object.entries(values)) {
+      if (!named.includes(key)) expect([[], '', null], key).toContainEqual(value);
+    }
     expect(DEFAULT_DURATION_MINUTES).toBe(30);
   });
 });
@@ -75,7 +89,7 @@ describe('readForm', () => {
   it('turns a filled-in form into the fields stored: UTC instant, number, time zone', () => {
     expect(read(aForm({ title: '  Coffee with Ana Lopez ', durationMinutes: '45' }))).toEqual({
       ok: true,
-      value: anInteraction(),
+      value: INTERACTION_RECORD.schema.parse(anInteraction()),
     });
   });
 
@@ -145,7 +159,7 @@ describe('formValuesOf', () => {
     const linkedConference = aConference({ goalIds: ['goal-1', 'goal-2'] });
     const item = stored(linkedConference);
     const values = inTimeZone(MADRID, () => formValuesOf(item));
-    expect(values).toEqual({
+    expect(values).toMatchObject({
       title: 'Food Manufacturing Summit – day 1',
       relevance: 3,
       startedAt: '2026-11-19T17:00',
@@ -160,7 +174,10 @@ describe('formValuesOf', () => {
       nextStepDone: null,
       goalIds: ['goal-1', 'goal-2'],
     });
-    expect(read(values, item.timeZone)).toEqual({ ok: true, value: linkedConference });
+    expect(read(values, item.timeZone)).toEqual({
+      ok: true,
+      value: INTERACTION_RECORD.schema.parse(linkedConference),
+    });
   });
 
   it('gives the form its own list of people, so editing it leaves the interaction alone', () => {
