@@ -14,6 +14,7 @@ import {
   type Opening,
 } from './navigation';
 import { OPENING_TRACE_CATEGORIES, openingTasks, type OpeningTasks } from './openingTrace';
+import { measureQuickAdd, WATCH_QUICK_ADD, type QuickAddStats } from './quickAdd';
 import { storeJournal } from './seedBrowser';
 import type { SeededJournal } from './seeded';
 import { median, progress } from './stats';
@@ -21,6 +22,8 @@ import { startWebServer, type WebServer } from './webServer';
 
 /** Interactions logged (and timed) with the insights screen open. */
 const REDRAW_RUNS = 20;
+/** Reloads that log an interaction as soon as the app lets them. */
+const QUICK_ADDS = 3;
 export const CONTEXT_OPTIONS = { locale: 'en-US', viewport: { width: 1280, height: 900 } };
 
 export interface ReloadStats {
@@ -36,6 +39,8 @@ export interface ReloadStats {
   readonly tasks: readonly OpeningTasks[] | null;
   /** Renderer JS heap after each reload, garbage collected first, MB (null when not asked). */
   readonly heapMB: readonly number[] | null;
+  /** Reloads that log an interaction as soon as they can (null when not asked). */
+  readonly quickAdd: QuickAddStats | null;
 }
 
 interface OpenOptions {
@@ -44,6 +49,8 @@ interface OpenOptions {
   readonly runs: number;
   readonly trace: boolean;
   readonly heap: boolean;
+  /** Reloads that log an interaction as soon as they can, after the others (they add to it). */
+  readonly quickAdds: number;
   readonly timeoutMs: number;
   readonly label: string;
 }
@@ -71,6 +78,7 @@ async function measureReloads(
   const page = await context.newPage();
   try {
     await page.addInitScript({ content: watchOpening(options.marker) });
+    await page.addInitScript({ content: WATCH_QUICK_ADD });
     page.on('pageerror', (error) => progress(`  page error: ${error.message}`));
     await page.goto(`${url}/`, { waitUntil: 'commit' });
     const cold = await waitForOpening(page, appMarks, options.expectText, options.timeoutMs);
@@ -101,6 +109,10 @@ async function measureReloads(
       }
       progress(line);
     }
+    const quickAdd =
+      options.quickAdds > 0
+        ? await measureQuickAdd(page, appMarks, options.quickAdds, options.timeoutMs)
+        : null;
     const opening = openings.map((run) => run.opening).filter((ms): ms is number => ms !== null);
     return {
       cold,
@@ -110,6 +122,7 @@ async function measureReloads(
       openingMs: opening.length === openings.length ? median(opening) : null,
       tasks: options.trace ? tasks : null,
       heapMB: options.heap ? heap : null,
+      quickAdd,
     };
   } finally {
     await page.close();
@@ -172,6 +185,7 @@ export function measureBrowser(
       runs,
       trace: true,
       heap: details,
+      quickAdds: details ? QUICK_ADDS : 0,
       timeoutMs,
       label: `${count} interactions`,
     });
@@ -195,6 +209,7 @@ export function measureBrowser(
       runs,
       trace: false,
       heap: false,
+      quickAdds: 0,
       timeoutMs: 60_000,
       label: 'empty journal',
     });

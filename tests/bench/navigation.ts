@@ -29,9 +29,14 @@ export interface PageMarks {
   painted?: number;
   /** "Log interaction" is enabled (how editable was seen before the app marked it). */
   button?: number;
+  /** Whether it was, with the journal still opening (the app logs from its preview). */
+  buttonWhileOpening?: boolean;
   /** The app's marks (see appMarks.ts). */
   editableMark?: number;
   compacted?: number;
+  /** The quick-add's card in the DOM, then painted (quickAdd.ts). */
+  savedInDom?: number;
+  saved?: number;
   /** Every change of the open journal. */
   changes: number[];
 }
@@ -77,6 +82,7 @@ export function watchOpening(marker: Marker): string {
       }
       if (marks.inDom !== undefined && marks.button === undefined && logEnabled()) {
         marks.button = performance.now();
+        marks.buttonWhileOpening = document.querySelector('[aria-label^="Opening"]') !== null;
         performance.mark(names.button);
       }
       if (marks.button !== undefined) observer.disconnect();
