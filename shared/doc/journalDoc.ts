@@ -1,8 +1,10 @@
 import * as Y from 'yjs';
 import {
   asInteractionId,
+  compareNewestFirst,
   newInteractionId,
   readInteraction,
+  recordListEdit,
   validateInteraction,
   validateInteractionPatch,
   ValidationError,
@@ -13,7 +15,7 @@ import {
   type SampleInteraction,
 } from '../domain';
 import type { AnalyticsSettings } from '../analytics';
-import { resort, type JournalSnapshot } from './journalSnapshot';
+import { mergeNewestFirst, resort, type JournalSnapshot } from './journalSnapshot';
 import { isMonthKey, MONTH_NOTE_MAX_LENGTH, readMonthNotes, replaceText } from './monthNotes';
 import { readSettings, sameSettings, settingEntries } from './settings';
 import { decodeJournalFile, encodeJournalFile } from './journalFile';
@@ -75,7 +77,8 @@ export class JournalDoc {
   private readonly oldReflectionsChanged = new Set<InteractionId>();
   /** While loading, changes are read but the list is sorted and shown only at the end. */
   private loading: boolean;
-  private readonly loadedIds = new Set<InteractionId>();
+  /** While loading: the records each change brought, each run sorted (see finishLoading). */
+  private loadedRuns: Interaction[][] = [];
 
   constructor(ydoc: Y.Doc = new Y.Doc(), options: { readonly loading?: boolean } = {}) {
     this.loading = options.loading ?? false;
@@ -95,6 +98,7 @@ export class JournalDoc {
       introductions: new RecordCollection(ydoc, RECORD_KINDS.introductions, this.onRecordsChange),
     };
     for (const key of this.interactions.keys()) this.reread(asInteractionId(key));
+    if (this.loading) this.loadedRuns.push(this.sortedRecords(this.records.keys()));
     this.snapshot = this.snapshotOf(resort([], this.records, new Set(this.records.keys())));
     const recordMaps = Object.values(this.collections).map((collection) => collection.shared);
     this.undoManager = new Y.UndoManager([this.interactions, ...recordMaps, this.dismissed], {
@@ -199,16 +203,35 @@ export class JournalDoc {
   }
 
   /**
-   * Ends loading (see the constructor's `loading`): the records read meanwhile are sorted
-   * into the list, and listeners hear of it once.
+   * Ends loading (see the constructor's `loading`): the runs of records read meanwhile are
+   * merged into the sorted list, a level of merging at a time with `pause` between levels (a
+   * merge is a pass over the journal; sorting 100k interactions at once took a long task),
+   * and listeners hear of it once.
    */
-  finishLoading(): void {
+  async finishLoading(pause?: () => Promise<void>): Promise<void> {
     if (!this.loading) return;
+    const current = (item: Interaction) => this.records.get(item.id) === item;
+    let runs = this.takeLoadedRuns(current);
+    while (runs.length > 1 || this.loadedRuns.length > 0) {
+      runs.push(...this.takeLoadedRuns(current));
+      const next: Interaction[][] = [];
+      for (let index = 0; index < runs.length; index += 2) {
+        next.push(mergeNewestFirst(runs[index] ?? [], runs[index + 1] ?? [], current));
+      }
+      runs = next;
+      if (pause && runs.length > 1) await pause();
+    }
+    const list = runs[0] ?? [];
+    recordListEdit(list, [], [], list);
     this.loading = false;
-    const changed = new Set(this.loadedIds);
-    this.loadedIds.clear();
-    this.snapshot = this.snapshotOf(resort(this.snapshot.interactions, this.records, changed));
+    this.snapshot = this.snapshotOf(list);
     this.notify();
+  }
+
+  private takeLoadedRuns(current: (item: Interaction) => boolean): Interaction[][] {
+    const runs = this.loadedRuns.map((run) => run.filter(current));
+    this.loadedRuns = [];
+    return runs;
   }
 
   /** Whether undo can run now (never in a read-only journal, where it would throw). */
@@ -461,7 +484,12 @@ export class JournalDoc {
         return record ? storedValues(record)(FIELD.reflectionText) : undefined;
       });
       restoreAsChanges(this.ydoc, probe, ORIGIN.restore);
-      restoreReflectionsAsChanges(reflections.ydoc, probeReflections, ORIGIN.restore);
+      // A backup made while the reflections were not open holds none: the rich text of
+      // reflections is left as it is then (their plain text is restored with the journal).
+      const hasReflections = file.reflections !== null || probeReflections.share.size > 0;
+      if (hasReflections) {
+        restoreReflectionsAsChanges(reflections.ydoc, probeReflections, ORIGIN.restore);
+      }
     } finally {
       probe.destroy();
       probeReflections.destroy();
@@ -526,6 +554,16 @@ export class JournalDoc {
     return old;
   }
 
+  /** The records of `ids` that exist, newest first. */
+  private sortedRecords(ids: Iterable<InteractionId>): Interaction[] {
+    const run: Interaction[] = [];
+    for (const id of ids) {
+      const item = this.records.get(id);
+      if (item) run.push(item);
+    }
+    return run.sort(compareNewestFirst);
+  }
+
   /** Sets reflections' plain texts (kept by JournalReflections); not an undoable step. */
   private writeReflectionTexts(texts: ReadonlyMap<string, string>): void {
     if (this.readOnlyReason !== null) return;
@@ -541,6 +579,8 @@ export class JournalDoc {
   }
 
   private readonly notify = (): void => {
+    // While loading nothing is shown yet: listeners hear once, at the end.
+    if (this.loading) return;
     for (const listener of [...this.listeners]) listener();
   };
 
@@ -552,7 +592,7 @@ export class JournalDoc {
       if (old) replaced.push(old);
     }
     if (this.loading) {
-      for (const id of changed) this.loadedIds.add(id);
+      this.loadedRuns.push(this.sortedRecords(changed));
       return;
     }
     // A device still on schema 2 edited a reflection inside its record: copy what came.

@@ -39,6 +39,28 @@ export interface JournalSnapshot {
 
 export { compareNewestFirst };
 
+/** Two lists sorted newest first as one, keeping only the items `keep` accepts. */
+export function mergeNewestFirst(
+  a: readonly Interaction[],
+  b: readonly Interaction[],
+  keep: (item: Interaction) => boolean = () => true,
+): Interaction[] {
+  const merged: Interaction[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const left = a[i];
+    const right = b[j];
+    const takeLeft =
+      right === undefined || (left !== undefined && compareNewestFirst(left, right) <= 0);
+    const item = (takeLeft ? left : right) as Interaction;
+    if (takeLeft) i++;
+    else j++;
+    if (keep(item)) merged.push(item);
+  }
+  return merged;
+}
+
 /** Index at which `item` belongs in an array sorted by compareNewestFirst. */
 function insertionIndex(sorted: readonly Interaction[], item: Interaction): number {
   let low = 0;

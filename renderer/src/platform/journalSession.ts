@@ -56,7 +56,7 @@ export async function openJournalSession(name = LOCAL_JOURNAL_DATABASE): Promise
     ydoc.destroy();
     throw error;
   }
-  journal.finishLoading();
+  await journal.finishLoading(nextTurn);
   const stopRelay = relayBetweenTabs(name, ydoc);
   void requestPersistentStorage();
   // Subscribed first, so the mark precedes the screens' own listeners. Only the last is kept.

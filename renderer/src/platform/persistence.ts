@@ -166,9 +166,7 @@ function readUpdates(db: IDBDatabase): Promise<Stored> {
       lastKey = all.at(-1) ?? null;
       for (let start = 0; start < all.length; start += READ_BATCH) {
         const batch = all.slice(start, start + READ_BATCH);
-        const values = store.getAll(
-          IDBKeyRange.bound(batch[0], batch[batch.length - 1]),
-        );
+        const values = store.getAll(IDBKeyRange.bound(batch[0], batch[batch.length - 1]));
         values.onsuccess = () => {
           for (const value of values.result as unknown[]) {
             if (value instanceof Uint8Array) updates.push(value);

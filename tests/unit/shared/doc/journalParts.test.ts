@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { journalParts } from '../../../../shared/doc';
+import { JournalDoc, journalParts } from '../../../../shared/doc';
 import { anInteraction, novemberAt } from '../../../fixtures/interactions';
 import { aReplica, reflectionsOf, syncBoth } from '../../../fixtures/replicas';
 
@@ -91,5 +91,35 @@ describe('journalParts: a document stored in parts', () => {
       }
       expectSameDocument(rebuilt([...parts, ...storedMeanwhile]), doc);
     }
+  });
+});
+
+describe('a journal read as its parts arrive', () => {
+  it('lists what a journal opened at once lists, after records changed and left between parts', async () => {
+    const source = aWorkedJournal();
+    const parts = [...journalParts(source.ydoc, 2 * 1024)];
+    const ydoc = new Y.Doc();
+    const loading = new JournalDoc(ydoc, { loading: true });
+    let notified = 0;
+    loading.subscribe(() => notified++);
+    let pauses = 0;
+    for (const part of parts) Y.applyUpdate(ydoc, part);
+    // After the parts: an edit of a record read earlier, and a deletion.
+    const [first, second] = source.getSnapshot().interactions;
+    if (!first || !second) throw new Error('no interactions');
+    source.updateInteraction(first.id, { title: 'Renamed while loading' });
+    source.deleteInteraction(second.id);
+    Y.applyUpdate(ydoc, Y.encodeStateAsUpdate(source.ydoc, Y.encodeStateVector(ydoc)));
+    expect(notified).toBe(0);
+    await loading.finishLoading(() => {
+      pauses++;
+      return Promise.resolve();
+    });
+    expect(notified).toBe(1);
+    expect(pauses).toBeGreaterThan(2);
+    const opened = new JournalDoc(ydoc);
+    expect(loading.getSnapshot().interactions).toEqual(opened.getSnapshot().interactions);
+    expect(loading.getSnapshot().interactions).toEqual(source.getSnapshot().interactions);
+    expect(loading.get(first.id)?.title).toBe('Renamed while loading');
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { JournalDoc, ORIGIN } from '../../../../shared/doc';
+import { encodeJournalFile, JournalDoc, ORIGIN } from '../../../../shared/doc';
 import { anInteraction } from '../../../fixtures/interactions';
 import { JOURNAL_V1_FILES } from '../../../fixtures/make-journal-v1';
 import { aReplica, reflectionsOf, reloaded, syncBoth } from '../../../fixtures/replicas';
@@ -126,5 +126,17 @@ describe('restoring a backup as new changes', () => {
     );
     expect(() => laptop.restoreFrom(new Uint8Array([1, 2, 3]))).toThrow();
     expect(seen(laptop)).toEqual(before);
+  });
+});
+
+describe('restoring a backup made while the reflections were not open', () => {
+  it('restores the journal and leaves the reflections’ rich text as it is', () => {
+    const { laptop, summit } = journalAtBackup();
+    const withoutReflections = encodeJournalFile({ journal: laptop.encode(), reflections: null });
+    const before = reflectionsOf(laptop).getXmlFragment(summit).toJSON();
+    laptop.updateInteraction(summit, { title: 'Renamed after the backup' });
+    laptop.restoreFrom(withoutReflections);
+    expect(laptop.get(summit)?.title).toBe('Summit');
+    expect(reflectionsOf(laptop).getXmlFragment(summit).toJSON()).toBe(before);
   });
 });
