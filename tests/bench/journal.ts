@@ -76,7 +76,8 @@ export function buildJournal(
     if (reflectionsOpen) reflections.transact(() => addBatch(batch), ORIGIN.seed);
     else addBatch(batch);
   }
-  journal.finishLoading();
+  // Without a pause between its merges it completes before returning.
+  void journal.finishLoading();
   if (!reflectionsOpen) {
     journal.attachReflections(reflections);
     // One transaction around all the seeds: a transaction costs time in proportion to the

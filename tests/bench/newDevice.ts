@@ -154,9 +154,14 @@ async function newDevice(
 /** Uploads both documents from Node clients, which stay connected (the server keeps them loaded). */
 async function upload(url: string, journalId: string, token: string, seeded: SeededJournal) {
   const journal = uploader(url, journalId, token, seeded.journal);
-  await waitFor(() => journal.isInSync(), 'the journal to upload', 300_000, 50);
-  const reflections = await uploadReflections(url, journalId, token, seeded.reflections);
-  return reflections ? [journal, reflections] : [journal];
+  try {
+    await waitFor(() => journal.isInSync(), 'the journal to upload', 300_000, 50);
+    const reflections = await uploadReflections(url, journalId, token, seeded.reflections);
+    return reflections ? [journal, reflections] : [journal];
+  } catch (error) {
+    journal.destroy();
+    throw error;
+  }
 }
 
 export async function measureNewDevice(

@@ -151,6 +151,12 @@ async function main(): Promise<void> {
   progress('done');
   // Missed targets and failed sections are in the table; only a run that measured nothing fails.
   if (ran === 0) process.exitCode = 1;
+  // A failed section can leave a client or server connection open, which would keep the
+  // process alive for good: everything is printed, so leave after a grace period.
+  setTimeout(() => {
+    progress('exiting with connections still open (left by a failed section)');
+    process.exit();
+  }, 10_000).unref();
 }
 
 main().catch((error: unknown) => {

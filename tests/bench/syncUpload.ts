@@ -27,12 +27,17 @@ export async function uploadReflections(
   timeoutMs = 300_000,
 ): Promise<SyncClient | null> {
   const client = uploader(url, reflectionsDocumentName(journalId), token, bytes);
-  await waitFor(
-    () => client.isInSync() || client.refusals.length > 0,
-    'the reflections to upload',
-    timeoutMs,
-    20,
-  );
+  try {
+    await waitFor(
+      () => client.isInSync() || client.refusals.length > 0,
+      'the reflections to upload',
+      timeoutMs,
+      20,
+    );
+  } catch (error) {
+    client.destroy();
+    throw error;
+  }
   if (client.isInSync()) return client;
   client.destroy();
   if (!refusalNoted) {
