@@ -9,6 +9,8 @@ export interface CountingProxy {
   readonly bytes: { toClient: number; toServer: number };
   /** Time of the last byte to the client (performance.now()), 0 before any. */
   readonly lastToClientAt: number;
+  /** When the bytes to clients first reached `bytes` in all (performance.now()), or null. */
+  toClientReachedAt(bytes: number): number | null;
   close(): Promise<void>;
 }
 
@@ -16,6 +18,8 @@ export interface CountingProxy {
 export async function startCountingProxy(serverPort: number): Promise<CountingProxy> {
   const bytes = { toClient: 0, toServer: 0 };
   let lastToClientAt = 0;
+  /** [time, bytes to clients so far] after each chunk. */
+  const toClient: [number, number][] = [];
   const sockets = new Set<Socket>();
   const server = createServer((client) => {
     const upstream = createConnection({ host: '127.0.0.1', port: serverPort });
@@ -33,6 +37,7 @@ export async function startCountingProxy(serverPort: number): Promise<CountingPr
     upstream.on('data', (chunk: Buffer) => {
       bytes.toClient += chunk.length;
       lastToClientAt = performance.now();
+      toClient.push([lastToClientAt, bytes.toClient]);
     });
     client.pipe(upstream);
     upstream.pipe(client);
@@ -45,6 +50,9 @@ export async function startCountingProxy(serverPort: number): Promise<CountingPr
     bytes,
     get lastToClientAt() {
       return lastToClientAt;
+    },
+    toClientReachedAt(total) {
+      return toClient.find(([, sent]) => sent >= total)?.[0] ?? null;
     },
     close() {
       for (const socket of sockets) socket.destroy();

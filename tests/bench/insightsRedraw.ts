@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
+import { EDITABLE_MARK, type AppMarks } from './appMarks';
 import { median, progress } from './stats';
 
 export interface RedrawStats {
@@ -120,6 +121,7 @@ export async function measureInsightsRedraw(
   context: BrowserContext,
   url: string,
   runs: number,
+  appMarks: AppMarks,
 ): Promise<RedrawStats> {
   const page = await context.newPage();
   const browser = context.browser();
@@ -129,7 +131,15 @@ export async function measureInsightsRedraw(
     await page.goto(`${url}/#/insights`);
     await page.getByRole('heading', { name: /^Insights: / }).waitFor({ timeout: 120_000 });
     const logButton = page.getByRole('button', { name: /Log interaction/ });
-    // The journal can be changed once its document has loaded ("Log interaction" enabled).
+    // Timed once the journal itself can change: the app marks it, or, in builds without the
+    // mark, "Log interaction" is enabled.
+    if (appMarks.editable) {
+      await page.waitForFunction(
+        (mark) => performance.getEntriesByName(mark).length > 0,
+        EDITABLE_MARK,
+        { timeout: 120_000, polling: 100 },
+      );
+    }
     const deadline = Date.now() + 120_000;
     while (!(await logButton.isEnabled())) {
       if (Date.now() > deadline) throw new Error('The journal never became editable.');

@@ -122,18 +122,23 @@ export interface AddResult {
 
 /**
  * Adds interactions one at a time (each its own transaction, as the quick-add does) to a
- * journal loaded from `update`, with a subscriber that reads the new snapshot as the UI does.
- * Times addInteraction until it returns: validation, the Yjs transaction, and the snapshot
- * update with its listeners, which all run synchronously.
+ * journal loaded from `update`, with its reflections (`reflections`) open as in the app once
+ * the journal is editable, and a subscriber that reads the new snapshot as the UI does.
+ * Times addInteraction until it returns: validation, the Yjs transaction, the reflection's
+ * rich text, and the snapshot update with its listeners, which all run synchronously.
  */
 export function measureAdd(
   update: Uint8Array,
+  reflections: Uint8Array,
   entries: readonly GeneratedEntry[],
   warmup: number,
 ): AddResult {
   const ydoc = new Y.Doc();
   Y.applyUpdate(ydoc, update);
   const journal = new JournalDoc(ydoc);
+  const reflectionsDoc = new Y.Doc();
+  Y.applyUpdate(reflectionsDoc, reflections);
+  journal.attachReflections(reflectionsDoc);
   const before = journal.getSnapshot().interactions.length;
   let seen = 0;
   const unsubscribe = journal.subscribe(() => {
@@ -149,6 +154,7 @@ export function measureAdd(
   if (seen !== before + entries.length) throw new Error('The snapshot missed some additions');
   journal.destroy();
   ydoc.destroy();
+  reflectionsDoc.destroy();
   return {
     medianMs: median(times),
     p95Ms: percentile(times, 0.95),

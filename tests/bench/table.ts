@@ -1,5 +1,7 @@
-// The result table: one row per measurement, printed as an aligned Markdown table so it
-// reads well in a terminal and pastes straight into docs/benchmarks.md.
+// The result table: one row per measurement, printed as Markdown table rows as soon as each
+// section of the bench has them (so a long run shows its figures as it goes, and a failure
+// late in the run loses nothing). Not aligned: Prettier aligns the table once pasted into
+// docs/benchmarks.md.
 
 export interface Row {
   readonly measure: string;
@@ -28,25 +30,21 @@ function cells(row: Row): string[] {
   ];
 }
 
-/** The rows as an aligned Markdown table (text columns left, numbers right). */
-export function formatTable(rows: readonly Row[]): string {
-  const table = [HEADERS.map(String), ...rows.map(cells)];
-  const widths = HEADERS.map((_, column) =>
-    Math.max(3, ...table.map((line) => (line[column] ?? '').length)),
-  );
+/** The header line and the rule under it, printed once before the first row. */
+export function tableHeader(): string {
   const right = [false, false, true, true, true, false, false];
-  const line = (values: readonly string[]) =>
-    `| ${values
-      .map((value, column) => {
-        const width = widths[column] ?? 0;
-        return right[column] ? value.padStart(width) : value.padEnd(width);
-      })
-      .join(' | ')} |`;
-  const rule = `| ${widths
-    .map((width, column) => (right[column] ? `${'-'.repeat(width - 1)}:` : '-'.repeat(width)))
-    .join(' | ')} |`;
-  const [header = [], ...body] = table;
-  return [line(header), rule, ...body.map(line)].join('\n');
+  const rule = right.map((alignRight) => (alignRight ? '--:' : '---'));
+  return `${line(HEADERS)}\n${line(rule)}`;
+}
+
+/** One row as a Markdown table line. */
+export function formatRow(row: Row): string {
+  return line(cells(row));
+}
+
+/** Cells between pipes; a pipe or line break inside a cell would break the table. */
+function line(values: readonly string[]): string {
+  return `| ${values.map((value) => value.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ')).join(' | ')} |`;
 }
 
 /** Milliseconds with as many decimals as are meaningful at that scale. */
