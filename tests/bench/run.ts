@@ -12,6 +12,7 @@ import { measureNewDevice } from './newDevice';
 import { runSections, type Section } from './report';
 import { Journals, sizeLabel } from './seeded';
 import { canCollectGarbage, progress } from './stats';
+import { measureServerMemory } from './serverMemory';
 import { measureSync } from './sync';
 
 /** The journal that the add, Chromium, new-device and sync rows use. */
@@ -32,6 +33,7 @@ const PARTS = {
   browser: 'Chromium: reloads of the 20k and 100k journals among --sizes (else of the 20k one)',
   'new-device': 'Chromium: a new device gets the 20k journal from the sync server',
   sync: 'the sync server: a new device, offline edits, one field change, 200 devices',
+  'server-memory': "the sync server's memory with one 20k and with 50 × 2k journals open",
 } as const;
 type Part = keyof typeof PARTS;
 const isPart = (value: string): value is Part => Object.hasOwn(PARTS, value);
@@ -129,11 +131,7 @@ function plan(options: Options, journals: Journals) {
   add('sync', `sync ${main}`, () =>
     measureSync(journals.journalOf(MAIN_SIZE), journals.journalOf(LOAD_TEST_SIZE)),
   );
-  // ---- Sync server memory ----------------------------------------------------------------
-  // Reserved for tests/bench/serverMemory.ts (branch `sync`): once it is on main, a section
-  // here runs `measureServerMemory()` (RSS with one 20k journal open, < 200 MB; with 50 × 2k
-  // open, < 300 MB) under the part 'sync' (or a part of its own added to PARTS).
-  // -----------------------------------------------------------------------------------------
+  add('server-memory', 'sync server memory', () => measureServerMemory());
   add('contacts', 'contacts', () => measureContacts());
 
   if (options.only) {

@@ -21,7 +21,8 @@ import { waitUntil } from '../integration/syncReplica';
 import { generateEntries } from './generate';
 import { buildJournal } from './journal';
 import { collectGarbage, progress } from './stats';
-import { formatTable, type Row } from './table';
+import { runSections } from './report';
+import type { Row } from './table';
 
 const MB = 1024 * 1024;
 /**
@@ -192,6 +193,13 @@ export async function measureServerMemory(only?: readonly string[]): Promise<Row
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const only = process.argv.slice(2);
-  const rows = await measureServerMemory(only.length > 0 ? only : undefined);
-  process.stdout.write(`${formatTable(rows)}\n`);
+  await runSections(
+    [
+      {
+        name: 'sync server memory',
+        run: () => measureServerMemory(only.length > 0 ? only : undefined),
+      },
+    ],
+    [],
+  );
 }
