@@ -17,6 +17,12 @@ export {
   type Scheduler,
 } from './reflections';
 export { reflectionText } from './reflectionText';
+export {
+  REFLECTIONS_ROOT,
+  entryClientId,
+  ensureReflectionEntry,
+  reflectionEntry,
+} from './reflectionEntries';
 export { SCHEMA_VERSION } from './schema';
 export type { StoredRecord } from './recordCollection';
 export type { RecordFieldsOf, RecordKindName } from './recordKinds';

@@ -20,6 +20,7 @@ import { isMonthKey, MONTH_NOTE_MAX_LENGTH, readMonthNotes, replaceText } from '
 import { readSettings, sameSettings, settingEntries } from './settings';
 import { decodeJournalFile, encodeJournalFile } from './journalFile';
 import { dropMovedReflections } from './reflectionsMove';
+import { reflectionsMap } from './reflectionEntries';
 import { restoreAsChanges, restoreReflectionsAsChanges } from './restoreAsChanges';
 import { RecordCollection, type StoredRecord } from './recordCollection';
 import { RECORD_KINDS, type RecordFieldsOf, type RecordKindName } from './recordKinds';
@@ -486,7 +487,7 @@ export class JournalDoc {
       restoreAsChanges(this.ydoc, probe, ORIGIN.restore);
       // A backup made while the reflections were not open holds none: the rich text of
       // reflections is left as it is then (their plain text is restored with the journal).
-      const hasReflections = file.reflections !== null || probeReflections.share.size > 0;
+      const hasReflections = file.reflections !== null || reflectionsMap(probeReflections).size > 0;
       if (hasReflections) {
         restoreReflectionsAsChanges(reflections.ydoc, probeReflections, ORIGIN.restore);
       }

@@ -3,6 +3,13 @@ import { ORIGIN } from './origins';
 import { reflectionText, writeReflectionParagraphs } from './reflectionText';
 import { markReflectionsMoving } from './migrations';
 import { copyReflections, dropMovedReflections } from './reflectionsMove';
+import {
+  derivedClientId,
+  ensureReflectionEntry,
+  reflectionEntry,
+  reflectionsMap,
+  writeAs,
+} from './reflectionEntries';
 import { META, OLD_REFLECTIONS_KEPT_DAYS, ROOT } from './schema';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -49,8 +56,8 @@ const SEED_FORMAT = 'paragraphs/1';
 
 /**
  * The reflections of one journal: a Yjs document of its own (loaded after the journal is
- * editable), in which each interaction's reflection is the top-level Y.XmlFragment named by
- * the interaction's id. The journal keeps each reflection's plain text, so that search, the
+ * editable), in which each interaction's reflection is a Y.XmlFragment under its id (see
+ * reflectionEntries.ts). The journal keeps each reflection's plain text, so that search, the
  * timeline and reports never wait for this document; this class keeps that text up to date.
  */
 export class JournalReflections {
@@ -62,11 +69,14 @@ export class JournalReflections {
   private editors = 0;
   private readonly editingListeners = new Set<(editing: boolean) => void>();
 
+  private readonly map: Y.Map<unknown>;
+
   constructor(
     readonly ydoc: Y.Doc,
     private readonly journal: ReflectionsJournal,
     private readonly schedule?: Scheduler,
   ) {
+    this.map = reflectionsMap(ydoc);
     ydoc.on('afterTransaction', this.onTransaction);
   }
 
@@ -85,7 +95,7 @@ export class JournalReflections {
     if (!this.journal.has(id)) return null;
     // A schema-2 reflection moves first: seeding it from its text would copy it twice.
     if (this.journal.hasOldReflection(id)) this.copy([id]);
-    const fragment = this.ydoc.getXmlFragment(id);
+    const fragment = this.entry(id);
     if (fragment._start === null) this.seed(id, fragment);
     return fragment;
   }
@@ -114,13 +124,15 @@ export class JournalReflections {
 
   /** Writes a new interaction's reflection, given as plain paragraphs, as its rich text. */
   writeParagraphs(id: string, paragraphs: readonly string[]): void {
-    const fragment = this.ydoc.getXmlFragment(id);
-    this.ydoc.transact(() => writeReflectionParagraphs(fragment, paragraphs), ORIGIN.seed);
+    this.ydoc.transact(() => {
+      writeReflectionParagraphs(ensureReflectionEntry(this.ydoc, id), paragraphs);
+    }, ORIGIN.seed);
   }
 
   /** Plain text of the reflection as its rich text reads now. */
   textOf(id: string): string {
-    return reflectionText(this.ydoc.getXmlFragment(id));
+    const fragment = reflectionEntry(this.ydoc, id);
+    return fragment ? reflectionText(fragment) : '';
   }
 
   /**
@@ -190,9 +202,9 @@ export class JournalReflections {
     const texts = new Map<string, string>();
     for (const id of ids) {
       if (!this.journal.has(id)) continue;
-      const fragment = this.ydoc.getXmlFragment(id);
+      const fragment = reflectionEntry(this.ydoc, id);
       // Never written as rich text: the plain text is the reflection (see fragment()).
-      if (fragment._start === null) continue;
+      if (fragment === null || fragment._start === null) continue;
       const text = reflectionText(fragment);
       if (text !== this.journal.reflectionText(id)) texts.set(id, text);
     }
@@ -209,22 +221,26 @@ export class JournalReflections {
   private seed(id: string, fragment: Y.XmlFragment): void {
     const text = this.journal.seedText(id);
     if (text === null || text === '') return;
-    const seedClient = seedClientId(`${SEED_FORMAT}\n${id}\n${text}`);
+    const seedClient = derivedClientId(`${SEED_FORMAT}\n${id}\n${text}`);
     if (Y.getState(this.ydoc.store, seedClient) > 0) return;
-    const own = this.ydoc.clientID;
-    this.ydoc.clientID = seedClient;
-    try {
+    writeAs(this.ydoc, seedClient, () => {
       this.ydoc.transact(() => writeReflectionParagraphs(fragment, text.split('\n')), ORIGIN.seed);
-    } finally {
-      this.ydoc.clientID = own;
-    }
+    });
+  }
+
+  /** The reflection's entry, made now if it has none (as the same item on every device). */
+  private entry(id: string): Y.XmlFragment {
+    return (
+      reflectionEntry(this.ydoc, id) ??
+      this.ydoc.transact(() => ensureReflectionEntry(this.ydoc, id), ORIGIN.seed)
+    );
   }
 
   private readonly onTransaction = (transaction: Y.Transaction): void => {
     if (transaction.origin === ORIGIN.seed || transaction.origin === ORIGIN.migration) return;
     const where = transaction.local ? 'here' : 'elsewhere';
     for (const type of transaction.changed.keys()) {
-      const id = rootName(type);
+      const id = reflectionIdOf(type, this.map);
       if (id !== null && this.changed.get(id) !== 'here') this.changed.set(id, where);
     }
     if (this.changed.size > 0) this.planWrite(where);
@@ -242,23 +258,12 @@ export class JournalReflections {
   }
 }
 
-/** The name of the top-level type a shared type is in (the interaction's id here). */
-function rootName<T>(type: Y.AbstractType<T>): string | null {
-  let top = type;
-  while (top._item !== null) top = top._item.parent as Y.AbstractType<T>;
-  try {
-    return Y.findRootTypeKey(top);
-  } catch {
-    return null;
+/** The id of the reflection a shared type is in (null: the map itself, or another type). */
+function reflectionIdOf<T>(type: Y.AbstractType<T>, map: Y.Map<unknown>): string | null {
+  let inner = type;
+  for (let item = inner._item; item !== null; item = inner._item) {
+    if (item.parent === map) return item.parentSub;
+    inner = item.parent as Y.AbstractType<T>;
   }
-}
-
-/** A Yjs client id (32 bits) from a text: FNV-1a. */
-export function seedClientId(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
+  return null;
 }

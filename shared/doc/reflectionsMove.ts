@@ -1,17 +1,19 @@
 import * as Y from 'yjs';
 import { ORIGIN } from './origins';
+import { ensureReflectionEntry, reflectionEntry } from './reflectionEntries';
 import { reflectionText } from './reflectionText';
 import { FIELD, ROOT } from './schema';
 import { itemsWithin, UpdateWriter } from './updateWriter';
 
 /**
  * Moving reflections out of the journal document (schema 2 kept each one inside its
- * interaction's record) into the reflections document, where each is a top-level fragment
- * named by the interaction's id.
+ * interaction's record) into the reflections document, where each is a fragment under the
+ * interaction's id (see reflectionEntries.ts).
  *
- * The move copies the reflection's Yjs items with their own ids: the reflections document
- * gets the very items the journal held, and the ranges of the same clients that are not
- * reflections are written as collected content (GC). So the move is the same on every
+ * The move copies the reflection's Yjs items with their own ids into the reflection's entry
+ * (which is the same item on every device): the reflections document gets the very items
+ * the journal held, and the ranges of the same clients that are not reflections are written
+ * as collected content (GC). So the move is the same on every
  * device: two devices that move one reflection, offline and at the same time, write the same
  * items, which Yjs merges into one; a device that had seen more of a reflection's history
  * adds just what the other lacked, as sync would; and edits made after the move, which
@@ -41,18 +43,22 @@ export function reflectionsToMove(
 }
 
 /**
- * The update that puts the journal's schema-2 reflections into the reflections document,
- * with their items' ids; null when there is none to move.
+ * The update that puts the journal's schema-2 reflections into their entries of the
+ * reflections document (`entries`: the entry of each, by interaction id), with their items'
+ * ids; null when there is none to move.
  */
 export function reflectionsMoveUpdate(
   fragments: ReadonlyMap<string, Y.XmlFragment>,
+  entries: ReadonlyMap<string, Y.XmlFragment>,
 ): Uint8Array | null {
-  const byClient = new Map<number, { item: Y.Item; rootName: string | undefined }[]>();
+  const byClient = new Map<number, { item: Y.Item; parent: Y.ID | undefined }[]>();
   for (const [id, fragment] of fragments) {
+    const entry = entries.get(id)?._item?.id;
+    if (!entry) throw new Error(`The reflection of ${id} has no entry to move into.`);
     for (const item of itemsWithin(fragment)) {
       let items = byClient.get(item.id.client);
       if (!items) byClient.set(item.id.client, (items = []));
-      items.push({ item, rootName: item.parent === fragment ? id : undefined });
+      items.push({ item, parent: item.parent === fragment ? entry : undefined });
     }
   }
   if (byClient.size === 0) return null;
@@ -61,7 +67,7 @@ export function reflectionsMoveUpdate(
     items.sort((a, b) => a.item.id.clock - b.item.id.clock);
     // From clock 0: the clocks before the first reflection item are the journal's, not ours.
     writer.gc(client, 0, items[0]?.item.id.clock ?? 0);
-    for (const { item, rootName } of items) writer.item(item, rootName);
+    for (const { item, parent } of items) writer.item(item, parent);
   }
   return writer.toUpdate();
 }
@@ -87,8 +93,13 @@ export function copyReflections(
   for (const [id, fragment] of reflectionsToMove(journal, ids)) {
     if (!holdsAll(reflections, fragment)) missing.set(id, fragment);
   }
-  const update = reflectionsMoveUpdate(missing);
-  if (update) Y.applyUpdate(reflections, update, ORIGIN.migration);
+  if (missing.size === 0) return [];
+  reflections.transact(() => {
+    const entries = new Map<string, Y.XmlFragment>();
+    for (const id of missing.keys()) entries.set(id, ensureReflectionEntry(reflections, id));
+    const update = reflectionsMoveUpdate(missing, entries);
+    if (update) Y.applyUpdate(reflections, update, ORIGIN.migration);
+  }, ORIGIN.migration);
   return [...missing.keys()];
 }
 
@@ -111,7 +122,8 @@ export function dropMovedReflections(
     for (const [id, fragment] of reflectionsToMove(journal)) {
       if (!holdsAll(reflections, fragment)) continue;
       const record = records.get(id) as Y.Map<unknown>;
-      const text = reflectionText(reflections.getXmlFragment(id));
+      const entry = reflectionEntry(reflections, id);
+      const text = entry ? reflectionText(entry) : '';
       if (text !== (storedText(id) ?? '')) record.set(FIELD.reflectionText, text);
       record.delete(FIELD.reflection);
       dropped.push(id);

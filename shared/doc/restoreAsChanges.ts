@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { replaceText } from './monthNotes';
+import { ensureReflectionEntry, reflectionEntry, reflectionsMap } from './reflectionEntries';
 import { ROOT } from './schema';
 
 /**
@@ -44,13 +45,15 @@ function matchMap(target: Y.Map<unknown>, wanted: Y.Map<unknown>, match: Match):
  * new changes: a reflection that differs is replaced, one the backup lacks is emptied.
  */
 export function restoreReflectionsAsChanges(doc: Y.Doc, backup: Y.Doc, origin: unknown): void {
-  const names = new Set([...doc.share.keys(), ...backup.share.keys()]);
+  const ids = new Set([...reflectionsMap(doc).keys(), ...reflectionsMap(backup).keys()]);
   doc.transact(() => {
-    for (const name of names) {
-      const wanted = backup.share.has(name) ? backup.getXmlFragment(name) : null;
-      const current = doc.getXmlFragment(name);
-      if (wanted) matchFragment(current, wanted);
-      else if (current.length > 0) current.delete(0, current.length);
+    for (const id of ids) {
+      const wanted = reflectionEntry(backup, id);
+      if (wanted) matchFragment(ensureReflectionEntry(doc, id), wanted);
+      else {
+        const current = reflectionEntry(doc, id);
+        if (current && current.length > 0) current.delete(0, current.length);
+      }
     }
   }, origin);
 }

@@ -19,14 +19,18 @@ export class UpdateWriter {
    */
   constructor(private readonly contiguous = false) {}
 
-  /** Adds an item; items of one client must come in clock order, without overlaps. */
-  item(item: Y.Item, rootName?: string): void {
+  /**
+   * Adds an item; items of one client must come in clock order, without overlaps. `parent`:
+   * the item of the type it goes into instead of its own parent, if it has no neighbours to
+   * place it by (a first child).
+   */
+  item(item: Y.Item, parent?: Y.ID): void {
     const run = this.runFor(item.id.client, item.id.clock);
     if (this.contiguous && item.id.clock !== run.end) {
       throw new Error(`Structs of client ${item.id.client} are not contiguous.`);
     }
     this.fill(run, item.id.clock);
-    run.parts.push({ item, rootName });
+    run.parts.push({ item, parent });
     run.end = item.id.clock + item.length;
     if (item.deleted) this.deleteRange(item.id.client, item.id.clock, item.length);
   }
@@ -100,7 +104,7 @@ interface Run {
   readonly parts: Part[];
 }
 
-type Part = { item: Y.Item; rootName: string | undefined } | { gc: number };
+type Part = { item: Y.Item; parent: Y.ID | undefined } | { gc: number };
 
 // Bits of a struct's info byte (see Yjs' Item#write): content ref, then which ids follow.
 const CONTENT_REF = 0b11111;
@@ -112,16 +116,16 @@ function writePart(encoder: Y.UpdateEncoderV1, part: Part): void {
     encoder.writeLen(part.gc);
     return;
   }
-  const { item, rootName } = part;
-  if (rootName === undefined || item.origin !== null || item.rightOrigin !== null) {
+  const { item, parent } = part;
+  if (parent === undefined || item.origin !== null || item.rightOrigin !== null) {
     item.write(encoder, 0);
     return;
   }
-  // A first child without neighbours names its parent: here, a top-level type of that name.
+  // A first child without neighbours names its parent, here by the id of the parent's item.
   const info = (item.content.getRef() & CONTENT_REF) | (item.parentSub === null ? 0 : 0b100000);
   encoder.writeInfo(info);
-  encoder.writeParentInfo(true);
-  encoder.writeString(rootName);
+  encoder.writeParentInfo(false);
+  encoder.writeLeftID(parent);
   if (item.parentSub !== null) encoder.writeString(item.parentSub);
   item.content.write(encoder, 0);
 }

@@ -4,7 +4,6 @@
 // its text (see buildJournal's reflectionsOpen).
 import * as Y from 'yjs';
 import { JournalDoc } from '../../shared/doc';
-import { encodeWithRootNames } from './encodeRoots';
 import type { GeneratedEntry } from './generate';
 import { buildJournal, dropJournal } from './journal';
 import type { SeededJournal } from './seeded';
@@ -77,7 +76,7 @@ export function measureSeededReflections(
   const seeded: SeededJournal = {
     count: entries.length,
     journal: built.journal.encode(),
-    reflections: encodeWithRootNames(built.reflections),
+    reflections: Y.encodeStateAsUpdate(built.reflections),
   };
   dropJournal(built);
   return {
@@ -88,20 +87,21 @@ export function measureSeededReflections(
 }
 
 export interface EncodeResult {
-  /** Y.encodeStateAsUpdate, as the sync server sends and stores a document. */
-  readonly yjsMs: number;
-  /** The same bytes with each top-level name looked up in a map (encodeRoots.ts). */
-  readonly namedMs: number;
+  /** Y.encodeStateAsUpdate of the reflections, as the sync server sends and stores them. */
+  readonly reflectionsMs: number;
+  /** The same of the journal document, for scale. */
+  readonly journalMs: number;
 }
 
-/** Encodes the loaded reflections both ways, once each, garbage collected before each. */
-export function measureReflectionsEncode(update: Uint8Array): EncodeResult {
-  const ydoc = new Y.Doc();
-  Y.applyUpdate(ydoc, update);
-  collectGarbage();
-  const yjsMs = timeMs(() => Y.encodeStateAsUpdate(ydoc));
-  collectGarbage();
-  const namedMs = timeMs(() => encodeWithRootNames(ydoc));
-  ydoc.destroy();
-  return { yjsMs, namedMs };
+/** Encodes each loaded document once, garbage collected before each. */
+export function measureEncode(seeded: SeededJournal): EncodeResult {
+  const time = (update: Uint8Array) => {
+    const ydoc = new Y.Doc();
+    Y.applyUpdate(ydoc, update);
+    collectGarbage();
+    const ms = timeMs(() => Y.encodeStateAsUpdate(ydoc));
+    ydoc.destroy();
+    return ms;
+  };
+  return { reflectionsMs: time(seeded.reflections), journalMs: time(seeded.journal) };
 }

@@ -1,7 +1,7 @@
 // The bench's journals, generated and built once per size and shared by the sections that
 // need them (the 20k journal serves the Node, Chromium and sync rows alike). Only encoded
 // forms stay in memory, so the built documents do not slow the collections of later runs.
-import { encodeWithRootNames } from './encodeRoots';
+import * as Y from 'yjs';
 import { generateEntries, type GeneratedEntry } from './generate';
 import { buildJournal, dropJournal } from './journal';
 import { toJson } from './measure';
@@ -45,7 +45,7 @@ export class Journals {
       seeded = {
         count,
         journal: built.journal.encode(),
-        reflections: encodeWithRootNames(built.reflections),
+        reflections: Y.encodeStateAsUpdate(built.reflections),
       };
       this.json.set(count, toJson(built.records));
       dropJournal(built);

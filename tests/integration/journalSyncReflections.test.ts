@@ -8,7 +8,7 @@ import { addJournal, startSyncServer, type SyncServer } from '../../electron/syn
 import { databasePath } from '../../electron/sync-server/journalRegistry';
 import { JournalSync } from '../../renderer/src/platform/sync/journalSync';
 import type { SyncState } from '../../renderer/src/platform/sync/syncStatus';
-import { JournalDoc, ORIGIN } from '../../shared/doc';
+import { JournalDoc, ORIGIN, reflectionEntry } from '../../shared/doc';
 import type { InteractionId } from '../../shared/domain';
 import { reflectionsDocumentName, type SyncTarget } from '../../shared/sync';
 import { anInteraction } from '../fixtures/interactions';
@@ -65,9 +65,7 @@ const pendingOf = (d: Device) => {
 
 /** The rich text of a reflection as the editor would show it (paragraph texts, one a line). */
 function richText(d: Device, id: InteractionId): string {
-  return d.reflections
-    .getXmlFragment(id)
-    .toArray()
+  return (reflectionEntry(d.reflections, id)?.toArray() ?? [])
     .map((node) => (node instanceof Y.XmlElement ? node.toArray().map(String).join('') : ''))
     .join('\n');
 }

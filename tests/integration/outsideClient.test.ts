@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addJournal, startSyncServer, type SyncServer } from '../../electron/sync-server';
 import { JournalSync } from '../../renderer/src/platform/sync/journalSync';
-import { JournalDoc, ORIGIN } from '../../shared/doc';
+import { entryClientId, JournalDoc, ORIGIN, reflectionEntry } from '../../shared/doc';
 import type { InteractionId } from '../../shared/domain';
 import { anInteraction } from '../fixtures/interactions';
 import {
@@ -17,6 +17,7 @@ import {
   openJournal,
   plainText,
   readInteractions,
+  reflectionOf,
   schemaVersionOf,
   type OutsideClient,
 } from './outsideClient';
@@ -73,7 +74,7 @@ function outside(journalId: string, token: string): OutsideClient {
 
 /** Bold text in the middle of a reflection's first paragraph, as the editor writes a mark. */
 function boldInFirstParagraph(reflections: Y.Doc, id: string, at: number, words: string): void {
-  const paragraph = reflections.getXmlFragment(id).get(0) as Y.XmlElement;
+  const paragraph = reflectionEntry(reflections, id)?.get(0) as Y.XmlElement;
   const text = paragraph.get(0) as Y.XmlText;
   reflections.transact(() => text.insert(at, words, { bold: {} }), ORIGIN.local);
 }
@@ -91,7 +92,7 @@ function listAfterFirstParagraph(reflections: Y.Doc, id: string, items: string[]
       return item;
     }),
   );
-  reflections.transact(() => reflections.getXmlFragment(id).insert(1, [list]), ORIGIN.local);
+  reflections.transact(() => reflectionEntry(reflections, id)?.insert(1, [list]), ORIGIN.local);
 }
 
 describe('a client outside the app', () => {
@@ -135,7 +136,8 @@ describe('a client outside the app', () => {
     ) as Record<string, unknown>;
     expect(base.relevance).toBe(2);
 
-    const fragment = reader.reflections.getXmlFragment(coffee);
+    const fragment = reflectionOf(reader.reflections, coffee);
+    if (!fragment) throw new Error('The reflection did not arrive.');
     const first = fragment.get(0) as Y.XmlElement;
     expect(first.nodeName).toBe('paragraph');
     expect((first.get(0) as Y.XmlText).toDelta()).toEqual([
@@ -196,6 +198,10 @@ describe('a client outside the app', () => {
     const open = app.journal.openReflections;
     expect(app.journal.reflectionFragment(id as InteractionId)?.length).toBe(3);
     expect(open?.textOf(id)).toBe('Chidi hires through referrals.\n\nFollow up.');
+    // Its entry is the very item the app would have made (the same client and clock).
+    expect(reflectionEntry(app.reflections, id)?._item?.id).toEqual(
+      Y.createID(entryClientId(id), 0),
+    );
     expect(app.journal.get(mine)).toMatchObject({
       place: 'Hall 4',
       title: 'Trade fair',

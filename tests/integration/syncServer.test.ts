@@ -10,6 +10,7 @@ import {
   type SyncServerOptions,
 } from '../../electron/sync-server';
 import { databasePath } from '../../electron/sync-server/journalRegistry';
+import { ensureReflectionEntry, reflectionEntry, REFLECTIONS_ROOT } from '../../shared/doc';
 import { reflectionsDocumentName } from '../../shared/sync/syncLink';
 import {
   clientPool,
@@ -63,14 +64,15 @@ function journalClient(options: Parameters<typeof connectJournalClient>[0]): Jou
   return made;
 }
 
-/** A reflection as the app writes it: a paragraph in the fragment named by the interaction. */
+/** A reflection as the app writes it: a paragraph in the fragment under the interaction's id. */
 function writeReflection(reflections: Y.Doc, id: string, text: string): void {
   const paragraph = new Y.XmlElement('paragraph');
   paragraph.insert(0, [new Y.XmlText(text)]);
-  reflections.getXmlFragment(id).insert(0, [paragraph]);
+  reflections.transact(() => ensureReflectionEntry(reflections, id).insert(0, [paragraph]));
 }
 
-const reflectionOf = (reflections: Y.Doc, id: string) => reflections.getXmlFragment(id).toString();
+const reflectionOf = (reflections: Y.Doc, id: string) =>
+  reflectionEntry(reflections, id)?.toString() ?? '';
 
 /** The stored row of a server document, decoded; undefined when there is none. */
 function storedDocument(name: string): Y.Doc | undefined {
@@ -147,7 +149,7 @@ describe('sync server: access', () => {
       'the phone to get the entry and its reflection',
     );
     // Two documents: the reflection never lands in the journal, nor the entry in the reflections.
-    expect(phone.doc.share.has('coffee')).toBe(false);
+    expect(phone.doc.share.has(REFLECTIONS_ROOT)).toBe(false);
     expect(phone.reflections.share.has('entries')).toBe(false);
     expect(laptop.refusals()).toEqual([]);
   });
