@@ -153,6 +153,24 @@ describe('a client outside the app', () => {
     ].join('\n');
     expect(plainText(fragment)).toBe(expected);
     expect(read?.reflectionText).toBe(expected);
+
+    // The rule's edges: an empty paragraph and a rule are empty lines, a heading is a line.
+    const blocks = ['paragraph', 'horizontalRule', 'heading'].map((name) => new Y.XmlElement(name));
+    blocks[2]?.insert(0, [new Y.XmlText('Next')]);
+    app.reflections.transact(
+      () => reflectionEntry(app.reflections, coffee)?.insert(0, blocks),
+      ORIGIN.local,
+    );
+    app.open.writeTexts();
+    await waitFor(app.synced, 'the app to be synced');
+    await waitFor(
+      () =>
+        readInteractions(reader.journal).get(coffee)?.reflectionText !== expected &&
+        plainText(fragment) !== expected,
+      'the new rich and plain text to reach the outside client',
+    );
+    expect(plainText(fragment)).toBe(`\n\nNext\n${expected}`);
+    expect(readInteractions(reader.journal).get(coffee)?.reflectionText).toBe(plainText(fragment));
   });
 
   it('writes an interaction with its reflection, and edits, that the app reads', async () => {

@@ -90,9 +90,7 @@ export function readInteractions(journal: Y.Doc): Map<string, Record<string, unk
   return found;
 }
 
-const TEXTBLOCKS = new Set(['paragraph', 'heading', 'codeBlock']);
-
-/** Plain text of an inline run: text without marks, a hardBreak as a newline. */
+/** The text of an inline node: text without marks, a hardBreak as a newline, else nothing. */
 function inlineText(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
   if (node instanceof Y.XmlText) {
     return (node.toDelta() as { insert?: unknown }[])
@@ -102,13 +100,25 @@ function inlineText(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
   return node instanceof Y.XmlElement && node.nodeName === 'hardBreak' ? '\n' : '';
 }
 
-/** One line per textblock, in document order, lists flattened; lines joined with \n. */
+/**
+ * The plain-text rule: an XmlText is a line; an element with no children, or with text or a
+ * hardBreak among them, is a line; any other element is read child by child. Joined with \n.
+ */
 export function plainText(fragment: Y.XmlFragment): string {
   const lines: string[] = [];
   const visit = (node: Y.XmlElement | Y.XmlText | Y.XmlHook) => {
+    if (node instanceof Y.XmlText) lines.push(inlineText(node));
     if (!(node instanceof Y.XmlElement)) return;
-    if (TEXTBLOCKS.has(node.nodeName)) lines.push(node.toArray().map(inlineText).join(''));
-    else for (const child of node.toArray()) visit(child);
+    const children = node.toArray();
+    const isLine =
+      children.length === 0 ||
+      children.some(
+        (child) =>
+          child instanceof Y.XmlText ||
+          (child instanceof Y.XmlElement && child.nodeName === 'hardBreak'),
+      );
+    if (isLine) lines.push(children.map(inlineText).join(''));
+    else for (const child of children) visit(child);
   };
   for (const node of fragment.toArray()) visit(node);
   return lines.join('\n');
