@@ -20,7 +20,8 @@ export { reflectionText } from './reflectionText';
 export {
   REFLECTIONS_ROOT,
   entryClientId,
-  ensureReflectionEntry,
+  makeReflectionEntry,
+  makeSharedReflectionEntry,
   reflectionEntry,
 } from './reflectionEntries';
 export { SCHEMA_VERSION } from './schema';

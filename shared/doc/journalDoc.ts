@@ -175,6 +175,10 @@ export class JournalDoc {
           const record = this.recordOf(asInteractionId(id));
           return record ? storedValues(record)(FIELD.reflectionText) : undefined;
         },
+        loggedWithoutReflections: (id) => {
+          const record = this.recordOf(asInteractionId(id));
+          return record ? storedValues(record)(FIELD.reflectionFromText) === true : false;
+        },
         seedText: (id) => {
           const record = this.recordOf(asInteractionId(id));
           if (!record || record.has(FIELD.reflectionText)) return null;
@@ -263,9 +267,9 @@ export class JournalDoc {
     if (this.records.has(id)) throw new Error('An interaction with this id exists already.');
     const now = (options.now ?? new Date()).toISOString();
     const text = options.reflection?.join('\n') ?? '';
-    // With the reflections open, their rich text is written now; otherwise the record says
-    // that its rich text is still to be made from the text (see JournalReflections.fragment).
-    const later = text !== '' && this.reflections === null;
+    // With the reflections open, its reflection is made now; otherwise the record says that
+    // it is still to be made, by any device, from the text (see JournalReflections.fragment).
+    const later = this.reflections === null;
     this.ydoc.transact(() => {
       addStoredRecord(this.interactions, id, {
         ...result.value,
@@ -276,7 +280,7 @@ export class JournalDoc {
         ...(later ? { [FIELD.reflectionFromText]: true } : {}),
       });
     }, options.origin ?? ORIGIN.local);
-    if (text && this.reflections) this.reflections.writeParagraphs(id, options.reflection ?? []);
+    this.reflections?.makeEntry(id, text ? (options.reflection ?? []) : []);
     this.undoManager.stopCapturing();
     return id;
   }

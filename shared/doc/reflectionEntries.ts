@@ -8,11 +8,16 @@ import * as Y from 'yjs';
  * searching all of them whenever it writes one, so thousands of them make every save and
  * every sync quadratic.
  *
- * A map entry made on two devices at once would keep only one of them, and with it the words
- * typed into the other. So an entry is always written by a client whose id comes from the
- * interaction's id, at clock 0: every device that makes the entry of one reflection writes
- * the very same item, which Yjs merges into one. What is typed into it is written by each
- * device's own client, as any edit.
+ * A map keeps one value per key: an entry made on two devices at once would keep only one of
+ * them, and with it the words typed into the other. So each entry is made exactly once:
+ * - by the device that logs the interaction, in the same step, when its reflections are open
+ *   (makeReflectionEntry). No other device makes it: they wait for it to arrive;
+ * - otherwise (logged while the reflections were not open, or written by a version that kept
+ *   reflections inside records and has none there), by whichever device opens it first, as a
+ *   client whose id comes from the interaction's id, at clock 0 (makeSharedReflectionEntry):
+ *   every device that does so writes the very same item, which Yjs merges into one.
+ * Not a derived client for every entry: Yjs walks all of a document's client ids twice in
+ * every transaction, so 20,000 of them would make each keystroke take tens of milliseconds.
  */
 export const REFLECTIONS_ROOT = 'reflections';
 
@@ -30,22 +35,26 @@ export function reflectionEntry(doc: Y.Doc, id: string): Y.XmlFragment | null {
   return entry instanceof Y.XmlFragment ? entry : null;
 }
 
-/**
- * The rich text of a reflection, made now (empty) if the document does not have it yet.
- * Made by the entry's own client (see above) unless that client has written before: for a
- * reflection whose entry was removed, or in the unlikely event that two ids share a client.
- */
-export function ensureReflectionEntry(doc: Y.Doc, id: string): Y.XmlFragment {
+/** Makes the (empty) entry of an interaction logged here, now; the existing one if any. */
+export function makeReflectionEntry(doc: Y.Doc, id: string): Y.XmlFragment {
   const existing = reflectionEntry(doc, id);
   if (existing) return existing;
   const fragment = new Y.XmlFragment();
-  const client = entryClientId(id);
-  if (Y.getState(doc.store, client) > 0) {
-    reflectionsMap(doc).set(id, fragment);
-    return fragment;
-  }
-  writeAs(doc, client, () => reflectionsMap(doc).set(id, fragment));
+  reflectionsMap(doc).set(id, fragment);
   return fragment;
+}
+
+/**
+ * Makes the entry of a reflection that any device may make (see above), as the same item on
+ * every device; the existing one if any. Made by this device's own client if the derived one
+ * has written before (two ids sharing a client: about one chance in 50 million at 20k).
+ */
+export function makeSharedReflectionEntry(doc: Y.Doc, id: string): Y.XmlFragment {
+  const existing = reflectionEntry(doc, id);
+  if (existing) return existing;
+  const client = entryClientId(id);
+  if (Y.getState(doc.store, client) > 0) return makeReflectionEntry(doc, id);
+  return writeAs(doc, client, () => makeReflectionEntry(doc, id));
 }
 
 /** The id of the client that writes the entry of a reflection. */
@@ -57,11 +66,11 @@ export function entryClientId(id: string): number {
  * Runs `write` with the document's changes written by `client` (joining the transaction
  * under way, if any), then gives the document its own client id back.
  */
-export function writeAs(doc: Y.Doc, client: number, write: () => void): void {
+export function writeAs<T>(doc: Y.Doc, client: number, write: () => T): T {
   const own = doc.clientID;
   doc.clientID = client;
   try {
-    write();
+    return write();
   } finally {
     doc.clientID = own;
   }

@@ -5,7 +5,8 @@ import { markReflectionsMoving } from './migrations';
 import { copyReflections, dropMovedReflections } from './reflectionsMove';
 import {
   derivedClientId,
-  ensureReflectionEntry,
+  makeReflectionEntry,
+  makeSharedReflectionEntry,
   reflectionEntry,
   reflectionsMap,
   writeAs,
@@ -23,6 +24,11 @@ export interface ReflectionsJournal {
   reflectionText(id: string): string;
   /** The plain text stored on its record, if any (not read from a schema-2 reflection). */
   storedText(id: string): unknown;
+  /**
+   * Whether it was logged while the reflections were not open: then any device may make its
+   * entry (see reflectionEntries.ts), and its rich text may be made from its text.
+   */
+  loggedWithoutReflections(id: string): boolean;
   /**
    * The plain text it was logged with, when it was logged without its rich text (the
    * reflections were not open) and no rich text was written for it since: only then may its
@@ -87,17 +93,36 @@ export class JournalReflections {
 
   /**
    * The rich text of an interaction's reflection, for an editor to bind to; null when the
-   * interaction does not exist. A reflection logged as plain paragraphs without its rich text
-   * (the reflections were not open), and never written as rich text since (anywhere: the
-   * record says so), gets them as its first content.
+   * interaction does not exist, or when its reflection has not reached this device yet (it
+   * was logged on another, see reflectionEntries.ts; onArrival says when it comes). A
+   * reflection logged as plain paragraphs without its rich text (the reflections were not
+   * open), and never written as rich text since (anywhere: the record says so), gets them
+   * as its first content.
    */
   fragment(id: string): Y.XmlFragment | null {
     if (!this.journal.has(id)) return null;
     // A schema-2 reflection moves first: seeding it from its text would copy it twice.
     if (this.journal.hasOldReflection(id)) this.copy([id]);
-    const fragment = this.entry(id);
-    if (fragment._start === null) this.seed(id, fragment);
+    let fragment = reflectionEntry(this.ydoc, id);
+    if (!fragment && this.journal.loggedWithoutReflections(id)) {
+      fragment = this.ydoc.transact(() => makeSharedReflectionEntry(this.ydoc, id), ORIGIN.seed);
+    }
+    if (fragment && fragment._start === null) this.seed(id, fragment);
     return fragment;
+  }
+
+  /** Whether the reflection of `id` is on this device (see fragment()). */
+  has(id: string): boolean {
+    return reflectionEntry(this.ydoc, id) !== null;
+  }
+
+  /** Calls `listener` when the reflection of `id` reaches this device. */
+  onArrival(id: string, listener: () => void): () => void {
+    const observer = (event: Y.YMapEvent<unknown>) => {
+      if (event.keysChanged.has(id)) listener();
+    };
+    this.map.observe(observer);
+    return () => this.map.unobserve(observer);
   }
 
   /**
@@ -122,10 +147,14 @@ export class JournalReflections {
     return () => this.editingListeners.delete(listener);
   }
 
-  /** Writes a new interaction's reflection, given as plain paragraphs, as its rich text. */
-  writeParagraphs(id: string, paragraphs: readonly string[]): void {
+  /**
+   * Makes the reflection of an interaction just logged here, with its first paragraphs if
+   * any (rich text made from plain paragraphs).
+   */
+  makeEntry(id: string, paragraphs: readonly string[]): void {
     this.ydoc.transact(() => {
-      writeReflectionParagraphs(ensureReflectionEntry(this.ydoc, id), paragraphs);
+      const fragment = makeReflectionEntry(this.ydoc, id);
+      if (paragraphs.length > 0) writeReflectionParagraphs(fragment, paragraphs);
     }, ORIGIN.seed);
   }
 
@@ -226,14 +255,6 @@ export class JournalReflections {
     writeAs(this.ydoc, seedClient, () => {
       this.ydoc.transact(() => writeReflectionParagraphs(fragment, text.split('\n')), ORIGIN.seed);
     });
-  }
-
-  /** The reflection's entry, made now if it has none (as the same item on every device). */
-  private entry(id: string): Y.XmlFragment {
-    return (
-      reflectionEntry(this.ydoc, id) ??
-      this.ydoc.transact(() => ensureReflectionEntry(this.ydoc, id), ORIGIN.seed)
-    );
   }
 
   private readonly onTransaction = (transaction: Y.Transaction): void => {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { ORIGIN } from './origins';
-import { ensureReflectionEntry, reflectionEntry } from './reflectionEntries';
+import { REFLECTIONS_ROOT, reflectionEntry } from './reflectionEntries';
 import { reflectionText } from './reflectionText';
 import { FIELD, ROOT } from './schema';
 import { itemsWithin, UpdateWriter } from './updateWriter';
@@ -10,10 +10,10 @@ import { itemsWithin, UpdateWriter } from './updateWriter';
  * interaction's record) into the reflections document, where each is a fragment under the
  * interaction's id (see reflectionEntries.ts).
  *
- * The move copies the reflection's Yjs items with their own ids into the reflection's entry
- * (which is the same item on every device): the reflections document gets the very items
- * the journal held, and the ranges of the same clients that are not reflections are written
- * as collected content (GC). So the move is the same on every
+ * The move copies the reflection's Yjs items with their own ids: the fragment's own item
+ * becomes the reflection's entry in the reflections map, its content comes along as it is,
+ * and the ranges of the same clients that are not reflections are written as collected
+ * content (GC). So the move is the same on every
  * device: two devices that move one reflection, offline and at the same time, write the same
  * items, which Yjs merges into one; a device that had seen more of a reflection's history
  * adds just what the other lacked, as sync would; and edits made after the move, which
@@ -43,23 +43,21 @@ export function reflectionsToMove(
 }
 
 /**
- * The update that puts the journal's schema-2 reflections into their entries of the
- * reflections document (`entries`: the entry of each, by interaction id), with their items'
- * ids; null when there is none to move.
+ * The update that puts the journal's schema-2 reflections into the reflections document,
+ * each under its interaction's id, with their items' ids; null when there is none to move.
  */
 export function reflectionsMoveUpdate(
   fragments: ReadonlyMap<string, Y.XmlFragment>,
-  entries: ReadonlyMap<string, Y.XmlFragment>,
 ): Uint8Array | null {
-  const byClient = new Map<number, { item: Y.Item; parent: Y.ID | undefined }[]>();
+  const byClient = new Map<number, { item: Y.Item; entryOf?: string }[]>();
+  const add = (item: Y.Item, entryOf?: string) => {
+    let items = byClient.get(item.id.client);
+    if (!items) byClient.set(item.id.client, (items = []));
+    items.push({ item, entryOf });
+  };
   for (const [id, fragment] of fragments) {
-    const entry = entries.get(id)?._item?.id;
-    if (!entry) throw new Error(`The reflection of ${id} has no entry to move into.`);
-    for (const item of itemsWithin(fragment)) {
-      let items = byClient.get(item.id.client);
-      if (!items) byClient.set(item.id.client, (items = []));
-      items.push({ item, parent: item.parent === fragment ? entry : undefined });
-    }
+    if (fragment._item) add(fragment._item, id);
+    for (const item of itemsWithin(fragment)) add(item);
   }
   if (byClient.size === 0) return null;
   const writer = new UpdateWriter();
@@ -67,14 +65,19 @@ export function reflectionsMoveUpdate(
     items.sort((a, b) => a.item.id.clock - b.item.id.clock);
     // From clock 0: the clocks before the first reflection item are the journal's, not ours.
     writer.gc(client, 0, items[0]?.item.id.clock ?? 0);
-    for (const { item, parent } of items) writer.item(item, parent);
+    for (const { item, entryOf } of items) {
+      if (entryOf === undefined) writer.item(item);
+      else writer.mapEntry(item, REFLECTIONS_ROOT, entryOf);
+    }
   }
   return writer.toUpdate();
 }
 
 /** Whether the reflections document holds every item of a schema-2 reflection. */
 export function holdsAll(reflections: Y.Doc, fragment: Y.XmlFragment): boolean {
-  return itemsWithin(fragment).every(
+  const items = itemsWithin(fragment);
+  if (fragment._item) items.push(fragment._item);
+  return items.every(
     (item) => Y.getState(reflections.store, item.id.client) >= item.id.clock + item.length,
   );
 }
@@ -93,13 +96,8 @@ export function copyReflections(
   for (const [id, fragment] of reflectionsToMove(journal, ids)) {
     if (!holdsAll(reflections, fragment)) missing.set(id, fragment);
   }
-  if (missing.size === 0) return [];
-  reflections.transact(() => {
-    const entries = new Map<string, Y.XmlFragment>();
-    for (const id of missing.keys()) entries.set(id, ensureReflectionEntry(reflections, id));
-    const update = reflectionsMoveUpdate(missing, entries);
-    if (update) Y.applyUpdate(reflections, update, ORIGIN.migration);
-  }, ORIGIN.migration);
+  const update = reflectionsMoveUpdate(missing);
+  if (update) Y.applyUpdate(reflections, update, ORIGIN.migration);
   return [...missing.keys()];
 }
 

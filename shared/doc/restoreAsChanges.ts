@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { replaceText } from './monthNotes';
-import { ensureReflectionEntry, reflectionEntry, reflectionsMap } from './reflectionEntries';
+import { reflectionEntry, reflectionsMap } from './reflectionEntries';
 import { ROOT } from './schema';
 
 /**
@@ -43,17 +43,21 @@ function matchMap(target: Y.Map<unknown>, wanted: Y.Map<unknown>, match: Match):
 /**
  * Makes every reflection in `doc` (the reflections document) equal to the backup's, through
  * new changes: a reflection that differs is replaced, one the backup lacks is emptied.
+ *
+ * First what the backup holds and `doc` lacks is merged in, as if the device that made the
+ * backup synced: a reflection this device does not have yet arrives with its own entry, the
+ * very item its other devices may still send (a new entry made here would replace that one).
  */
 export function restoreReflectionsAsChanges(doc: Y.Doc, backup: Y.Doc, origin: unknown): void {
-  const ids = new Set([...reflectionsMap(doc).keys(), ...reflectionsMap(backup).keys()]);
   doc.transact(() => {
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(backup, Y.encodeStateVector(doc)), origin);
+    const ids = new Set([...reflectionsMap(doc).keys(), ...reflectionsMap(backup).keys()]);
     for (const id of ids) {
+      const current = reflectionEntry(doc, id);
+      if (!current) continue;
       const wanted = reflectionEntry(backup, id);
-      if (wanted) matchFragment(ensureReflectionEntry(doc, id), wanted);
-      else {
-        const current = reflectionEntry(doc, id);
-        if (current && current.length > 0) current.delete(0, current.length);
-      }
+      if (wanted) matchFragment(current, wanted);
+      else if (current.length > 0) current.delete(0, current.length);
     }
   }, origin);
 }

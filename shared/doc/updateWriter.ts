@@ -19,18 +19,28 @@ export class UpdateWriter {
    */
   constructor(private readonly contiguous = false) {}
 
+  /** Adds an item; items of one client must come in clock order, without overlaps. */
+  item(item: Y.Item): void {
+    this.add({ item });
+  }
+
   /**
-   * Adds an item; items of one client must come in clock order, without overlaps. `parent`:
-   * the item of the type it goes into instead of its own parent, if it has no neighbours to
-   * place it by (a first child).
+   * Adds an item that holds a shared type (a fragment, say) as the first value under `key` of
+   * the top-level map `root` instead of where it is, with its id and its type.
    */
-  item(item: Y.Item, parent?: Y.ID): void {
+  mapEntry(item: Y.Item, root: string, key: string): void {
+    if (!(item.content instanceof Y.ContentType)) throw new Error('Only a type can move.');
+    this.add({ item, entry: { root, key } });
+  }
+
+  private add(part: ItemPart): void {
+    const { item } = part;
     const run = this.runFor(item.id.client, item.id.clock);
     if (this.contiguous && item.id.clock !== run.end) {
       throw new Error(`Structs of client ${item.id.client} are not contiguous.`);
     }
     this.fill(run, item.id.clock);
-    run.parts.push({ item, parent });
+    run.parts.push(part);
     run.end = item.id.clock + item.length;
     if (item.deleted) this.deleteRange(item.id.client, item.id.clock, item.length);
   }
@@ -104,11 +114,17 @@ interface Run {
   readonly parts: Part[];
 }
 
-type Part = { item: Y.Item; parent: Y.ID | undefined } | { gc: number };
+interface ItemPart {
+  readonly item: Y.Item;
+  /** Written as the first value of a key of a top-level map (see mapEntry). */
+  readonly entry?: { readonly root: string; readonly key: string };
+}
+type Part = ItemPart | { gc: number };
 
 // Bits of a struct's info byte (see Yjs' Item#write): content ref, then which ids follow.
 const CONTENT_REF = 0b11111;
 const GC_REF = 0;
+const PARENT_SUB = 0b100000;
 
 function writePart(encoder: Y.UpdateEncoderV1, part: Part): void {
   if ('gc' in part) {
@@ -116,17 +132,16 @@ function writePart(encoder: Y.UpdateEncoderV1, part: Part): void {
     encoder.writeLen(part.gc);
     return;
   }
-  const { item, parent } = part;
-  if (parent === undefined || item.origin !== null || item.rightOrigin !== null) {
+  const { item, entry } = part;
+  if (entry === undefined) {
     item.write(encoder, 0);
     return;
   }
-  // A first child without neighbours names its parent, here by the id of the parent's item.
-  const info = (item.content.getRef() & CONTENT_REF) | (item.parentSub === null ? 0 : 0b100000);
-  encoder.writeInfo(info);
-  encoder.writeParentInfo(false);
-  encoder.writeLeftID(parent);
-  if (item.parentSub !== null) encoder.writeString(item.parentSub);
+  // A value with no neighbours names its parent (a top-level type) and its key.
+  encoder.writeInfo((item.content.getRef() & CONTENT_REF) | PARENT_SUB);
+  encoder.writeParentInfo(true);
+  encoder.writeString(entry.root);
+  encoder.writeString(entry.key);
   item.content.write(encoder, 0);
 }
 

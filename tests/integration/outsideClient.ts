@@ -131,38 +131,10 @@ export function schemaVersionOf(journal: Y.Doc): number | null {
   return journal.getMap('interactions').size > 0 ? 1 : null;
 }
 
-/** A client id derived from a text: 2^32 + (64-bit FNV-1a of its UTF-8 mod 2^53 − 2^32). */
-function derivedClient(text: string): number {
-  let hash = 0xcbf29ce484222325n;
-  for (const byte of new TextEncoder().encode(text)) {
-    hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) % 2n ** 64n;
-  }
-  return Number(2n ** 32n + (hash % (2n ** 53n - 2n ** 32n)));
-}
-
 /** A reflection's rich text, if the reflections document has it. */
 export function reflectionOf(reflections: Y.Doc, id: string): Y.XmlFragment | null {
   const entry = reflections.getMap('reflections').get(id);
   return entry instanceof Y.XmlFragment ? entry : null;
-}
-
-/**
- * A reflection's rich text, its entry made first if it has none: by the client derived from
- * the id, so that every writer makes the same entry.
- */
-export function reflectionEntry(reflections: Y.Doc, id: string): Y.XmlFragment {
-  const existing = reflectionOf(reflections, id);
-  if (existing) return existing;
-  const fragment = new Y.XmlFragment();
-  const own = reflections.clientID;
-  const derived = derivedClient(`reflection-entry/1\n${id}`);
-  if (Y.getState(reflections.store, derived) === 0) reflections.clientID = derived;
-  try {
-    reflections.getMap('reflections').set(id, fragment);
-  } finally {
-    reflections.clientID = own;
-  }
-  return fragment;
 }
 
 function assertWritable(journal: Y.Doc): void {
@@ -200,8 +172,11 @@ export function logInteraction(
       }),
     );
   });
+  // The entry is made by the client that logs the interaction, and by no one else.
   client.reflections.transact(() => {
-    reflectionEntry(client.reflections, id).insert(
+    const fragment = new Y.XmlFragment();
+    client.reflections.getMap('reflections').set(id, fragment);
+    fragment.insert(
       0,
       paragraphs.map((line) => {
         const paragraph = new Y.XmlElement('paragraph');
@@ -240,7 +215,9 @@ export function editInteraction(
  */
 export function addReflectionParagraph(client: OutsideClient, id: string, line: string): void {
   assertWritable(client.journal);
-  const fragment = reflectionEntry(client.reflections, id);
+  const fragment = reflectionOf(client.reflections, id);
+  // Logged elsewhere and not here yet: it must not be made here (it would replace the other).
+  if (!fragment) throw new Error(`The reflection of ${id} has not arrived yet.`);
   client.reflections.transact(() => {
     const paragraph = new Y.XmlElement('paragraph');
     paragraph.insert(0, [new Y.XmlText(line)]);

@@ -10,7 +10,7 @@ import {
   type SyncServerOptions,
 } from '../../electron/sync-server';
 import { databasePath } from '../../electron/sync-server/journalRegistry';
-import { ensureReflectionEntry, reflectionEntry, REFLECTIONS_ROOT } from '../../shared/doc';
+import { makeReflectionEntry, reflectionEntry, REFLECTIONS_ROOT } from '../../shared/doc';
 import { reflectionsDocumentName } from '../../shared/sync/syncLink';
 import {
   clientPool,
@@ -68,7 +68,7 @@ function journalClient(options: Parameters<typeof connectJournalClient>[0]): Jou
 function writeReflection(reflections: Y.Doc, id: string, text: string): void {
   const paragraph = new Y.XmlElement('paragraph');
   paragraph.insert(0, [new Y.XmlText(text)]);
-  reflections.transact(() => ensureReflectionEntry(reflections, id).insert(0, [paragraph]));
+  reflections.transact(() => makeReflectionEntry(reflections, id).insert(0, [paragraph]));
 }
 
 const reflectionOf = (reflections: Y.Doc, id: string) =>

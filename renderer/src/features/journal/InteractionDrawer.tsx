@@ -1,7 +1,15 @@
 import { Button, Drawer, Group, Loader, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import type { Interaction, InteractionFields, InteractionId } from '../../../../shared/domain';
 import { useJournal, useJournalPart, useJournalSnapshot } from '../../app/journalContext';
 import { formatDateTime } from '../../ui/format';
@@ -97,18 +105,32 @@ function InteractionDetail({
 }
 
 /**
- * The reflection's rich text, once the reflections (loaded after the journal) are open;
- * until then, its plain text. The plain text the journal keeps is written when editing ends.
+ * The reflection's rich text, once the reflections (loaded after the journal) are open and
+ * it has reached this device; until then, its plain text. The plain text the journal keeps
+ * is written when editing ends.
  */
 function Reflection({ item }: { item: Interaction }) {
   const journal = useJournal();
   const open = useJournalPart((snapshot) => snapshot.reflectionsOpen);
+  // Whether it is here: one logged on another device may arrive while this is open.
+  const subscribe = useCallback(
+    (changed: () => void) =>
+      (open ? journal.openReflections?.onArrival(item.id, changed) : undefined) ?? (() => {}),
+    [journal, open, item.id],
+  );
+  const here = useSyncExternalStore(
+    subscribe,
+    () => journal.openReflections?.has(item.id) ?? false,
+  );
   const fragment = useMemo(
     () => (open ? journal.reflectionFragment(item.id) : null),
-    [journal, open, item.id],
+    // `here`: asked again once it arrives.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [journal, open, item.id, here],
   );
   // Open for editing: sync keeps the reflections connected; the plain text is written on close.
   useEffect(() => (open ? journal.openReflections?.edit() : undefined), [journal, open]);
+  const waiting = open && !fragment;
   if (!fragment) {
     return (
       <Stack gap={4}>
@@ -121,21 +143,16 @@ function Reflection({ item }: { item: Interaction }) {
         <Group gap="xs">
           <Loader size="xs" aria-hidden />
           <Text size="sm" c="dimmed" role="status">
-            Opening your reflections…
+            {waiting
+              ? 'This interaction was logged on another device and its reflection has not reached this one yet. It opens for editing as soon as your devices sync.'
+              : 'Opening your reflections…'}
           </Text>
         </Group>
       </Stack>
     );
   }
-  const missing = fragment.length === 0 && item.reflectionText !== '';
   return (
     <LoadFailureBoundary what="reflection editor">
-      {missing && (
-        <Text size="sm" c="dimmed" role="note">
-          The formatted reflection has not reached this device yet; it appears when your devices
-          sync. Its text: “{item.reflectionText}”
-        </Text>
-      )}
       <Suspense fallback={<Loader size="sm" aria-label="Loading the editor" />}>
         <ReflectionEditor fragment={fragment} />
       </Suspense>

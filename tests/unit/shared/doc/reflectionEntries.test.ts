@@ -24,62 +24,67 @@ function typeParagraph(journal: JournalDoc, id: InteractionId, words: string): v
 const textOf = (journal: JournalDoc, id: InteractionId) =>
   journal.openReflections?.textOf(id) ?? '';
 
-const count = (text: string, part: string) => text.split(part).length - 1;
-
 describe('a reflection’s entry in the reflections document', () => {
-  it('keeps the words of two devices that each opened it before the other’s entry arrived', () => {
+  it('is made by the device that logs the interaction, and waited for by the others', () => {
     const laptop = aReplica();
     const phone = aReplica();
     const coffee = laptop.addInteraction(anInteraction({ title: 'Coffee with Ana' }));
     sendJournal(laptop, phone);
+    // The phone has the interaction but not its reflection: it must not make one of its own.
+    expect(phone.reflectionFragment(coffee)).toBeNull();
+    let arrived = 0;
+    phone.openReflections?.onArrival(coffee, () => (arrived += 1));
 
     typeParagraph(laptop, coffee, 'Ask about the night shift.');
+    syncBoth(laptop, phone);
+    expect(arrived).toBe(1);
     typeParagraph(phone, coffee, 'She knows the Porto plant.');
+    typeParagraph(laptop, coffee, 'Send the report.');
     syncBoth(laptop, phone);
 
+    const text = textOf(laptop, coffee);
+    expect(text.split('\n').sort()).toEqual(
+      ['Ask about the night shift.', 'Send the report.', 'She knows the Porto plant.'].sort(),
+    );
     for (const device of [laptop, phone]) {
-      const text = textOf(device, coffee);
-      expect(count(text, 'Ask about the night shift.')).toBe(1);
-      expect(count(text, 'She knows the Porto plant.')).toBe(1);
+      expect(textOf(device, coffee)).toBe(text);
       expect(device.get(coffee)?.reflectionText).toBe(text);
     }
-    // One entry, the same item on both: made by the client derived from the id, at clock 0.
-    const items = [laptop, phone].map((device) => reflectionEntry(reflectionsOf(device), coffee));
-    expect(items[0]?._item?.id).toEqual(Y.createID(entryClientId(coffee), 0));
-    expect(items[1]?._item?.id).toEqual(items[0]?._item?.id);
   });
 
-  it('keeps a reflection logged with rich text when another device types into it before it arrives', () => {
+  it('keeps everything two devices type into it offline once both have it', () => {
     const laptop = aReplica();
     const phone = aReplica();
     const summit = laptop.addInteraction(anInteraction({ title: 'Summit' }), {
       reflection: ['Too many sales pitches.'],
     });
-    sendJournal(laptop, phone);
-    // The phone has the plain text but not the rich text: it never makes it from the text.
+    syncBoth(laptop, phone);
     typeParagraph(phone, summit, 'Chidi was worth it.');
+    typeParagraph(laptop, summit, 'Skip it next year.');
     syncBoth(laptop, phone);
 
-    // Both paragraphs, once each, in the same order on both (which first: as Yjs orders them).
     const text = textOf(laptop, summit);
-    expect(text.split('\n').sort()).toEqual(['Chidi was worth it.', 'Too many sales pitches.']);
-    for (const device of [laptop, phone]) {
-      expect(textOf(device, summit)).toBe(text);
-      expect(device.get(summit)?.reflectionText).toBe(text);
-    }
+    expect(text.startsWith('Too many sales pitches.\n')).toBe(true);
+    expect(text.split('\n').sort()).toEqual(
+      ['Chidi was worth it.', 'Skip it next year.', 'Too many sales pitches.'].sort(),
+    );
+    expect(textOf(phone, summit)).toBe(text);
   });
 
-  it('makes a reflection logged as text once, however many devices open it offline', () => {
+  it('of one logged without the reflections open is made once, however many devices open it offline', () => {
     const preview = new JournalDoc(new Y.Doc()); // logged before the reflections opened
     const expo = preview.addInteraction(anInteraction({ title: 'Expo' }), {
       reflection: ['Fewer expos.', 'More coffees.'],
     });
+    const call = preview.addInteraction(anInteraction({ title: 'Call', kind: 'call' }));
     const laptop = aReplica();
     const phone = aReplica();
     sendJournal(preview, laptop);
     sendJournal(preview, phone);
-    typeParagraph(laptop, expo, 'Laptop adds this.');
-    typeParagraph(phone, expo, 'Phone adds that.');
+    for (const id of [expo, call]) {
+      typeParagraph(laptop, id, 'Laptop adds this.');
+      typeParagraph(phone, id, 'Phone adds that.');
+    }
     syncBoth(laptop, phone);
 
     const text = textOf(laptop, expo);
@@ -88,21 +93,34 @@ describe('a reflection’s entry in the reflections document', () => {
       ['Fewer expos.', 'More coffees.', 'Laptop adds this.', 'Phone adds that.'].sort(),
     );
     expect(text.startsWith('Fewer expos.\nMore coffees.\n')).toBe(true);
+    expect(textOf(laptop, call).split('\n').sort()).toEqual([
+      'Laptop adds this.',
+      'Phone adds that.',
+    ]);
+    // The same item on both devices: made by the client derived from the id, at clock 0.
+    for (const device of [laptop, phone]) {
+      expect(reflectionEntry(reflectionsOf(device), call)?._item?.id).toEqual(
+        Y.createID(entryClientId(call), 0),
+      );
+    }
   });
 
-  it('is one map of every reflection, not a top-level type each', () => {
+  it('is one map of every reflection, made by the device’s own client', () => {
     const journal = aReplica();
     const ids = Array.from({ length: 30 }, (_, index) =>
       journal.addInteraction(anInteraction({ title: `Call ${index}` }), {
-        reflection: [`Note ${index}`],
+        reflection: index % 3 === 0 ? [] : [`Note ${index}`],
       }),
     );
     const reflections = reflectionsOf(journal);
     expect([...reflections.share.keys()]).toEqual([REFLECTIONS_ROOT]);
     expect([...reflections.getMap(REFLECTIONS_ROOT).keys()].sort()).toEqual([...ids].sort());
+    // No client id per reflection: Yjs walks all of them in every transaction.
+    expect([...reflections.store.clients.keys()]).toEqual([reflections.clientID]);
     const copy = new Y.Doc();
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(reflections));
     expect(reflectionEntry(copy, ids[7] ?? '')?.toString()).toBe('<paragraph>Note 7</paragraph>');
+    expect(reflectionEntry(copy, ids[6] ?? '')?.length).toBe(0);
   });
 });
 

@@ -300,7 +300,7 @@ describe('two devices upgrading apart', () => {
     expect(third.openReflections?.textOf(id)).toBe('Edited: First line\nSecond');
   });
 
-  it('a reflection logged with the reflections open is written as rich text at once, never made again elsewhere', () => {
+  it('a reflection logged with the reflections open is written as rich text at once, never made elsewhere', () => {
     const laptop = deviceWithV2(1);
     const desktop = deviceWithV2(2);
     upgrade(laptop);
@@ -308,7 +308,7 @@ describe('two devices upgrading apart', () => {
     const id = laptop.addInteraction(anInteraction(), { reflection: ['Only once'] });
     expect(laptop.openReflections?.textOf(id)).toBe('Only once');
     meet(laptop, desktop, 'journal');
-    expect(desktop.reflectionFragment(id)?.length).toBe(0);
+    expect(desktop.reflectionFragment(id)).toBeNull(); // on its way: not made here
     meet(laptop, desktop);
     expect(count(richText(desktop, id), 'Only once')).toBe(1);
   });

@@ -91,6 +91,24 @@ describe('restoring a backup as new changes', () => {
     expect(updates).toHaveLength(0);
   });
 
+  it('restores on a device that never had the reflections, as the same entries its devices hold', () => {
+    const { laptop, summit, backup, before } = journalAtBackup();
+    const phone = aReplica(5);
+    phone.migrate();
+    // The phone had only the journal, or nothing: it restores the laptop's backup.
+    phone.restoreFrom(backup);
+    expect(seen(phone)).toEqual(before);
+    expect(reflectionEntry(reflectionsOf(phone), summit)?._item?.id).toEqual(
+      reflectionEntry(reflectionsOf(laptop), summit)?._item?.id,
+    );
+    // Meeting the laptop, whose reflections are the same items: nothing doubles.
+    laptop.reflectionFragment(summit)?.insert(0, [new Y.XmlElement('paragraph')]);
+    syncBoth(laptop, phone);
+    expect(seen(phone)).toEqual(seen(laptop));
+    const text = laptop.openReflections?.textOf(summit) ?? '';
+    expect(text).toBe('\nToo many sales pitches.\nChidi was worth it.');
+  });
+
   it('keeps an edit another device makes after the restore, to a restored record', () => {
     const { laptop, coffee, backup } = journalAtBackup();
     const desktop = aReplica(2);
