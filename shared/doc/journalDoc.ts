@@ -137,6 +137,19 @@ export class JournalDoc {
     return () => this.listeners.delete(listener);
   };
 
+  /**
+   * Calls `listener` after a change from another device that added or removed interactions
+   * (their reflections may be on their way); returns an unsubscribe.
+   */
+  onInteractionsArrived(listener: () => void): () => void {
+    const afterTransaction = (transaction: Y.Transaction) => {
+      const changed = transaction.changed as Map<unknown, Set<string | null>>;
+      if (!transaction.local && changed.has(this.interactions)) listener();
+    };
+    this.ydoc.on('afterTransaction', afterTransaction);
+    return () => this.ydoc.off('afterTransaction', afterTransaction);
+  }
+
   get(id: InteractionId): Interaction | undefined {
     return this.records.get(id);
   }

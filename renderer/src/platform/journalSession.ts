@@ -89,6 +89,8 @@ export async function openJournalSession(name = LOCAL_JOURNAL_DATABASE): Promise
         release?.();
         release = editing ? sync.holdReflections() : null;
       });
+      // Interactions logged on another device: their reflections come too, while online.
+      journal.onInteractionsArrived(() => sync.holdReflections()());
       stopCompacting = await compactBoth(store, open.store);
       return open;
     }));

@@ -591,6 +591,29 @@ describe('loadSample', () => {
   });
 });
 
+describe('onInteractionsArrived (reflections fetched when another device logs)', () => {
+  it('tells of interactions added or deleted elsewhere, not of edits or of what is done here', () => {
+    const laptop = aReplica();
+    const phone = aReplica();
+    syncBoth(laptop, phone);
+    const arrived = vi.fn();
+    phone.onInteractionsArrived(arrived);
+
+    phone.addInteraction(anInteraction({ title: 'Logged on the phone' }));
+    sendUpdates(phone, laptop);
+    expect(arrived).not.toHaveBeenCalled();
+    const coffee = laptop.addInteraction(anInteraction({ title: 'Coffee' }));
+    sendUpdates(laptop, phone);
+    expect(arrived).toHaveBeenCalledTimes(1);
+    laptop.updateInteraction(coffee, { relevance: 5 });
+    sendUpdates(laptop, phone);
+    expect(arrived).toHaveBeenCalledTimes(1);
+    laptop.deleteInteraction(coffee);
+    sendUpdates(laptop, phone);
+    expect(arrived).toHaveBeenCalledTimes(2);
+  });
+});
+
 describe('getSnapshot and subscribe (the useSyncExternalStore contract)', () => {
   it('returns the very same snapshot object until something changes', () => {
     const journal = new JournalDoc();
