@@ -2,7 +2,8 @@
 // journals uploaded from clients in this process (JournalDoc with its reflections as rich
 // text, as the app holds them), one client per journal left connected, then the server's
 // resident memory (VmRSS) once it has settled. Run alone with
-// `node --expose-gc --import tsx tests/bench/serverMemory.ts [1x20k] [50x2k] [1x20k-plain]`.
+// `node --expose-gc --import tsx tests/bench/serverMemory.ts [1x20k-idle] [50x2k-idle] [1x20k]
+// [50x2k] [1x20k-plain]`.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import * as Y from 'yjs';
@@ -26,14 +27,19 @@ import type { Row } from './table';
 
 const MB = 1024 * 1024;
 /**
- * `richText`: every reflection is rich text (as once each has been opened); otherwise the
- * reflections are only plain text in the journal (logged without the reflections open, never
- * opened since), for comparison.
+ * `richText`: every reflection is rich text (as the app logs them); otherwise the reflections
+ * are only plain text in the journal (logged without the reflections open, never opened
+ * since), for comparison. `idle`: once uploaded, each device's reflections leave the
+ * connection, as the app's do 30 s after the last reflection closed, and the server unloads
+ * them; otherwise both documents stay connected (someone is editing reflections on every
+ * journal at once).
  */
 const SCENARIOS = [
-  { journals: 1, interactions: 20_000, richText: true, targetMb: 200 },
-  { journals: 50, interactions: 2_000, richText: true, targetMb: 300 },
-  { journals: 1, interactions: 20_000, richText: false, targetMb: null },
+  { journals: 1, interactions: 20_000, richText: true, idle: true, targetMb: 200 },
+  { journals: 50, interactions: 2_000, richText: true, idle: true, targetMb: 300 },
+  { journals: 1, interactions: 20_000, richText: true, idle: false, targetMb: 200 },
+  { journals: 50, interactions: 2_000, richText: true, idle: false, targetMb: 300 },
+  { journals: 1, interactions: 20_000, richText: false, idle: false, targetMb: null },
 ] as const;
 /**
  * Settled: at least SETTLE_MIN_MS after the last upload or departure (the server stores 2 s
@@ -125,18 +131,21 @@ function formatMb(bytes: number): string {
 }
 
 type Scenario = (typeof SCENARIOS)[number];
-const scenarioName = ({ journals, interactions, richText }: Scenario) =>
-  `${journals}x${interactions / 1000}k${richText ? '' : '-plain'}`;
+const scenarioName = ({ journals, interactions, richText, idle }: Scenario) =>
+  `${journals}x${interactions / 1000}k${richText ? '' : '-plain'}${idle ? '-idle' : ''}`;
 
 /**
  * RSS of a sync server with each scenario's journals open, each in a fresh server process.
- * `only`: scenario names ("1x20k", "50x2k", "1x20k-plain") to run; all by default.
+ * `only`: scenario names ("1x20k-idle", "1x20k", "50x2k", "1x20k-plain"…) to run; all by default.
  */
 export async function measureServerMemory(only?: readonly string[]): Promise<Row[]> {
   const rows: Row[] = [];
   const chosen = SCENARIOS.filter((scenario) => !only || only.includes(scenarioName(scenario)));
-  for (const { journals, interactions, richText, targetMb } of chosen) {
+  for (const { journals, interactions, richText, idle, targetMb } of chosen) {
     const size = `${journals} × ${interactions / 1000}k${richText ? '' : ', plain reflections'}`;
+    const open = idle
+      ? 'the journal open, its reflections left as the app’s do when idle'
+      : 'both documents open';
     const dataDir = makeTempDir('relevant-sync-memory-');
     // At debug level the server logs its memory after each garbage collection it runs.
     const server = await spawnSyncServer(['--port', '0', '--data', dataDir, '--throttle', 'off'], {
@@ -148,7 +157,9 @@ export async function measureServerMemory(only?: readonly string[]): Promise<Row
       const idle = processMemory(pid).rss;
       for (let index = 0; index < journals; index += 1) {
         progress(`server memory: uploading journal ${index + 1} of ${journals} (${size})`);
-        clients.push(await upload(server, dataDir, interactions, 7000 + index, richText));
+        const client = await upload(server, dataDir, interactions, 7000 + index, richText);
+        if (idle) client.reflectionsProvider.destroy();
+        clients.push(client);
         collectGarbage();
       }
       progress('server memory: waiting for the server to settle');
@@ -158,7 +169,7 @@ export async function measureServerMemory(only?: readonly string[]): Promise<Row
       rows.push(
         { measure: 'sync server RSS, no journal open', size, value: formatMb(idle) },
         {
-          measure: 'sync server RSS, journals open (both documents), one device each, settled',
+          measure: `sync server RSS, ${open}, one device each, settled`,
           size,
           value: formatMb(rss),
           ...(targetMb === null ? {} : { target: `< ${targetMb} MB`, pass: rss < targetMb * MB }),

@@ -25,8 +25,9 @@ const loadShell = () => import('./Shell');
 const StorageErrorScreen = lazy(() =>
   import('./StorageErrorScreen').then((module) => ({ default: module.StorageErrorScreen })),
 );
+const loadEarlyCapture = () => import('./EarlyCapture');
 const EarlyCapture = lazy(() =>
-  import('./EarlyCapture').then((module) => ({ default: module.EarlyCapture })),
+  loadEarlyCapture().then((module) => ({ default: module.EarlyCapture })),
 );
 
 type GateState =
@@ -115,6 +116,8 @@ export function JournalGate({
           () => cancelled,
           (preview) => startTransition(() => setState({ status: 'opening', preview })),
         );
+        // Logging from the preview is one key away: its dialog loads while the journal opens.
+        loadEarlyCapture().catch(() => undefined);
       }
       const session = await (await sessionModule).openJournalSession();
       try {
