@@ -13,11 +13,11 @@ import { itemsWithin, UpdateWriter } from './updateWriter';
  * The move copies the reflection's Yjs items with their own ids: the fragment's own item
  * becomes the reflection's entry in the reflections map, its content comes along as it is,
  * and the ranges of the same clients that are not reflections are written as collected
- * content (GC). So the move is the same on every
- * device: two devices that move one reflection, offline and at the same time, write the same
- * items, which Yjs merges into one; a device that had seen more of a reflection's history
- * adds just what the other lacked, as sync would; and edits made after the move, which
- * name the moved items as neighbours, merge with any later copy of them.
+ * content (GC). So the move is the same on every device: two devices that move one
+ * reflection, offline and at the same time, write the same items, which Yjs merges into one;
+ * a device that had seen more of a reflection's history adds just what the other lacked, as
+ * sync would; and edits made after the move, which name the moved items as neighbours, merge
+ * with any later copy of them.
  */
 
 /** The schema-2 reflection still inside an interaction's record, if any. */
