@@ -8,8 +8,6 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import * as Y from 'yjs';
 import { addJournal } from '../../electron/sync-server';
-import { ORIGIN } from '../../shared/doc';
-import type { InteractionId } from '../../shared/domain';
 import {
   connectJournalClient,
   makeTempDir,
@@ -76,24 +74,18 @@ async function settledRss(pid: number): Promise<number> {
 
 /**
  * One journal of `interactions` generated entries as a device holds it: the journal document,
- * and the reflections document with each reflection as rich text (2–4 paragraphs, seeded from
- * the plain text as the app does when a reflection is first opened).
+ * and the reflections document with each reflection as rich text (2–4 paragraphs, written
+ * when logged, as the app does), or empty (`richText` false: logged without the reflections
+ * open and never opened since).
  */
 function deviceJournal(
   interactions: number,
   seed: number,
   richText: boolean,
 ): { doc: Y.Doc; reflections: Y.Doc } {
-  const { journal, records } = buildJournal(generateEntries(interactions, seed));
-  const reflections = new Y.Doc();
-  journal.attachReflections(reflections);
-  // One transaction for all: each seed is written by its own client, and every transaction
-  // costs Yjs a pass over all clients, so one by one they would take minutes.
-  if (richText) {
-    reflections.transact(() => {
-      for (const { id } of records) journal.reflectionFragment(id as InteractionId);
-    }, ORIGIN.seed);
-  }
+  const { journal, reflections } = buildJournal(generateEntries(interactions, seed), {
+    reflectionsOpen: richText,
+  });
   const doc = journal.ydoc;
   journal.destroy();
   return { doc, reflections };
@@ -158,7 +150,7 @@ export async function measureServerMemory(only?: readonly string[]): Promise<Row
       for (let index = 0; index < journals; index += 1) {
         progress(`server memory: uploading journal ${index + 1} of ${journals} (${size})`);
         const client = await upload(server, dataDir, interactions, 7000 + index, richText);
-        if (idle) client.reflectionsProvider.destroy();
+        if (idle) client.reflectionsProvider?.destroy();
         clients.push(client);
         collectGarbage();
       }

@@ -17,7 +17,6 @@ import {
   removeDir,
   spawnSyncServer,
   type ServerProcess,
-  type SyncClient,
 } from '../integration/syncHelpers';
 import { connectReplica, waitUntil, type Replica } from '../integration/syncReplica';
 import { startCountingProxy, type CountingProxy } from './countingProxy';
@@ -107,7 +106,7 @@ async function downloadRows(server: ServerProcess, journal: Journal, seeded: See
   progress(`sync: a first device uploads the ${size} journal and its reflections`);
   const ydoc = new Y.Doc();
   Y.applyUpdate(ydoc, seeded.journal);
-  const first = connectReplica({ url: server.url, ...journal, doc: ydoc });
+  const first = connectReplica({ url: server.url, ...journal, doc: ydoc, withReflections: false });
   await first.whenSynced(180_000);
   const { journalId, token } = journal;
   const firstReflections = await uploadReflections(
@@ -121,7 +120,8 @@ async function downloadRows(server: ServerProcess, journal: Journal, seeded: See
   const journalRuns = await timeDownloads(
     server,
     `the ${size} journal`,
-    (url) => connectReplica({ url, ...journal }),
+    // The journal alone: the app connects the reflections once the journal is editable.
+    (url) => connectReplica({ url, ...journal, withReflections: false }),
     (replica) => replica.isSynced() && replica.journal.getSnapshot().interactions.length === count,
   );
   let reflectionRows: Row[] = [
@@ -277,8 +277,9 @@ async function fieldChangeRows(server: ServerProcess, journal: Journal): Promise
 
 /**
  * 200 devices on 50 journals of `seeded` (2k interactions and their reflections): one device
- * of each uploads both documents and keeps them open, as the app does; the other three get
- * the journal from the server. Each change is timed until each other device of its journal
+ * of each uploads both documents; then, as the app's devices are while nobody has a
+ * reflection open (their reflections leave the connection 30 s after the last one closed),
+ * every device keeps the journal connected and the other three get it from the server. Each change is timed until each other device of its journal
  * has it.
  */
 async function loadRows(
@@ -294,7 +295,6 @@ async function loadRows(
     id: InteractionId;
     sent: Map<number, { at: number; by: Replica }>;
   }[] = [];
-  const reflections: SyncClient[] = [];
   const latencies: number[] = [];
   let missing: number;
   try {
@@ -304,7 +304,7 @@ async function loadRows(
       const doc = new Y.Doc();
       Y.applyUpdate(doc, seeded.journal);
       groups.push({
-        devices: [connectReplica({ url: server.url, ...journal, doc })],
+        devices: [connectReplica({ url: server.url, ...journal, doc, withReflections: false })],
         id: '' as InteractionId,
         sent: new Map(),
       });
@@ -312,15 +312,16 @@ async function loadRows(
     const uploaded = () => groups.every((group) => group.devices[0]?.isSynced());
     await waitUntil(uploaded, 300_000, () => 'the journals to upload');
     for (const { journalId, token } of targets) {
+      // Uploaded, then left, as the app's reflections leave 30 s after the last one closed.
       const client = await uploadReflections(server.url, journalId, token, seeded.reflections);
-      if (client) reflections.push(client);
+      client?.destroy();
     }
     progress(`sync: load, ${clients - journals} more devices download their journal`);
     for (const [index, group] of groups.entries()) {
       const journal = targets[index];
       if (!journal) continue;
       for (let device = 1; device < devicesPerJournal; device += 1) {
-        group.devices.push(connectReplica({ url: server.url, ...journal }));
+        group.devices.push(connectReplica({ url: server.url, ...journal, withReflections: false }));
       }
     }
     const all = groups.flatMap((group) => group.devices);
@@ -381,7 +382,6 @@ async function loadRows(
     missing = expected - latencies.length;
   } finally {
     for (const group of groups) for (const device of group.devices) device.destroy();
-    for (const client of reflections) client.destroy();
   }
   const quantile = (p: number) => (latencies.length ? percentile(latencies, p) : NaN);
   const p99 = quantile(0.99);

@@ -144,7 +144,8 @@ export interface JournalClient {
   readonly reflections: Y.Doc;
   readonly socket: HocuspocusProviderWebsocket;
   readonly provider: HocuspocusProvider;
-  readonly reflectionsProvider: HocuspocusProvider;
+  /** Null when the reflections were left off (see connectJournalClient). */
+  readonly reflectionsProvider: HocuspocusProvider | null;
   /** Reasons the server gave for refusing either document, in order. */
   refusals(): string[];
   /** Both documents synced, with no change of their own still unacknowledged. */
@@ -159,28 +160,29 @@ export function connectJournalClient({
   token,
   doc = new Y.Doc(),
   reflections = new Y.Doc(),
-}: Omit<ClientOptions, 'part'> & { readonly reflections?: Y.Doc }): JournalClient {
+  withReflections = true,
+}: Omit<ClientOptions, 'part'> & {
+  readonly reflections?: Y.Doc;
+  /** False: the journal only, as the app's devices are while no reflection is in use. */
+  readonly withReflections?: boolean;
+}): JournalClient {
   const socket = quickSocket(url);
   const journal = attachProvider(socket, journalId, doc, token);
   // As the app does: no awareness on the reflections (the journal's keeps the socket's).
-  const reflected = attachProvider(
-    socket,
-    reflectionsDocumentName(journalId),
-    reflections,
-    token,
-    false,
-  );
+  const reflected = withReflections
+    ? attachProvider(socket, reflectionsDocumentName(journalId), reflections, token, false)
+    : null;
   return {
     doc,
     reflections,
     socket,
     provider: journal.provider,
-    reflectionsProvider: reflected.provider,
-    refusals: () => [...journal.refusals, ...reflected.refusals],
-    isInSync: () => inSync(journal.provider) && inSync(reflected.provider),
+    reflectionsProvider: reflected?.provider ?? null,
+    refusals: () => [...journal.refusals, ...(reflected?.refusals ?? [])],
+    isInSync: () => inSync(journal.provider) && (!reflected || inSync(reflected.provider)),
     destroy: () => {
       journal.provider.destroy();
-      reflected.provider.destroy();
+      reflected?.provider.destroy();
       socket.destroy();
     },
   };

@@ -61,7 +61,11 @@ function describeProvider(name: string, provider: HocuspocusProvider): string {
  * as the app does a moment after a reflection changes.
  */
 export function connectReplica(
-  options: Omit<ClientOptions, 'part'> & { readonly token: string },
+  options: Omit<ClientOptions, 'part'> & {
+    readonly token: string;
+    /** False: the journal only, as the app's devices are while no reflection is in use. */
+    readonly withReflections?: boolean;
+  },
 ): Replica {
   const client = connectJournalClient(options);
   const { doc: ydoc, socket, provider } = client;
@@ -70,7 +74,9 @@ export function connectReplica(
   const isSynced = () => socket.status === WebSocketStatus.Connected && client.isInSync();
   const describe = () =>
     `socket ${socket.status}; ${describeProvider('journal', provider)}; ` +
-    describeProvider('reflections', client.reflectionsProvider) +
+    (client.reflectionsProvider
+      ? describeProvider('reflections', client.reflectionsProvider)
+      : 'reflections: not connected') +
     (client.refusals().length ? `; refused: ${client.refusals().join('; ')}` : '');
   return {
     journal,
