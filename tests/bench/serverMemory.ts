@@ -146,7 +146,7 @@ export async function measureServerMemory(only?: readonly string[]): Promise<Row
     const pid = server.child.pid ?? 0;
     const clients: JournalClient[] = [];
     try {
-      const idle = processMemory(pid).rss;
+      const empty = processMemory(pid).rss;
       for (let index = 0; index < journals; index += 1) {
         progress(`server memory: uploading journal ${index + 1} of ${journals} (${size})`);
         const client = await upload(server, dataDir, interactions, 7000 + index, richText);
@@ -159,7 +159,7 @@ export async function measureServerMemory(only?: readonly string[]): Promise<Row
       const { peak } = processMemory(pid);
       const heap = lastCollectedHeap(server.output());
       rows.push(
-        { measure: 'sync server RSS, no journal open', size, value: formatMb(idle) },
+        { measure: 'sync server RSS, no journal open', size, value: formatMb(empty) },
         {
           measure: `sync server RSS, ${open}, one device each, settled`,
           size,
