@@ -3,10 +3,9 @@
 // text, as the app holds them), one client per journal left connected, then the server's
 // resident memory (VmRSS) once it has settled. Run alone with
 // `node --expose-gc --import tsx tests/bench/serverMemory.ts [1x20k-idle] [50x2k-idle] [1x20k]
-// [50x2k] [1x20k-plain]`.
+// [50x2k]`.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import * as Y from 'yjs';
 import { addJournal } from '../../electron/sync-server';
 import {
   connectJournalClient,
@@ -25,19 +24,16 @@ import type { Row } from './table';
 
 const MB = 1024 * 1024;
 /**
- * `richText`: every reflection is rich text (as the app logs them); otherwise the reflections
- * are only plain text in the journal (logged without the reflections open, never opened
- * since), for comparison. `idle`: once uploaded, each device's reflections leave the
+ * Every reflection is rich text, as the app logs them. `idle`: once uploaded, each device's reflections leave the
  * connection, as the app's do 30 s after the last reflection closed, and the server unloads
  * them; otherwise both documents stay connected (someone is editing reflections on every
  * journal at once).
  */
 const SCENARIOS = [
-  { journals: 1, interactions: 20_000, richText: true, idle: true, targetMb: 200 },
-  { journals: 50, interactions: 2_000, richText: true, idle: true, targetMb: 300 },
-  { journals: 1, interactions: 20_000, richText: true, idle: false, targetMb: 200 },
-  { journals: 50, interactions: 2_000, richText: true, idle: false, targetMb: 300 },
-  { journals: 1, interactions: 20_000, richText: false, idle: false, targetMb: null },
+  { journals: 1, interactions: 20_000, idle: true, targetMb: 200 },
+  { journals: 50, interactions: 2_000, idle: true, targetMb: 300 },
+  { journals: 1, interactions: 20_000, idle: false, targetMb: 200 },
+  { journals: 50, interactions: 2_000, idle: false, targetMb: 300 },
 ] as const;
 /**
  * Settled: at least SETTLE_MIN_MS after the last upload or departure (the server stores 2 s
@@ -73,33 +69,20 @@ async function settledRss(pid: number): Promise<number> {
 }
 
 /**
- * One journal of `interactions` generated entries as a device holds it: the journal document,
- * and the reflections document with each reflection as rich text (2–4 paragraphs, written
- * when logged, as the app does), or empty (`richText` false: logged without the reflections
- * open and never opened since).
+ * Uploads one journal of `interactions` generated entries as a device holds it: the journal
+ * document, and the reflections document with each reflection as rich text (2–4 paragraphs,
+ * written when logged, as the app does). Resolves with the client, still connected.
  */
-function deviceJournal(
-  interactions: number,
-  seed: number,
-  richText: boolean,
-): { doc: Y.Doc; reflections: Y.Doc } {
-  const { journal, reflections } = buildJournal(generateEntries(interactions, seed), {
-    reflectionsOpen: richText,
-  });
-  const doc = journal.ydoc;
-  journal.destroy();
-  return { doc, reflections };
-}
-
 async function upload(
   server: ServerProcess,
   dataDir: string,
   interactions: number,
   seed: number,
-  richText: boolean,
 ): Promise<JournalClient> {
   const target = addJournal(dataDir);
-  const { doc, reflections } = deviceJournal(interactions, seed, richText);
+  const { journal, reflections } = buildJournal(generateEntries(interactions, seed));
+  const doc = journal.ydoc;
+  journal.destroy();
   const client = connectJournalClient({ url: server.url, ...target, doc, reflections });
   await waitUntil(
     () => client.isInSync(),
@@ -123,18 +106,18 @@ function formatMb(bytes: number): string {
 }
 
 type Scenario = (typeof SCENARIOS)[number];
-const scenarioName = ({ journals, interactions, richText, idle }: Scenario) =>
-  `${journals}x${interactions / 1000}k${richText ? '' : '-plain'}${idle ? '-idle' : ''}`;
+const scenarioName = ({ journals, interactions, idle }: Scenario) =>
+  `${journals}x${interactions / 1000}k${idle ? '-idle' : ''}`;
 
 /**
  * RSS of a sync server with each scenario's journals open, each in a fresh server process.
- * `only`: scenario names ("1x20k-idle", "1x20k", "50x2k", "1x20k-plain"…) to run; all by default.
+ * `only`: scenario names ("1x20k-idle", "50x2k-idle", "1x20k", "50x2k") to run; all by default.
  */
 export async function measureServerMemory(only?: readonly string[]): Promise<Row[]> {
   const rows: Row[] = [];
   const chosen = SCENARIOS.filter((scenario) => !only || only.includes(scenarioName(scenario)));
-  for (const { journals, interactions, richText, idle, targetMb } of chosen) {
-    const size = `${journals} × ${interactions / 1000}k${richText ? '' : ', plain reflections'}`;
+  for (const { journals, interactions, idle, targetMb } of chosen) {
+    const size = `${journals} × ${interactions / 1000}k`;
     const open = idle
       ? 'the journal open, its reflections left as the app’s do when idle'
       : 'both documents open';
@@ -149,7 +132,7 @@ export async function measureServerMemory(only?: readonly string[]): Promise<Row
       const empty = processMemory(pid).rss;
       for (let index = 0; index < journals; index += 1) {
         progress(`server memory: uploading journal ${index + 1} of ${journals} (${size})`);
-        const client = await upload(server, dataDir, interactions, 7000 + index, richText);
+        const client = await upload(server, dataDir, interactions, 7000 + index);
         if (idle) client.reflectionsProvider?.destroy();
         clients.push(client);
         collectGarbage();
@@ -164,7 +147,8 @@ export async function measureServerMemory(only?: readonly string[]): Promise<Row
           measure: `sync server RSS, ${open}, one device each, settled`,
           size,
           value: formatMb(rss),
-          ...(targetMb === null ? {} : { target: `< ${targetMb} MB`, pass: rss < targetMb * MB }),
+          target: `< ${targetMb} MB`,
+          pass: rss < targetMb * MB,
         },
         {
           measure: '… of which V8 heap in use after the server’s last collection',
