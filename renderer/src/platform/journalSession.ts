@@ -79,6 +79,7 @@ export async function openJournalSession(name = LOCAL_JOURNAL_DATABASE): Promise
   let reflections: Promise<OpenReflections> | null = null;
   let closed = false;
   let stopCompacting: () => void = () => undefined;
+  let stopArrivals: () => void = () => undefined;
   const openReflections = () =>
     (reflections ??= openReflectionsOf(name, journal, () => closed).then(async (open) => {
       // Synced over the journal's connection from now on (a second document on the server),
@@ -90,7 +91,7 @@ export async function openJournalSession(name = LOCAL_JOURNAL_DATABASE): Promise
         release = editing ? sync.holdReflections() : null;
       });
       // Interactions logged on another device: their reflections come too, while online.
-      journal.onInteractionsArrived(() => sync.holdReflections()());
+      stopArrivals = journal.onInteractionsArrived(() => sync.holdReflections()());
       stopCompacting = await compactBoth(store, open.store);
       return open;
     }));
@@ -107,6 +108,7 @@ export async function openJournalSession(name = LOCAL_JOURNAL_DATABASE): Promise
     async close() {
       closed = true;
       stopCompacting();
+      stopArrivals();
       sync.destroy();
       stopMarking();
       await preview.stop();
