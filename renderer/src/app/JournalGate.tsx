@@ -64,13 +64,19 @@ const nextPaint = (maxMs = 1000) =>
 async function showPreview(
   stored: Promise<JournalPreview | null>,
   isCancelled: () => boolean,
-  show: (preview: JournalPreview) => void,
+  show: (preview: JournalPreview) => Promise<void>,
 ): Promise<void> {
   const preview = await stored;
   if (isCancelled() || !preview || preview.count === 0) return;
-  show(preview);
+  await show(preview);
   await nextPaint();
 }
+
+/**
+ * How long opening waits for the preview to be on the page: it is drawn as a transition,
+ * which could be put off; the journal must open anyway.
+ */
+const PREVIEW_SHOWN_WAIT_MS = 1000;
 
 function OpeningLoader() {
   return (
@@ -102,6 +108,12 @@ export function JournalGate({
   const sessionRef = useRef<JournalSession | null>(null);
   // Logging from the preview, before the journal has opened (see EarlyCapture).
   const [capturing, setCapturing] = useState(false);
+  // Resolves the wait for the preview to be on the page (see showPreview).
+  const previewShown = useRef<(() => void) | null>(null);
+  const onPreviewShown = useCallback(() => {
+    previewShown.current?.();
+    previewShown.current = null;
+  }, []);
 
   useEffect(() => {
     let cancelled = false;
@@ -111,10 +123,17 @@ export function JournalGate({
     shellModule.catch(() => undefined); // reported where it is awaited, with the session
     const open = async () => {
       if (attempt === 0) {
+        // The journal starts opening once the preview is on the page: opening it meanwhile
+        // would hold up the preview's drawing (and logging from it) on a large journal.
         await showPreview(
           startupPreview,
           () => cancelled,
-          (preview) => startTransition(() => setState({ status: 'opening', preview })),
+          (preview) =>
+            new Promise<void>((resolve) => {
+              previewShown.current = resolve;
+              setTimeout(resolve, PREVIEW_SHOWN_WAIT_MS);
+              startTransition(() => setState({ status: 'opening', preview }));
+            }),
         );
         // Logging from the preview is one key away: its dialog loads while the journal opens.
         loadEarlyCapture().catch(() => undefined);
@@ -268,7 +287,11 @@ export function JournalGate({
     return (
       <>
         {state.preview ? (
-          <JournalPreviewScreen preview={state.preview} onLog={() => setCapturing(true)} />
+          <JournalPreviewScreen
+            preview={state.preview}
+            onLog={() => setCapturing(true)}
+            onShown={onPreviewShown}
+          />
         ) : (
           <OpeningLoader />
         )}

@@ -1,6 +1,7 @@
 import { ActionIcon, AppShell, Container, Group, Loader, Stack, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconDots } from '@tabler/icons-react';
+import { useEffect } from 'react';
 import { unlessTyping } from '../ui/keyboard';
 import type { JournalPreview } from '../platform/journalPreview';
 import { NO_FILTERS } from '../features/journal/filterInteractions';
@@ -27,12 +28,16 @@ const FIELDSET_RESET = { border: 0, padding: 0, margin: 0, minWidth: 0 } as cons
 export function JournalPreviewScreen({
   preview,
   onLog,
+  onShown,
 }: {
   preview: JournalPreview;
   /** Logging works already: what is logged is added as the journal opens. */
   onLog: () => void;
+  /** Called once it is on the page (the journal starts opening then). */
+  onShown?: () => void;
 }) {
   useHotkeys([unlessTyping('n', onLog)], []);
+  useEffect(() => onShown?.(), [onShown]);
   return (
     <AppShell header={{ height: 56 }} padding="md">
       <AppHeader nav={<ScreenNav route={parseRoute(window.location.hash)} />}>
