@@ -29,6 +29,15 @@ async function joinWithLink(page: Page, link: string): Promise<void> {
   await expect(syncStatus(page, 'Synced')).toBeVisible({ timeout: 15_000 });
 }
 
+/** Whether the page has fetched the reflection editor's code. */
+function editorLoaded(page: Page): Promise<boolean> {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .some((entry) => entry.name.includes('ReflectionEditor')),
+  );
+}
+
 async function writeReflection(journal: JournalPage, title: string, text: string) {
   const drawer = await journal.openEntry(title);
   const reflection = drawer.getByRole('textbox', { name: 'Reflection' });
@@ -65,6 +74,10 @@ test('two devices edit offline, meet again with every edit kept, and a third joi
   await joinWithLink(desktop.page, link);
   await expect(desktop.entry('Lunch with a former plant manager')).toContainText('High · 4');
 
+  // A web page needs its code before it goes offline: the reflection editor loads once the
+  // journal is open.
+  for (const device of [laptop, desktop])
+    await expect.poll(() => editorLoaded(device.page)).toBe(true);
   await laptop.page.context().setOffline(true);
   await desktop.page.context().setOffline(true);
   await expect(syncStatus(laptop.page, 'Offline')).toBeVisible();

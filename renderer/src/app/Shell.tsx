@@ -78,8 +78,10 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
       void loadGoals();
       void loadPlanned();
       void loadContacts();
-      void loadReflectionEditor();
     }, PRELOAD_AFTER_MS);
+    // The editor of reflections at once: a device that goes offline (a web page) can still
+    // open them, which it could not if the code had not arrived before.
+    void loadReflectionEditor();
     return () => window.clearTimeout(timer);
   }, []);
 
