@@ -12,10 +12,12 @@ import * as Y from 'yjs';
  * them, and with it the words typed into the other. So each entry is made exactly once:
  * - by the device that logs the interaction, in the same step, when its reflections are open
  *   (makeReflectionEntry). No other device makes it: they wait for it to arrive;
- * - otherwise (logged while the reflections were not open, or written by a version that kept
- *   reflections inside records and has none there), by whichever device opens it first, as a
- *   client whose id comes from the interaction's id, at clock 0 (makeSharedReflectionEntry):
- *   every device that does so writes the very same item, which Yjs merges into one.
+ * - when it was logged while the reflections were not open (the record says so), by
+ *   whichever device opens it first, as a client whose id comes from the interaction's id, at
+ *   clock 0 (makeSharedReflectionEntry): every device that does so writes the very same item,
+ *   which Yjs merges into one;
+ * - for a reflection written by schema 2 inside its record, by the move (reflectionsMove.ts),
+ *   whose entry is the old fragment's own item.
  * Not a derived client for every entry: Yjs walks all of a document's client ids twice in
  * every transaction, so 20,000 of them would make each keystroke take tens of milliseconds.
  */
