@@ -155,12 +155,12 @@ export function readRecord<Fields extends object>(
     const value = stored(key);
     return typeof value === 'string' ? readInstant(value) : '';
   };
-  return {
-    ...readFields(kind.descriptor, stored),
+  // Completed in place, not spread: see readInteraction.
+  return Object.assign(readFields(kind.descriptor, stored), {
     id,
     createdAt: stamp(RECORD_STAMPS.createdAt),
     updatedAt: stamp(RECORD_STAMPS.updatedAt),
-  };
+  });
 }
 
 interface CryptoLike {

@@ -267,8 +267,10 @@ export const INTERACTION_STAMPS = ['createdAt', 'updatedAt', 'sample', 'reflecti
 export function readInteraction(id: InteractionId, stored: (key: string) => unknown): Interaction {
   const fields = readFields(INTERACTION_RECORD, stored);
   const reflection = stored('reflectionText');
-  return {
-    ...fields,
+  // Completed in place rather than spread into a new object: V8 gives each object spread
+  // from one built key by key a hidden class of its own (Node 20 does), which made reading
+  // and sorting a large journal several times slower.
+  return Object.assign(fields, {
     // Read as a list always (readIds); the schema lets a writer leave them out.
     goalIds: fields.goalIds ?? NO_IDS,
     contactIds: fields.contactIds ?? NO_IDS,
@@ -277,5 +279,5 @@ export function readInteraction(id: InteractionId, stored: (key: string) => unkn
     updatedAt: readInstant(stored('updatedAt')),
     sample: stored('sample') === true,
     reflectionText: typeof reflection === 'string' ? reflection : '',
-  };
+  });
 }

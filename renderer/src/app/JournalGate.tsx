@@ -1,5 +1,6 @@
 import { Center, Loader, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { flushSync } from 'react-dom';
 import { lazy, startTransition, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import {
   compareNewestFirst,
@@ -9,6 +10,7 @@ import {
 } from '../../../shared/domain';
 import type { JournalPreview } from '../platform/journalPreview';
 import type { JournalSession } from '../platform/journalSession';
+import type { EarlyCapture as EarlyCaptureDialog } from './EarlyCapture';
 import type { Shell as ShellScreen } from './Shell';
 import { JournalProvider } from './journalContext';
 import { SyncProvider } from './syncContext';
@@ -25,10 +27,11 @@ const loadShell = () => import('./Shell');
 const StorageErrorScreen = lazy(() =>
   import('./StorageErrorScreen').then((module) => ({ default: module.StorageErrorScreen })),
 );
-const loadEarlyCapture = () => import('./EarlyCapture');
-const EarlyCapture = lazy(() =>
-  loadEarlyCapture().then((module) => ({ default: module.EarlyCapture })),
-);
+// Loaded while the journal opens, and then drawn at once: a lazy component would show its
+// dialog only after React's pause for suspended content (300 ms).
+let earlyCapture: typeof EarlyCaptureDialog | null = null;
+const loadEarlyCapture = () =>
+  import('./EarlyCapture').then((module) => (earlyCapture = module.EarlyCapture));
 
 type GateState =
   | { status: 'opening'; preview: JournalPreview | null }
@@ -108,6 +111,23 @@ export function JournalGate({
   const sessionRef = useRef<JournalSession | null>(null);
   // Logging from the preview, before the journal has opened (see EarlyCapture).
   const [capturing, setCapturing] = useState(false);
+  const startCapture = useCallback(() => {
+    if (earlyCapture) {
+      // Drawn before the key's handler returns: a plain update would wait behind the
+      // storage replies of the opening journal.
+      flushSync(() => setCapturing(true));
+      return;
+    }
+    loadEarlyCapture().then(
+      () => flushSync(() => setCapturing(true)),
+      (error: unknown) =>
+        notifications.show({
+          color: 'red',
+          title: 'Logging could not start',
+          message: `${messageOf(error)} Reload to try again.`,
+        }),
+    );
+  }, []);
   // Resolves the wait for the preview to be on the page (see showPreview).
   const previewShown = useRef<(() => void) | null>(null);
   const onPreviewShown = useCallback(() => {
@@ -121,6 +141,8 @@ export function JournalGate({
     const sessionModule = loadSession();
     const shellModule = loadShell();
     shellModule.catch(() => undefined); // reported where it is awaited, with the session
+    // Logging from the preview is one key away: its dialog loads with the preview.
+    if (attempt === 0) loadEarlyCapture().catch(() => undefined);
     const open = async () => {
       if (attempt === 0) {
         // The journal starts opening once the preview is on the page: opening it meanwhile
@@ -135,8 +157,6 @@ export function JournalGate({
               startTransition(() => setState({ status: 'opening', preview }));
             }),
         );
-        // Logging from the preview is one key away: its dialog loads while the journal opens.
-        loadEarlyCapture().catch(() => undefined);
       }
       const session = await (await sessionModule).openJournalSession();
       try {
@@ -254,23 +274,22 @@ export function JournalGate({
     [session, retry],
   );
 
-  const capture = capturing && (
-    <Suspense fallback={null}>
-      <EarlyCapture
-        journal={session?.journal ?? null}
-        onClose={() => setCapturing(false)}
-        onCaptured={(id, fields, loggedAt) => {
-          // The journal may have opened while it was being kept: then it adds it now.
-          const open = sessionRef.current;
-          if (open) void open.addPendingCaptures();
-          setState((current) =>
-            current.status === 'opening' && current.preview
-              ? { ...current, preview: withCapture(current.preview, id, fields, loggedAt) }
-              : current,
-          );
-        }}
-      />
-    </Suspense>
+  const EarlyCapture = capturing ? earlyCapture : null;
+  const capture = EarlyCapture && (
+    <EarlyCapture
+      journal={session?.journal ?? null}
+      onClose={() => setCapturing(false)}
+      onCaptured={(id, fields, loggedAt) => {
+        // The journal may have opened while it was being kept: then it adds it now.
+        const open = sessionRef.current;
+        if (open) void open.addPendingCaptures();
+        setState((current) =>
+          current.status === 'opening' && current.preview
+            ? { ...current, preview: withCapture(current.preview, id, fields, loggedAt) }
+            : current,
+        );
+      }}
+    />
   );
 
   if (state.status === 'failed') {
@@ -289,7 +308,7 @@ export function JournalGate({
         {state.preview ? (
           <JournalPreviewScreen
             preview={state.preview}
-            onLog={() => setCapturing(true)}
+            onLog={startCapture}
             onShown={onPreviewShown}
           />
         ) : (

@@ -1,7 +1,7 @@
 import { ActionIcon, AppShell, Container, Group, Loader, Stack, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconDots } from '@tabler/icons-react';
-import { useEffect } from 'react';
+import { memo, useEffect } from 'react';
 import { unlessTyping } from '../ui/keyboard';
 import type { JournalPreview } from '../platform/journalPreview';
 import { NO_FILTERS } from '../features/journal/filterInteractions';
@@ -23,9 +23,10 @@ const FIELDSET_RESET = { border: 0, padding: 0, margin: 0, minWidth: 0 } as cons
  * the same frame and timeline as the open journal, so that one replaces the other in place,
  * but read-only until then (adding, opening, deleting, searching and filtering wait). It
  * draws only the first screenful of cards: drawing them is most of what it costs. Logging an
- * interaction works already (see EarlyCapture).
+ * interaction works already (see EarlyCapture). Memoized: opening the quick-add dialog must
+ * not draw the preview again.
  */
-export function JournalPreviewScreen({
+export const JournalPreviewScreen = memo(function JournalPreviewScreen({
   preview,
   onLog,
   onShown,
@@ -75,4 +76,4 @@ export function JournalPreviewScreen({
       </AppShell.Main>
     </AppShell>
   );
-}
+});

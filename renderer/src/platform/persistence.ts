@@ -56,13 +56,13 @@ export function splitHere(update: Uint8Array): Promise<Uint8Array[]> {
 }
 
 /**
- * Resolves in a later task, so that the page can paint and take input meanwhile: the
- * browser's scheduler.yield where there is one, else a message to itself (not a timer, which
- * browsers delay by 4 ms once nested).
+ * Resolves in a later task, so that the page can paint and take input meanwhile: a message to
+ * itself, queued behind what is already waiting (not a timer, which browsers delay by 4 ms once
+ * nested). Not scheduler.yield: its continuations go ahead of other tasks, so storage replies
+ * and React's renders would wait for the whole journal to load (a quick-add from the preview
+ * took a second to show).
  */
 export function nextTurn(): Promise<void> {
-  const { scheduler } = globalThis as { scheduler?: { yield?: () => Promise<void> } };
-  if (scheduler?.yield) return scheduler.yield();
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
@@ -146,8 +146,13 @@ function readStored(
   });
 }
 
-/** Stored updates read per request: each request's result is copied out in a task of its own. */
-const READ_BATCH = 8;
+/**
+ * Stored updates read per request, and requests in flight at once: each result is copied out
+ * of storage on the main thread, and replies that arrive while it is busy are handled in one
+ * task, so a few small requests at a time keep every such task short.
+ */
+const READ_BATCH = 2;
+const READS_IN_FLIGHT = 2;
 
 /**
  * Every stored update in key order, and the last key, in one transaction; the database is
@@ -158,25 +163,33 @@ function readUpdates(db: IDBDatabase): Promise<Stored> {
   return new Promise((resolve, reject) => {
     const transaction = db.transaction(UPDATES_STORE, 'readonly');
     const store = transaction.objectStore(UPDATES_STORE);
-    const updates: Uint8Array[] = [];
+    const batches: Uint8Array[][] = [];
     let lastKey: number | null = null;
     const keys = store.getAllKeys();
     keys.onsuccess = () => {
       const all = keys.result.filter((key): key is number => typeof key === 'number');
       lastKey = all.at(-1) ?? null;
-      for (let start = 0; start < all.length; start += READ_BATCH) {
-        const batch = all.slice(start, start + READ_BATCH);
+      let next = 0;
+      // Each reply asks for the next batch, in the same transaction; batches land in order.
+      const readNext = () => {
+        if (next >= all.length) return;
+        const batch = all.slice(next, next + READ_BATCH);
+        next += READ_BATCH;
+        const index = batches.length;
+        batches.push([]);
         const values = store.getAll(IDBKeyRange.bound(batch[0], batch[batch.length - 1]));
         values.onsuccess = () => {
-          for (const value of values.result as unknown[]) {
-            if (value instanceof Uint8Array) updates.push(value);
-          }
+          batches[index] = (values.result as unknown[]).filter(
+            (value): value is Uint8Array => value instanceof Uint8Array,
+          );
+          readNext();
         };
-      }
+      };
+      for (let reads = 0; reads < READS_IN_FLIGHT; reads++) readNext();
     };
     transaction.oncomplete = () => {
       db.close();
-      resolve({ updates, lastKey });
+      resolve({ updates: batches.flat(), lastKey });
     };
     transaction.onerror = () => {
       db.close();

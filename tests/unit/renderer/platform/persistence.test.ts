@@ -115,6 +115,27 @@ describe('openLocalStore: the journal survives a restart', () => {
     expect(after[0]).toMatchObject({ relevance: 2, outcome: 'Ben replied warmly' });
   });
 
+  it('reads every stored update when there are more than one read asks for', async () => {
+    // Each interaction logged is stored as an update of its own: 11 updates, read a few at a
+    // time, the later ones asked for as the earlier arrive.
+    const titles = Array.from({ length: 11 }, (_, index) => `Coffee number ${index + 1}`);
+    await withStoredJournal((journal) => {
+      for (const title of titles) journal.addInteraction(anInteraction({ title }));
+    });
+    const after = await storedInteractions();
+    expect(after.map((item) => item.title).sort()).toEqual([...titles].sort());
+    // And what is changed afterwards is stored after them, not over them.
+    await withStoredJournal((journal) => {
+      const last = journal.getSnapshot().interactions.find((item) => item.title === titles[10]);
+      if (!last) throw new Error('stored interaction missing');
+      journal.updateInteraction(last.id, { title: 'Coffee number 11, edited' });
+    });
+    expect((await storedInteractions()).map((item) => item.title)).toContain(
+      'Coffee number 11, edited',
+    );
+    expect(await storedInteractions()).toHaveLength(11);
+  });
+
   it('keeps journals stored under different names apart', async () => {
     await storeEntries([[anInteraction({ title: 'Only in A' }), []]], 'journal-a');
     await storeEntries([[anInteraction({ title: 'Only in B' }), []]], 'journal-b');
