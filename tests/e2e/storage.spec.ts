@@ -140,3 +140,65 @@ test('a backup restored in one tab shows in the other tabs', async ({ context })
   await expect(second.entries).toHaveCount(1);
   await expect(second.entry('Kept in the backup')).toBeVisible();
 });
+
+/**
+ * Makes every IndexedDB write of the page abort while `window.failWrites` is true, as a full
+ * or failing disk does (the transaction aborts; nothing it wrote is kept).
+ */
+function failWritesOnDemand(): void {
+  const state = window as unknown as { failWrites?: boolean };
+  for (const method of ['add', 'put', 'delete'] as const) {
+    const original = Object.getOwnPropertyDescriptor(IDBObjectStore.prototype, method)?.value as (
+      this: IDBObjectStore,
+      ...args: unknown[]
+    ) => IDBRequest;
+    Object.defineProperty(IDBObjectStore.prototype, method, {
+      configurable: true,
+      value(this: IDBObjectStore, ...args: unknown[]) {
+        const request = original.apply(this, args);
+        if (state.failWrites) this.transaction.abort();
+        return request;
+      },
+    });
+  }
+}
+
+test('a failed write is said in the header until the journal is written again, and nothing is lost', async ({
+  page,
+}) => {
+  await page.addInitScript(failWritesOnDemand);
+  const journal = new JournalPage(page);
+  await journal.open();
+  await journal.logByKeyboard({ title: 'Coffee with Ana Lopez', relevance: 4 });
+  const setFailing = (failing: boolean) =>
+    page.evaluate((value) => {
+      (window as unknown as { failWrites?: boolean }).failWrites = value;
+    }, failing);
+
+  await setFailing(true);
+  await journal.logByKeyboard({ title: 'Logged while the disk failed' });
+  const notSaved = page.getByRole('button', { name: /Changes not saved on this device/ });
+  await expect(notSaved).toBeVisible();
+  await expect(page.getByText('Changes are not being saved')).toBeVisible();
+  // It keeps saying so while writes keep failing, with later changes too.
+  await journal.logByKeyboard({ title: 'Logged after that' });
+  await page.waitForTimeout(1_500);
+  await expect(notSaved).toBeVisible();
+
+  // The disk works again; the person asks to save now (it would retry on its own).
+  await setFailing(false);
+  await notSaved.click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'all changes are stored on this device' }),
+  ).toBeVisible();
+  await expect(notSaved).toHaveCount(0);
+  await expect(page.getByText('Your changes are saved again')).toBeVisible();
+
+  await page.reload();
+  await journal.waitUntilEditable();
+  expect((await journal.titles()).sort()).toEqual([
+    'Coffee with Ana Lopez',
+    'Logged after that',
+    'Logged while the disk failed',
+  ]);
+});

@@ -240,7 +240,7 @@ export function JournalGate({
   );
 
   const session = state.status === 'open' ? state.session : null;
-  useBackups(session?.journal ?? null, session?.store ?? null);
+  useBackups(session?.journal ?? null, session?.saving ?? null);
   // Once the open journal shows, its reflections load: they are not needed to show it.
   useEffect(() => {
     if (!session) return;
@@ -322,7 +322,7 @@ export function JournalGate({
     <>
       <JournalProvider value={state.session.journal}>
         <SyncProvider value={state.session.sync}>
-          <state.Shell onRestore={restore} />
+          <state.Shell onRestore={restore} saving={state.session.saving} />
         </SyncProvider>
       </JournalProvider>
       {capture}

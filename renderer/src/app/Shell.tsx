@@ -15,7 +15,9 @@ import { FollowUpReminders } from '../features/today/useReminders';
 import { BackupsDialog } from '../features/settings/BackupsDialog';
 import { FiguresSettingsDialog } from '../features/settings/FiguresSettingsDialog';
 import { SyncDialog } from '../features/sync/SyncDialog';
+import { SaveStatus } from '../features/saving/SaveStatus';
 import { SyncStatusButton } from '../features/sync/SyncStatusButton';
+import type { DeviceSaving } from '../platform/deviceSaving';
 import { AppHeader, LogInteractionButton } from './AppHeader';
 import { useJournal, useJournalPart } from './journalContext';
 import { useSyncIsSetUp } from './syncContext';
@@ -29,7 +31,14 @@ import { viewerTimeZone } from '../ui/format';
 import { BandThresholdsContext } from '../ui/bandThresholds';
 
 /** The app frame around the open journal: header, shortcuts, menu commands, dialogs. */
-export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> }) {
+export function Shell({
+  onRestore,
+  saving,
+}: {
+  onRestore: (id: string) => Promise<void>;
+  /** Whether this device has stored every change (the header says when not). */
+  saving: DeviceSaving;
+}) {
   const journal = useJournal();
   const platform = usePlatform();
   const actions = useJournalActions();
@@ -106,6 +115,7 @@ export function Shell({ onRestore }: { onRestore: (id: string) => Promise<void> 
       <AppShell header={{ height: 56 }} padding="md">
         <FollowUpReminders onOpen={openToday} />
         <AppHeader nav={<ScreenNav route={route} badges={{ today: <DueBadge /> }} />}>
+          <SaveStatus saving={saving} />
           <SyncStatusButton onClick={() => setSyncOpen(true)} />
           <LogInteractionButton onClick={openQuickAdd} disabled={!!readOnly} />
           <Menu position="bottom-end">

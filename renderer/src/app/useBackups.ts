@@ -2,14 +2,19 @@ import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import type { JournalDoc } from '../../../shared/doc';
 import { scheduleBackups } from '../platform/backupSchedule';
-import type { LocalStore } from '../platform/persistence';
+import type { DeviceSaving } from '../platform/deviceSaving';
 import { usePlatform } from './platformContext';
 
-/** Keeps backups running for the open journal and reports storage write failures. */
-export function useBackups(journal: JournalDoc | null, store: LocalStore | null): void {
+const SAVE_NOTICE = 'storage-write-error';
+
+/**
+ * Keeps backups running for the open journal, and says when changes stop being stored on this
+ * device (and when they are again: the header says so meanwhile, see SaveStatus).
+ */
+export function useBackups(journal: JournalDoc | null, saving: DeviceSaving | null): void {
   const platform = usePlatform();
   useEffect(() => {
-    if (!journal || !store) return;
+    if (!journal || !saving) return;
     const stopBackups = scheduleBackups(journal, platform, (error) =>
       notifications.show({
         color: 'red',
@@ -18,18 +23,32 @@ export function useBackups(journal: JournalDoc | null, store: LocalStore | null)
         autoClose: false,
       }),
     );
-    const stopErrors = store.onWriteError((error) =>
-      notifications.show({
-        id: 'storage-write-error',
-        color: 'red',
-        title: 'Changes are not being saved',
-        message: error.message,
-        autoClose: false,
-      }),
-    );
+    let unsaved = false;
+    const stopErrors = saving.subscribe(() => {
+      const state = saving.getState();
+      if (!state.saved && !unsaved) {
+        unsaved = true;
+        notifications.show({
+          id: SAVE_NOTICE,
+          color: 'red',
+          title: 'Changes are not being saved',
+          message: state.error.message,
+          autoClose: false,
+        });
+      } else if (state.saved && unsaved) {
+        unsaved = false;
+        notifications.update({
+          id: SAVE_NOTICE,
+          color: 'teal',
+          title: 'Your changes are saved again',
+          message: 'Everything written while saving failed is now stored on this device.',
+          autoClose: 6_000,
+        });
+      }
+    });
     return () => {
       stopBackups();
       stopErrors();
     };
-  }, [journal, store, platform]);
+  }, [journal, saving, platform]);
 }

@@ -12,6 +12,7 @@ import { LOCAL_JOURNAL_DATABASE, reflectionsDatabaseName } from '../../../shared
 import { clearJournalPreview, keepJournalPreview } from './journalPreview';
 import { OPENING_MARKS } from './marks';
 import { nextTurn, openLocalStore, requestPersistentStorage, type LocalStore } from './persistence';
+import { deviceSaving, type DeviceSaving } from './deviceSaving';
 import { addPendingCaptures } from './pendingCaptures';
 import { keepReflections } from './reflectionsUpkeep';
 import { splitInWorker } from './splitUpdate';
@@ -29,6 +30,8 @@ export const JOURNAL_CHANGED_MARK = OPENING_MARKS.changed;
 export interface JournalSession {
   readonly journal: JournalDoc;
   readonly store: LocalStore;
+  /** Whether every change is stored on this device (the journal and its reflections). */
+  readonly saving: DeviceSaving;
   /** Sync with a server, when set up on this device. */
   readonly sync: JournalSync;
   /**
@@ -58,6 +61,8 @@ export async function openJournalSession(name = LOCAL_JOURNAL_DATABASE): Promise
   }
   await journal.finishLoading(nextTurn);
   const stopRelay = relayBetweenTabs(name, ydoc);
+  const saving = deviceSaving();
+  saving.add(store);
   void requestPersistentStorage();
   // Subscribed first, so the mark precedes the screens' own listeners. Only the last is kept.
   const stopMarking = journal.subscribe(() => {
@@ -85,6 +90,7 @@ export async function openJournalSession(name = LOCAL_JOURNAL_DATABASE): Promise
       // Synced over the journal's connection from now on (a second document on the server),
       // and kept connected while a reflection is open for editing.
       sync.attachReflections(open.reflections.ydoc);
+      saving.add(open.store);
       let release: (() => void) | null = null;
       open.reflections.onEditing((editing) => {
         release?.();
@@ -102,6 +108,7 @@ export async function openJournalSession(name = LOCAL_JOURNAL_DATABASE): Promise
   return {
     journal,
     store,
+    saving,
     sync,
     openReflections: async () => (await openReflections()).reflections,
     addPendingCaptures: addCaptures,

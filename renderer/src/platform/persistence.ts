@@ -1,6 +1,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { journalParts, ORIGIN, PART_BYTES } from '../../../shared/doc';
+import { keepWriting, UPDATES_STORE, type SaveState } from './deviceWrites';
 import { isQuotaError, toStorageError } from './storageErrors';
 
 export interface LocalStore {
@@ -14,8 +15,12 @@ export interface LocalStore {
   compact(): Promise<'compacted' | 'unneeded' | 'changed'>;
   /** How many changes were stored since the last compaction. */
   readonly changesSinceCompaction: number;
-  /** Calls back when a later write fails (disk full); returns an unsubscribe. */
-  onWriteError(listener: (error: Error) => void): () => void;
+  /** Whether every change is stored (after a failed write, not until it has healed). */
+  readonly saveState: SaveState;
+  /** Calls back when the save state changes (see deviceWrites.ts); returns an unsubscribe. */
+  onSaveStateChange(listener: (state: SaveState) => void): () => void;
+  /** Tries now to write what is unsaved, instead of waiting for the next retry. */
+  retrySaving(): Promise<SaveState>;
   /**
    * Calls back when another window replaces the stored journal (restoring a backup): this
    * connection has been closed so that the replacement can go ahead; open the journal again.
@@ -31,6 +36,8 @@ export interface OpenOptions {
   readonly split?: (update: Uint8Array) => Promise<Uint8Array[]>;
   /** Waits between parts, so that the page can paint and take input (the next task). */
   readonly pause?: () => Promise<void>;
+  /** Waits before each new try to write the whole document after a failed write. */
+  readonly retryDelaysMs?: readonly number[];
 }
 
 /** An update larger than this is split before it is applied: one apply would hold the page. */
@@ -83,9 +90,6 @@ function openProblem(error: DOMException | undefined): 'quota' | 'unavailable' |
     ? 'unavailable'
     : 'unreadable';
 }
-
-/** The object store in which y-indexeddb keeps the journal's updates. */
-const UPDATES_STORE = 'updates';
 
 /**
  * Opens an IndexedDB database once, to learn whether storage works at all and whether an
@@ -232,9 +236,9 @@ async function partsToApply(
  * Loads the journal stored on this device into `ydoc` and keeps storing its changes
  * (y-indexeddb, whose database layout it keeps). It reads the stored updates itself and
  * applies them a part at a time, pausing between parts, so that opening a large journal never
- * holds the page; y-indexeddb then takes over from the last key read. y-indexeddb never
- * reports failures — it only hangs — so opening is bounded by a timeout, and failed writes
- * are reported to listeners.
+ * holds the page; y-indexeddb then reads what another window stored since. y-indexeddb never
+ * reports failures — it only hangs — so opening is bounded by a timeout. Changes are written
+ * by deviceWrites.ts, which heals after a failed write and says whether all is saved.
  */
 export async function openLocalStore(
   name: string,
@@ -244,6 +248,7 @@ export async function openLocalStore(
     indexedDB = globalThis.indexedDB,
     split = splitHere,
     pause = nextTurn,
+    retryDelaysMs,
   }: OpenOptions = {},
 ): Promise<LocalStore> {
   const stored = await readStored(indexedDB, name, timeoutMs);
@@ -253,7 +258,6 @@ export async function openLocalStore(
   } catch (error) {
     throw toStorageError('unreadable', error);
   }
-  const listeners = new Set<(error: Error) => void>();
   let failOpening: ((error: Error) => void) | null = null;
   // y-indexeddb's own promise chains are unhandled: while opening, a damaged store or a full
   // disk shows up only as an unhandled rejection (in browsers), which fails the open.
@@ -283,7 +287,6 @@ export async function openLocalStore(
       }, ORIGIN.restore);
       await pause();
     }
-    ydoc.on('update', persistence._storeUpdate);
   } catch (error) {
     void persistence.destroy();
     throw error;
@@ -292,22 +295,30 @@ export async function openLocalStore(
     clearTimeout(timer);
     events.removeEventListener?.('unhandledrejection', onRejection);
   }
-  // Later, a change that cannot be stored aborts its transaction — when the disk is full,
-  // Chromium aborts at commit, after every request succeeded, so no promise rejects. The
-  // abort event bubbles to the connection, in every environment: report it from there.
-  const db = persistence.db;
-  const onAbort = (event: Event) => {
-    const error = (event.target as Partial<IDBTransaction> | null)?.error ?? undefined;
-    for (const listener of listeners) listener(toStorageError('quota', error));
-  };
-  db?.addEventListener('abort', onAbort);
+  const opened = persistence.db;
+  if (!opened) throw toStorageError('unavailable');
   // Another window deleting the database (to restore a backup) waits until this one closes.
   const replacedListeners = new Set<() => void>();
   const onVersionChange = () => {
-    db?.close();
+    writes.stop();
+    writes.db.close();
     for (const listener of replacedListeners) listener();
   };
-  db?.addEventListener('versionchange', onVersionChange);
+  opened.addEventListener('versionchange', onVersionChange);
+  // Every change is written from here on, and any failed write heals (deviceWrites.ts).
+  const writes = keepWriting({
+    name,
+    ydoc,
+    db: opened,
+    indexedDB,
+    storageOrigin: persistence,
+    retryDelaysMs,
+    onConnection: (next) => {
+      persistence.db = next;
+      persistence._db = Promise.resolve(next);
+      next.addEventListener('versionchange', onVersionChange);
+    },
+  });
   const countChange = (_update: Uint8Array, origin: unknown) => {
     if (origin !== persistence) changesSinceCompaction++;
   };
@@ -317,29 +328,34 @@ export async function openLocalStore(
   return {
     destroy: async () => {
       ydoc.off('update', countChange);
-      db?.removeEventListener('abort', onAbort);
-      db?.removeEventListener('versionchange', onVersionChange);
+      // What is being written is waited for (a write can still fail), and what could not be
+      // written gets one more try before the journal closes.
+      await afterWrites(writes.db);
+      if (!writes.state.saved) await writes.retryNow();
+      writes.stop();
+      writes.db.removeEventListener('versionchange', onVersionChange);
       await persistence.destroy();
     },
-    flush: () => (db ? afterWrites(db) : Promise.resolve()),
+    flush: () => afterWrites(writes.db),
     get changesSinceCompaction() {
       return changesSinceCompaction;
     },
     async compact() {
-      if (!db || (compacted && changesSinceCompaction < MANY_CHANGES)) return 'unneeded';
-      const result = await writeParts(db, ydoc, pause);
+      // Unsaved: the whole document is being written again already.
+      if (!writes.state.saved) return 'unneeded';
+      if (compacted && changesSinceCompaction < MANY_CHANGES) return 'unneeded';
+      const result = await writeParts(writes.db, ydoc, pause);
       if (result === 'compacted') {
         compacted = true;
         changesSinceCompaction = 0;
-        // y-indexeddb counts stored updates to rewrite them all as one, which would undo this.
-        persistence._dbsize = 0;
       }
       return result;
     },
-    onWriteError(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+    get saveState() {
+      return writes.state;
     },
+    onSaveStateChange: (listener) => writes.onStateChange(listener),
+    retrySaving: () => writes.retryNow(),
     onReplacedElsewhere(listener) {
       replacedListeners.add(listener);
       return () => replacedListeners.delete(listener);

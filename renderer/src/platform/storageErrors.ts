@@ -1,6 +1,6 @@
 /** Why the journal's storage on this device could not be used. */
 export type StorageProblem =
-  'unavailable' | 'blocked' | 'timeout' | 'quota' | 'unreadable' | 'newer';
+  'unavailable' | 'blocked' | 'timeout' | 'quota' | 'unreadable' | 'unwritable' | 'newer';
 
 /** A storage failure with a message a person can act on. */
 export class StorageError extends Error {
@@ -25,6 +25,8 @@ const MESSAGES: Record<Exclude<StorageProblem, 'newer'>, string> = {
     'The disk or the browser storage for Relevant is full, so your journal cannot be saved. Free some space, then try again.',
   unreadable:
     'The journal stored on this device could not be read; it may be damaged. Nothing was changed or deleted. Try again, or restore a backup.',
+  unwritable:
+    'Your latest changes could not be written to this device’s storage. Relevant keeps trying; keep this window open until it says they are saved.',
 };
 
 /** Wraps any failure of the storage layer into a StorageError with a plain-language message. */

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { JournalDoc } from '../../../../shared/doc';
 import type { Interaction, InteractionFields } from '../../../../shared/domain';
+import type { SaveState } from '../../../../renderer/src/platform/deviceWrites';
 import { openLocalStore, type LocalStore } from '../../../../renderer/src/platform/persistence';
 import { StorageError } from '../../../../renderer/src/platform/storageErrors';
 import { aConference, anInteraction, anUnratedMessage } from '../../../fixtures/interactions';
@@ -354,16 +355,17 @@ describe('openLocalStore: later write failures', () => {
 
   const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-  it('tells listeners that a change could not be stored, until they unsubscribe', async () => {
+  it('says a change could not be stored, to listeners until they unsubscribe', async () => {
     await storeEntries([[anInteraction({ title: 'Stored before the disk filled up' }), []]]);
     const ydoc = new Y.Doc();
-    const store = await openLocalStore(NAME, ydoc);
+    const store = await openLocalStore(NAME, ydoc, { retryDelaysMs: [60_000] });
     const journal = new JournalDoc(ydoc);
-    const reported: Error[] = [];
-    const unsubscribed: Error[] = [];
-    store.onWriteError((error) => reported.push(error));
-    const unsubscribe = store.onWriteError((error) => unsubscribed.push(error));
+    const reported: SaveState[] = [];
+    const unsubscribed: SaveState[] = [];
+    store.onSaveStateChange((state) => reported.push(state));
+    const unsubscribe = store.onSaveStateChange((state) => unsubscribed.push(state));
     unsubscribe();
+    expect(store.saveState).toEqual({ saved: true });
 
     failWritesAsQuotaExceeded();
     journal.addInteraction(anInteraction({ title: 'Logged on a full disk' }));
@@ -371,13 +373,16 @@ describe('openLocalStore: later write failures', () => {
     await pause(50);
 
     expect(reported).toHaveLength(1);
-    const [error] = reported;
-    expect(error).toBeInstanceOf(StorageError);
-    expect((error as StorageError).problem).toBe('quota');
-    expect(error?.message).toMatch(/is full, so your journal cannot be saved/);
-    expect(error?.message).toContain('QuotaExceededError');
+    const [state] = reported;
+    if (!state || state.saved) throw new Error('expected an unsaved state');
+    expect(store.saveState).toBe(state);
+    expect(state.error).toBeInstanceOf(StorageError);
+    expect(state.error.problem).toBe('quota');
+    expect(state.error.message).toMatch(/is full, so your journal cannot be saved/);
+    expect(state.error.message).toContain('QuotaExceededError');
     expect(unsubscribed).toEqual([]);
 
+    // Closed while the disk is still full: one more try, which fails too.
     journal.destroy();
     await store.destroy();
     ydoc.destroy();

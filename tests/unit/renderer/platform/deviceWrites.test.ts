@@ -1,0 +1,220 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { JournalDoc } from '../../../../shared/doc';
+import type { Interaction, InteractionId } from '../../../../shared/domain';
+import type { SaveState } from '../../../../renderer/src/platform/deviceWrites';
+import { openLocalStore, type LocalStore } from '../../../../renderer/src/platform/persistence';
+import { anInteraction } from '../../../fixtures/interactions';
+import { installFreshIndexedDB } from './indexedDbFakes';
+import { injectStorageFaults } from './storageFaults';
+
+const NAME = 'relevant-journal-heal';
+/** Quick retries: the tests wait for the healing, not for a person. */
+const RETRY_DELAYS_MS = [0, 5, 10];
+
+beforeEach(() => {
+  installFreshIndexedDB();
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+interface Open {
+  readonly journal: JournalDoc;
+  readonly store: LocalStore;
+  close(): Promise<void>;
+}
+
+async function openJournal(): Promise<Open> {
+  const ydoc = new Y.Doc();
+  const store = await openLocalStore(NAME, ydoc, {
+    timeoutMs: 5_000,
+    retryDelaysMs: RETRY_DELAYS_MS,
+  });
+  const journal = new JournalDoc(ydoc);
+  return {
+    journal,
+    store,
+    async close() {
+      journal.destroy();
+      await store.destroy();
+      ydoc.destroy();
+    },
+  };
+}
+
+/** What a person would check: every interaction with every field, in the journal's order. */
+const shown = (journal: JournalDoc): readonly Interaction[] => journal.getSnapshot().interactions;
+
+/**
+ * Resolves once every write has finished and the store says every change is saved (it
+ * retries on its own): a write under way can still fail.
+ */
+async function untilSaved(store: LocalStore): Promise<void> {
+  await vi.waitFor(
+    async () => {
+      await store.flush();
+      expect(store.saveState.saved).toBe(true);
+    },
+    { timeout: 5_000, interval: 5 },
+  );
+}
+
+/** A seeded random number generator (mulberry32): every run injects the same faults. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('device storage that heals after a failed write', () => {
+  it('keeps every change made after a write failed, once writing works again', async () => {
+    const first = await openJournal();
+    const ids = ['Coffee with Ana Lopez', 'Call with Ben', 'Lunch with Chidi'].map((title) =>
+      first.journal.addInteraction(anInteraction({ title })),
+    );
+    await first.store.flush();
+    const faults = injectStorageFaults(() => 0, 1);
+    const states: SaveState[] = [];
+    first.store.onSaveStateChange((state) => states.push(state));
+    // The disk fills up: this change cannot be written...
+    first.journal.updateInteraction(ids[0] as InteractionId, { relevance: 5 });
+    await vi.waitFor(() => expect(first.store.saveState.saved).toBe(false));
+    const unsaved = first.store.saveState;
+    expect(unsaved.saved ? null : unsaved.error.problem).toBe('quota');
+    // ...space is freed, and the person goes on working.
+    faults.rate = 0;
+    first.journal.updateInteraction(ids[1] as InteractionId, { outcome: 'An intro to Dana' });
+    first.journal.deleteInteraction(ids[2] as InteractionId);
+    await untilSaved(first.store);
+    expect(states.at(-1)).toEqual({ saved: true });
+    const before = shown(first.journal);
+    await first.close();
+
+    const again = await openJournal();
+    expect(shown(again.journal)).toEqual(before);
+    expect(shown(again.journal).map((item) => [item.title, item.relevance])).toEqual(
+      expect.arrayContaining([
+        ['Coffee with Ana Lopez', 5],
+        ['Call with Ben', expect.anything()],
+      ]),
+    );
+    expect(again.journal.get(ids[1] as InteractionId)?.outcome).toBe('An intro to Dana');
+    expect(again.journal.get(ids[2] as InteractionId)).toBeUndefined();
+    await again.close();
+  });
+
+  it('stays unsaved and keeps trying while every write fails, then heals on its own', async () => {
+    const open = await openJournal();
+    const faults = injectStorageFaults(() => 0, 1);
+    open.journal.addInteraction(anInteraction({ title: 'Logged on a full disk' }));
+    await vi.waitFor(() => {
+      const state = open.store.saveState;
+      expect(state.saved ? 0 : state.attempts).toBeGreaterThanOrEqual(3);
+    });
+    expect(open.store.saveState.saved).toBe(false);
+    faults.rate = 0;
+    await untilSaved(open.store);
+    await open.close();
+
+    const again = await openJournal();
+    expect(shown(again.journal).map((item) => item.title)).toEqual(['Logged on a full disk']);
+    await again.close();
+  });
+
+  it('writes through a new connection when the browser closed the one it had', async () => {
+    const open = await openJournal();
+    open.journal.addInteraction(anInteraction({ title: 'Before the connection closed' }));
+    await open.store.flush();
+    // The first write closes the connection: its two draws are "fail" and "the last kind".
+    let draws = 0;
+    injectStorageFaults(() => (++draws <= 2 ? 0.99 : 1), 1);
+    const states: SaveState[] = [];
+    open.store.onSaveStateChange((state) => states.push(state));
+    open.journal.addInteraction(anInteraction({ title: 'Written as it closed' }));
+    open.journal.addInteraction(anInteraction({ title: 'After it closed' }));
+    await vi.waitFor(() => expect(states.at(-1)).toEqual({ saved: true }));
+    const failed = states.find((state) => !state.saved);
+    expect(failed?.saved === false && failed.error.problem).toBe('unwritable');
+    await open.close();
+
+    const again = await openJournal();
+    expect(
+      shown(again.journal)
+        .map((item) => item.title)
+        .sort(),
+    ).toEqual(['After it closed', 'Before the connection closed', 'Written as it closed']);
+    await again.close();
+  });
+});
+
+/** How many operations the soak below runs (`npm run soak` runs 10,000). */
+const OPERATIONS = Number(process.env.RELEVANT_SOAK_OPERATIONS ?? 1_000);
+/** Operations between two reopenings. */
+const PER_OPENING = 250;
+
+describe('soak: random write faults never lose a change once writing works again', () => {
+  it(`${OPERATIONS} operations, a fifth of the writes failing, reopened every ${PER_OPENING}`, async () => {
+    const random = seeded(20261206);
+    let open = await openJournal();
+    let wentUnsaved = 0;
+    const watch = (store: LocalStore) =>
+      store.onSaveStateChange((state) => {
+        if (!state.saved) wentUnsaved++;
+      });
+    watch(open.store);
+    const ids: InteractionId[] = [];
+    const injected = { quota: 0, abort: 0, closed: 0 };
+    for (let done = 0; done < OPERATIONS;) {
+      const faults = injectStorageFaults(random, 0.2);
+      for (let step = 0; step < PER_OPENING && done < OPERATIONS; step++, done++) {
+        const roll = random();
+        const target = ids[Math.floor(random() * ids.length)];
+        if (roll < 0.3 || !target) {
+          ids.push(open.journal.addInteraction(anInteraction({ title: `Interaction ${done}` })));
+        } else if (roll < 0.9) {
+          open.journal.updateInteraction(target, {
+            relevance: ((done % 5) + 1) as 1 | 2 | 3 | 4 | 5,
+            outcome: `Outcome at step ${done}`,
+          });
+        } else {
+          open.journal.deleteInteraction(target);
+          ids.splice(ids.indexOf(target), 1);
+        }
+        // Now and then the page gets a moment, as between a person's actions.
+        if (step % 10 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      // Writing works again: everything must be stored, before and after reopening.
+      faults.rate = 0;
+      for (const kind of ['quota', 'abort', 'closed'] as const) {
+        injected[kind] += faults.injected[kind];
+      }
+      await untilSaved(open.store);
+      const before = shown(open.journal);
+      faults.restore();
+      await open.close();
+      open = await openJournal();
+      watch(open.store);
+      expect(shown(open.journal)).toEqual(before);
+    }
+    await open.close();
+    if (process.env.RELEVANT_SOAK_OPERATIONS) {
+      console.log(
+        `soak: ${OPERATIONS} operations, ${Math.ceil(OPERATIONS / PER_OPENING)} reopenings; ` +
+          `faults injected: ${injected.quota} quota, ${injected.abort} aborted, ` +
+          `${injected.closed} closed connections; unsaved ${wentUnsaved} times; changes lost: 0`,
+      );
+    }
+    // The faults did happen, of every kind, and the store did notice.
+    expect(injected.quota).toBeGreaterThan(0);
+    expect(injected.abort).toBeGreaterThan(0);
+    expect(injected.closed).toBeGreaterThan(0);
+    expect(wentUnsaved).toBeGreaterThan(0);
+  }, 600_000);
+});
