@@ -131,6 +131,8 @@ export async function withPreviewStore<T>(
       transaction.onabort = transaction.onerror = () =>
         reject(transaction.error ?? new Error('The preview was not stored.'));
     });
+    // Handled even when the request fails first (and is what is thrown).
+    done.catch(() => undefined);
     const req = run(transaction.objectStore(storeName));
     if (!req) {
       transaction.abort();

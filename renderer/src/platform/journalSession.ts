@@ -1,4 +1,3 @@
-import { clearDocument } from 'y-indexeddb';
 import * as Y from 'yjs';
 import {
   decodeJournalFile,
@@ -16,6 +15,7 @@ import { deviceSaving, type DeviceSaving } from './deviceSaving';
 import { addPendingCaptures } from './pendingCaptures';
 import { keepReflections } from './reflectionsUpkeep';
 import { splitInWorker } from './splitUpdate';
+import { replaceStores } from './storeReplacement';
 import { relayBetweenTabs } from './tabRelay';
 import { JournalSync } from './sync/journalSync';
 import { syncEnvironment } from './sync/syncEnvironment';
@@ -226,20 +226,6 @@ export function checkBackup(bytes: Uint8Array): void {
   }
 }
 
-/** Writes one document's update as the whole content of a database that was just deleted. */
-async function storeAsNew(name: string, update: Uint8Array | null): Promise<void> {
-  // Deletes the database itself, and waits for that. Clearing it through y-indexeddb would
-  // first open it and read it, which fails (unseen) in the damaged store being replaced.
-  await clearDocument(name);
-  if (!update) return;
-  const ydoc = new Y.Doc();
-  const store = await openLocalStore(name, ydoc);
-  Y.applyUpdate(ydoc, update, ORIGIN.restore);
-  await store.flush();
-  await store.destroy();
-  ydoc.destroy();
-}
-
 /**
  * Replaces the journal stored on this device (and its reflections) with a backup. The caller
  * closes the open session first and takes a safety backup of the current state. A backup from
@@ -252,10 +238,14 @@ export async function replaceStoredJournal(
 ): Promise<void> {
   checkBackup(bytes);
   const file = decodeJournalFile(bytes);
-  await storeAsNew(name, file.journal);
-  await storeAsNew(reflectionsDatabaseName(name), file.reflections);
+  // Written and read back beside the journal first, then swapped in, all or nothing: a
+  // failure (a full disk) leaves the journal as it was (storeReplacement.ts).
+  await replaceStores(indexedDB, [
+    { name, update: file.journal },
+    { name: reflectionsDatabaseName(name), update: file.reflections },
+  ]);
   // The preview showed the journal that is gone. Other windows stopped writing theirs when the
-  // database was deleted; the replacement writes its own once it is open.
+  // database's version changed; the replacement writes its own once it is open.
   await clearJournalPreview({ name }).catch(() => undefined);
   announceReplaced(name);
 }

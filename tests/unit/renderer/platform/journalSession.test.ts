@@ -1,4 +1,5 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
 import { JournalDoc, SCHEMA_VERSION } from '../../../../shared/doc';
 import type { InteractionFields } from '../../../../shared/domain';
 import {
@@ -10,6 +11,7 @@ import {
 import { StorageError } from '../../../../renderer/src/platform/storageErrors';
 import { aConference, anInteraction, anUnratedMessage } from '../../../fixtures/interactions';
 import { createForeignDatabase, installFreshIndexedDB, objectStoresOf } from './indexedDbFakes';
+import { injectStorageFaults } from './storageFaults';
 
 const NAME = 'relevant-journal-test';
 
@@ -17,6 +19,10 @@ let factory: IDBFactory;
 
 beforeEach(() => {
   factory = installFreshIndexedDB();
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
 });
 
 /** Opens the stored journal as the app does, runs `run` on it, and closes it again. */
@@ -43,6 +49,22 @@ function backupOf(...fields: InteractionFields[]): Uint8Array {
   const bytes = journal.encode();
   journal.destroy();
   journal.ydoc.destroy();
+  return bytes;
+}
+
+/** A backup file as the app writes one: the journal and its reflections document. */
+function fileBackupOf(...fields: InteractionFields[]): Uint8Array {
+  const journal = new JournalDoc();
+  journal.migrate();
+  const reflections = new Y.Doc();
+  journal.attachReflections(reflections);
+  for (const item of fields) {
+    journal.addInteraction(item, { reflection: [`Reflection on ${item.title}`] });
+  }
+  const bytes = journal.encodeFile();
+  journal.destroy();
+  journal.ydoc.destroy();
+  reflections.destroy();
   return bytes;
 }
 
@@ -181,4 +203,88 @@ describe('replaceStoredJournal', () => {
       ]);
     },
   );
+});
+
+describe('replaceStoredJournal on a failing disk', () => {
+  /**
+   * Fails the `nth` IndexedDB write from now on (1-based) the way `kind` says: a full disk's
+   * abort at commit, or an aborted transaction; every other write works.
+   */
+  function failWrite(nth: number, kind: 'quota' | 'abort') {
+    let writes = 0;
+    let choosing = false;
+    return injectStorageFaults(() => {
+      if (choosing) {
+        choosing = false;
+        return kind === 'quota' ? 0 : 0.4; // the first or second kind of fault
+      }
+      choosing = ++writes === nth;
+      return choosing ? 0 : 0.99;
+    }, 0.5);
+  }
+
+  const before = ['Food Manufacturing Summit – day 1', 'Coffee with Ana Lopez'];
+
+  async function storeTwo() {
+    await inSession((journal) => {
+      journal.addInteraction(anInteraction());
+      journal.addInteraction(aConference());
+    });
+  }
+
+  it('leaves the journal as it was when the disk is full, and says why', async () => {
+    await storeTwo();
+    // The first write goes to the staging copy (the backup has no reflections document); the
+    // second replaces the journal itself.
+    failWrite(2, 'quota');
+    const error: unknown = await replaceStoredJournal(backupOf(anUnratedMessage()), NAME).catch(
+      (reason: unknown) => reason,
+    );
+    expect(error).toBeInstanceOf(StorageError);
+    expect((error as StorageError).problem).toBe('quota');
+    expect((error as Error).message).toMatch(/full, so the backup was not restored/);
+    expect((error as Error).message).toMatch(/Your journal was left as it was/);
+    vi.restoreAllMocks();
+    expect(await storedTitles()).toEqual(before);
+  });
+
+  it('puts the journal back when its reflections cannot be written after it', async () => {
+    await storeTwo();
+    // Staging: the journal, its reflections; then the journal itself, and its reflections.
+    failWrite(4, 'abort');
+    await expect(replaceStoredJournal(fileBackupOf(anUnratedMessage()), NAME)).rejects.toThrow(
+      /was not restored/,
+    );
+    vi.restoreAllMocks();
+    await inSession((journal) => {
+      expect(titles(journal)).toEqual(before);
+      expect(journal.readOnlyReason).toBeNull();
+    });
+  });
+
+  it('loses the old journal in none of 100 restores failing at any write', async () => {
+    await storeTwo();
+    let lost = 0;
+    for (let attempt = 0; attempt < 100; attempt++) {
+      // Backups with and without a reflections document: 2 or 4 writes, each may fail.
+      failWrite((attempt % 5) + 1, attempt % 3 === 0 ? 'quota' : 'abort');
+      const fields = anUnratedMessage({ title: `Backup ${attempt}` });
+      const backup = attempt % 2 === 0 ? fileBackupOf(fields) : backupOf(fields);
+      const restored = await replaceStoredJournal(backup, NAME).then(
+        () => true,
+        () => false,
+      );
+      vi.restoreAllMocks();
+      const now = await storedTitles();
+      // Either the backup is in whole, or the journal is as it was: never less.
+      if (restored) {
+        expect(now).toEqual([`Backup ${attempt}`]);
+        // Back to the journal the next attempts start from.
+        await replaceStoredJournal(backupOf(aConference(), anInteraction()), NAME);
+      } else if (now.join() !== before.join()) {
+        lost++;
+      }
+    }
+    expect(lost).toBe(0);
+  });
 });
