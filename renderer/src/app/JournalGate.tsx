@@ -208,6 +208,10 @@ export function JournalGate({
       const current = sessionRef.current;
       if (current && current.journal.getSnapshot().interactions.length > 0) {
         await platform.backups.save(current.journal.encodeFile(), 'manual');
+      } else if (!current) {
+        // The journal could not be opened: what storage still holds is kept first, if any.
+        const copy = await (await loadSession()).copyStoredJournal();
+        if (copy) await platform.backups.save(copy, 'manual');
       }
       // A journal that syncs is restored through new changes, which reach every device; a
       // replaced document would merge with the server's copy and undo the restore.

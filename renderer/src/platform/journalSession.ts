@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import {
   decodeJournalFile,
+  encodeJournalFile,
   JournalDoc,
   NewerSchemaError,
   ORIGIN,
@@ -15,7 +16,7 @@ import { deviceSaving, type DeviceSaving } from './deviceSaving';
 import { addPendingCaptures } from './pendingCaptures';
 import { keepReflections } from './reflectionsUpkeep';
 import { splitInWorker } from './splitUpdate';
-import { replaceStores } from './storeReplacement';
+import { readAllUpdates, replaceStores } from './storeReplacement';
 import { relayBetweenTabs } from './tabRelay';
 import { JournalSync } from './sync/journalSync';
 import { syncEnvironment } from './sync/syncEnvironment';
@@ -223,6 +224,27 @@ export function checkBackup(bytes: Uint8Array): void {
   } finally {
     probe.destroy();
     probeReflections.destroy();
+  }
+}
+
+/**
+ * A backup of what is stored on this device, read straight from storage (when the journal
+ * cannot be opened, say): its journal and reflections updates merged into a journal file.
+ * Null when nothing readable is stored.
+ */
+export async function copyStoredJournal(name = LOCAL_JOURNAL_DATABASE): Promise<Uint8Array | null> {
+  try {
+    const journal = await readAllUpdates(indexedDB, name);
+    if (journal.length === 0) return null;
+    const reflections = await readAllUpdates(indexedDB, reflectionsDatabaseName(name));
+    const bytes = encodeJournalFile({
+      journal: Y.mergeUpdates(journal),
+      reflections: reflections.length > 0 ? Y.mergeUpdates(reflections) : null,
+    });
+    checkBackup(bytes);
+    return bytes;
+  } catch {
+    return null;
   }
 }
 

@@ -34,6 +34,21 @@ function newestFirst(a: { id: string }, b: { id: string }): number {
   return time(b.id) - time(a.id) || suffix(b.id) - suffix(a.id);
 }
 
+/** Why the backup storage refused a change, in words a person can act on. */
+function refused(error: DOMException | null): Error {
+  if (error?.name === 'QuotaExceededError') {
+    return new Error(
+      'The browser’s storage for Relevant is full, so the backup was not stored. Free some space, then back up again.',
+      { cause: error },
+    );
+  }
+  const detail = error ? ` (${error.name}: ${error.message})` : '';
+  return new Error(`The backup storage refused the change${detail}.`, { cause: error });
+}
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) =>
+  a.length === b.length && a.every((byte, index) => byte === b[index]);
+
 const info = (backup: StoredBackup): BackupInfo => ({
   id: backup.id,
   createdAt: backup.createdAt,
@@ -51,13 +66,29 @@ export function webBackups(factory: IDBFactory = globalThis.indexedDB): BackupSe
   ) {
     const db = await openDatabase(factory);
     try {
-      return await run(db.transaction(STORE, mode).objectStore(STORE));
+      const transaction = db.transaction(STORE, mode);
+      // Written only once committed: a full disk aborts at commit, after every request worked.
+      const committed = new Promise<void>((resolve, reject) => {
+        transaction.oncomplete = () => resolve();
+        transaction.onabort = () => reject(refused(transaction.error));
+      });
+      committed.catch(() => undefined); // awaited below, unless a request fails first
+      const result = await run(transaction.objectStore(STORE));
+      await committed;
+      return result;
     } finally {
       db.close();
     }
   }
   const all = () =>
     withStore('readonly', (store) => request(store.getAll() as IDBRequest<StoredBackup[]>));
+  const read = async (id: string) => {
+    const backup = await withStore('readonly', (store) =>
+      request(store.get(id) as IDBRequest<StoredBackup | undefined>),
+    );
+    if (!backup) throw new Error(`The backup ${id} no longer exists.`);
+    return backup.bytes;
+  };
 
   return {
     location: 'this browser’s storage for Relevant',
@@ -76,17 +107,18 @@ export function webBackups(factory: IDBFactory = globalThis.indexedDB): BackupSe
         await request(store.put(backup));
         for (const old of expired) await request(store.delete(old.id));
       });
+      // A backup counts as taken once it reads back as it was given.
+      const stored = await read(id).catch(() => null);
+      if (!stored || !sameBytes(stored, update)) {
+        throw new Error(
+          'The backup could not be read back after it was written, so it does not count as taken.',
+        );
+      }
       return info(backup);
     },
     async list() {
       return (await all()).map(info).sort(newestFirst);
     },
-    async read(id) {
-      const backup = await withStore('readonly', (store) =>
-        request(store.get(id) as IDBRequest<StoredBackup | undefined>),
-      );
-      if (!backup) throw new Error(`The backup ${id} no longer exists.`);
-      return backup.bytes;
-    },
+    read,
   };
 }

@@ -4,6 +4,7 @@ import { JournalDoc, SCHEMA_VERSION } from '../../../../shared/doc';
 import type { InteractionFields } from '../../../../shared/domain';
 import {
   checkBackup,
+  copyStoredJournal,
   JOURNAL_CHANGED_MARK,
   openJournalSession,
   replaceStoredJournal,
@@ -288,3 +289,39 @@ describe('replaceStoredJournal on a failing disk', () => {
     expect(lost).toBe(0);
   });
 });
+
+describe('copyStoredJournal (the safety copy when the journal cannot be opened)', () => {
+  it('copies what storage holds, reflections included, as a backup that restores it', async () => {
+    const session = await openJournalSession(NAME);
+    await session.openReflections();
+    session.journal.addInteraction(anInteraction(), {
+      reflection: ['Ana knows the plant manager.'],
+    });
+    session.journal.addInteraction(aConference());
+    await session.close();
+
+    const copy = await copyStoredJournal(NAME);
+    if (!copy) throw new Error('expected a copy');
+    await replaceStoredJournal(backupOf(anUnratedMessage({ title: 'Something else' })), NAME);
+    await replaceStoredJournal(copy, NAME);
+    const restored = await openJournalSession(NAME);
+    try {
+      expect(titles(restored.journal)).toEqual(before2);
+      const coffee = restored.journal.getSnapshot().interactions[1];
+      if (!coffee) throw new Error('missing');
+      const reflections = await restored.openReflections();
+      expect(reflections.has(coffee.id)).toBe(true);
+      expect(coffee.reflectionText).toBe('Ana knows the plant manager.');
+    } finally {
+      await restored.close();
+    }
+  });
+
+  it('has nothing to copy on a device without a journal, or with a damaged store', async () => {
+    expect(await copyStoredJournal(NAME)).toBeNull();
+    await createForeignDatabase(factory, NAME, ['leftovers']);
+    expect(await copyStoredJournal(NAME)).toBeNull();
+  });
+});
+
+const before2 = ['Food Manufacturing Summit – day 1', 'Coffee with Ana Lopez'];

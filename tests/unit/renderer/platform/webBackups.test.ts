@@ -1,8 +1,10 @@
+import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BACKUPS_KEPT } from '../../../../shared/ipc';
 import type { BackupService } from '../../../../renderer/src/platform/platform';
 import { webBackups } from '../../../../renderer/src/platform/webBackups';
+import { injectStorageFaults } from './storageFaults';
 
 const START = Date.UTC(2026, 10, 25, 18, 30, 0, 123);
 
@@ -19,6 +21,7 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
 /** Saves backups 1..count, each `stepMs` after the one before (0: all in one millisecond). */
@@ -117,6 +120,17 @@ describe('webBackups', () => {
     await expect(backups.read('journal-20200101T000000000Z.ydoc')).rejects.toThrow(
       'The backup journal-20200101T000000000Z.ydoc no longer exists.',
     );
+  });
+
+  it('fails a backup the disk refuses at commit, and lists only those really stored', async () => {
+    const [kept] = await saveMany(1, 0);
+    // Every write aborts with QuotaExceededError once its request has worked, as Chromium's do.
+    injectStorageFaults(() => 0, 1);
+    await expect(backups.save(bytes(7), 'manual')).rejects.toThrow(
+      /storage for Relevant is full, so the backup was not stored/,
+    );
+    vi.restoreAllMocks();
+    expect((await backups.list()).map((backup) => backup.id)).toEqual([kept?.id]);
   });
 
   it('lists nothing, rather than failing, before the first backup', async () => {
