@@ -26,6 +26,7 @@ import { sendMainEvent } from './mainEvents';
 import { openMainWindow } from './mainWindow';
 import { guardNavigation } from './navigationGuards';
 import { installPermissionPolicy } from './permissions';
+import { keepSpellingLocal } from './spellChecker';
 import { installQuitFlow, type QuitFlow } from './quitFlow';
 import { createNotifier } from './notifications';
 import { createReportFiles } from './reportFiles';
@@ -88,6 +89,7 @@ function showTodayFromNotification(): void {
 function start(backups: BackupStore, quitFlow: QuitFlow): void {
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
   installPermissionPolicy(session.defaultSession);
+  keepSpellingLocal(session.defaultSession, process.platform);
   registerIpcHandlers(
     ipcMain,
     createDesktopHandlers({
