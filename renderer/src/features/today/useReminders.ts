@@ -9,6 +9,7 @@ import { useToday } from './useFollowUps';
 
 /** How often due follow-ups are checked while the app runs in the background. */
 const CHECK_EVERY_MS = 5 * 60_000;
+const FIRST_CHECK_MS = 3_000;
 
 /** Reminds of the due follow-ups of `groups` (see remindOfDue); the app's focus is read now. */
 export function useRemindOfDue(): (groups: FollowUpGroups, today: DayNumber) => Promise<unknown> {
@@ -50,8 +51,11 @@ export function useFollowUpReminders(onOpen: () => void): void {
     const timer = window.setInterval(check, CHECK_EVERY_MS);
     window.addEventListener('blur', check);
     document.addEventListener('visibilitychange', check);
-    check();
+    // The first check comes a moment after the journal shows, not in the task that draws it:
+    // working out the follow-ups of 100,000 interactions takes over 100 ms.
+    const first = window.setTimeout(check, FIRST_CHECK_MS);
     return () => {
+      window.clearTimeout(first);
       window.clearInterval(timer);
       window.removeEventListener('blur', check);
       document.removeEventListener('visibilitychange', check);
