@@ -159,16 +159,19 @@ export function keepWriting(options: DeviceWritesOptions): DeviceWrites {
     new Promise<void>((resolve, reject) => {
       const transaction = db.transaction(UPDATES_STORE, 'readwrite');
       const store = transaction.objectStore(UPDATES_STORE);
-      // Cleared and written in the transaction's first callback: nothing written by another
-      // window before it is lost (that window's changes reach this document through the
-      // window relay, and so are in what is written).
+      // What is stored (another window's changes among it, which may not have reached this
+      // document yet) is merged with this document's state and written back as one update,
+      // in the same transaction: nothing stored is lost, and a failure changes nothing.
       let failure: Error | null = null;
-      const last = store.openCursor(null, 'prev');
-      last.onsuccess = () => {
+      const stored = store.getAll();
+      stored.onsuccess = () => {
         try {
-          const key = last.result?.key;
-          if (typeof key === 'number') store.delete(IDBKeyRange.upperBound(key));
-          store.add(Y.encodeStateAsUpdate(ydoc));
+          const own = Y.encodeStateAsUpdate(ydoc);
+          const updates = (stored.result as unknown[]).filter(
+            (value): value is Uint8Array => value instanceof Uint8Array,
+          );
+          store.clear();
+          store.add(mergedWith(updates, own));
         } catch (error) {
           // The transaction failed under it (aborted, or its connection closed).
           failure = error instanceof Error ? error : new Error(String(error));
@@ -243,6 +246,19 @@ export function keepWriting(options: DeviceWritesOptions): DeviceWrites {
       listeners.clear();
     },
   };
+}
+
+/**
+ * `own` merged with what was stored before it; `own` alone if what was stored cannot be
+ * merged (damaged), since this document holds everything it read from storage.
+ */
+function mergedWith(stored: readonly Uint8Array[], own: Uint8Array): Uint8Array {
+  if (stored.length === 0) return own;
+  try {
+    return Y.mergeUpdates([...stored, own]);
+  } catch {
+    return own;
+  }
 }
 
 /** A new connection to a document's database, making its stores if it was deleted meanwhile. */

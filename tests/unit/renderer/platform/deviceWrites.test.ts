@@ -128,6 +128,42 @@ describe('device storage that heals after a failed write', () => {
     await again.close();
   });
 
+  it('keeps what another window stored that this one had not received, when it writes whole', async () => {
+    const open = await openJournal();
+    open.journal.addInteraction(anInteraction({ title: 'Logged in this window' }));
+    await open.store.flush();
+    // Another window of the journal stores a change; it has not reached this one (yet).
+    const other = new JournalDoc();
+    other.addInteraction(anInteraction({ title: 'Logged in the other window' }));
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open(NAME);
+      request.onsuccess = () => {
+        const transaction = request.result.transaction('updates', 'readwrite');
+        transaction.objectStore('updates').add(other.encode());
+        transaction.oncomplete = () => {
+          request.result.close();
+          resolve();
+        };
+        transaction.onabort = () => reject(new Error('not stored'));
+      };
+    });
+    // A write fails here, so this window writes the whole journal.
+    const faults = injectStorageFaults(() => 0, 1);
+    open.journal.addInteraction(anInteraction({ title: 'Logged as a write failed' }));
+    await vi.waitFor(() => expect(open.store.saveState.saved).toBe(false));
+    faults.rate = 0;
+    await untilSaved(open.store);
+    await open.close();
+
+    const again = await openJournal();
+    expect(
+      shown(again.journal)
+        .map((item) => item.title)
+        .sort(),
+    ).toEqual(['Logged as a write failed', 'Logged in the other window', 'Logged in this window']);
+    await again.close();
+  });
+
   it('writes through a new connection when the browser closed the one it had', async () => {
     const open = await openJournal();
     open.journal.addInteraction(anInteraction({ title: 'Before the connection closed' }));
