@@ -185,6 +185,17 @@ test('a failed write is said in the header until the journal is written again, a
   await page.waitForTimeout(1_500);
   await expect(notSaved).toBeVisible();
 
+  // Leaving the page now would lose them: the browser asks first (the person stays).
+  const asked = new Promise<string>((resolve) => {
+    page.once('dialog', (dialog) => {
+      resolve(dialog.type());
+      void dialog.dismiss();
+    });
+  });
+  await page.close({ runBeforeUnload: true });
+  expect(await asked).toBe('beforeunload');
+  expect(page.isClosed()).toBe(false);
+
   // The disk works again; the person asks to save now (it would retry on its own).
   await setFailing(false);
   await notSaved.click();

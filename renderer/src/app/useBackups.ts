@@ -46,9 +46,16 @@ export function useBackups(journal: JournalDoc | null, saving: DeviceSaving | nu
         });
       }
     });
+    // On the web, leaving the page while changes are unsaved asks first (the desktop quits
+    // through its own flow, where a blocked unload would only keep the window open).
+    const warnIfUnsaved = (event: BeforeUnloadEvent) => {
+      if (platform.kind === 'web' && !saving.getState().saved) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', warnIfUnsaved);
     return () => {
       stopBackups();
       stopErrors();
+      window.removeEventListener('beforeunload', warnIfUnsaved);
     };
   }, [journal, saving, platform]);
 }
