@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import {
   BACKUP_ID_PATTERN,
@@ -33,6 +33,25 @@ export function compareNewestFirst(a: string, b: string): number {
   return byTime !== 0 ? byTime : suffixOf(b) - suffixOf(a);
 }
 
+/** The checksum file beside a backup: the SHA-256 of its bytes, in hex. */
+const checksumFile = (id: string) => `${id}.sha256`;
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Flushes a folder's entries (a rename) to disk; not every system can open a folder. */
+async function syncFolder(folder: string): Promise<void> {
+  try {
+    const handle = await open(folder, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Windows cannot open a folder for syncing; its renames are durable as they are.
+  }
+}
+
 /** Whether an error is a file-system "no such file or directory". */
 function isMissing(error: unknown): boolean {
   return (error as NodeJS.ErrnoException | null)?.code === 'ENOENT';
@@ -51,7 +70,8 @@ async function writeDurably(file: string, bytes: Uint8Array): Promise<void> {
 
 /**
  * Rotating snapshots of the encoded journal in one folder. Saves are atomic (temp file,
- * then rename) and run one at a time; only the newest `keep` backups are kept.
+ * then rename, then the folder synced) and run one at a time; only the newest `keep` backups
+ * are kept. Each has a SHA-256 checksum beside it, checked when listed and when read.
  */
 export class BackupStore {
   /** The folder holding the backups. */
@@ -80,31 +100,49 @@ export class BackupStore {
     return infos.filter((info): info is BackupInfo => info !== null);
   }
 
-  /** The bytes of one backup; the id must be a backup name, never a path. */
+  /**
+   * The bytes of one backup; the id must be a backup name, never a path. A backup whose bytes
+   * no longer match its checksum is refused (one taken before checksums has none to check).
+   */
   async read(id: string): Promise<Uint8Array<ArrayBuffer>> {
     if (!BACKUP_ID_PATTERN.test(id)) {
       throw new Error(`"${id}" is not the name of a backup.`);
     }
+    let bytes: Buffer<ArrayBuffer>;
     try {
-      const bytes = await readFile(path.join(this.folder, id));
-      return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      bytes = await readFile(path.join(this.folder, id));
     } catch (error) {
       if (isMissing(error)) {
         throw new Error(`There is no backup named ${id} in ${this.folder}.`, { cause: error });
       }
       throw error;
     }
+    const checksum = await this.checksumOf(id);
+    if (checksum !== null && checksum !== sha256(bytes)) {
+      throw new Error(
+        `The backup ${id} is damaged: its bytes no longer match the checksum taken with it. Choose another backup.`,
+      );
+    }
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
   private async write(bytes: Uint8Array): Promise<BackupInfo> {
     await mkdir(this.folder, { recursive: true });
     const id = backupIdFor(this.now(), new Set(await this.backupIds()));
-    const temp = path.join(this.folder, `.${id}.${randomBytes(6).toString('hex')}.tmp`);
+    const random = randomBytes(6).toString('hex');
+    const temp = path.join(this.folder, `.${id}.${random}.tmp`);
+    const checksumTemp = path.join(this.folder, `.${checksumFile(id)}.${random}.tmp`);
     try {
+      // The checksum first, so that every backup in the folder has one.
+      await writeDurably(checksumTemp, new TextEncoder().encode(sha256(bytes)));
       await writeDurably(temp, bytes);
+      await rename(checksumTemp, path.join(this.folder, checksumFile(id)));
       await rename(temp, path.join(this.folder, id));
+      await syncFolder(this.folder);
     } catch (error) {
       await rm(temp, { force: true });
+      await rm(checksumTemp, { force: true });
+      await rm(path.join(this.folder, checksumFile(id)), { force: true });
       throw new Error(`The backup could not be written to ${this.folder}: ${String(error)}`, {
         cause: error,
       });
@@ -124,7 +162,9 @@ export class BackupStore {
     const stale = others.sort(compareNewestFirst).slice(this.keep - 1);
     const leftovers = names.filter((name) => TEMP_FILE_PATTERN.test(name));
     await Promise.all(
-      [...stale, ...leftovers].map((name) => rm(path.join(this.folder, name), { force: true })),
+      [...stale, ...stale.map(checksumFile), ...leftovers].map((name) =>
+        rm(path.join(this.folder, name), { force: true }),
+      ),
     );
   }
 
@@ -137,11 +177,24 @@ export class BackupStore {
     }
   }
 
+  /** The checksum stored with a backup, or null for one taken before checksums. */
+  private async checksumOf(id: string): Promise<string | null> {
+    try {
+      return (await readFile(path.join(this.folder, checksumFile(id)), 'utf8')).trim();
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+  }
+
+  /** A backup's size and date, and whether its bytes still match its checksum. */
   private async info(id: string): Promise<BackupInfo | null> {
     try {
-      const { size } = await stat(path.join(this.folder, id));
+      const bytes = await readFile(path.join(this.folder, id));
       const createdAt = backupDate(id)?.toISOString() ?? new Date(0).toISOString();
-      return { id, createdAt, sizeBytes: size };
+      const checksum = await this.checksumOf(id);
+      const info: BackupInfo = { id, createdAt, sizeBytes: bytes.byteLength };
+      return checksum !== null && checksum !== sha256(bytes) ? { ...info, damaged: true } : info;
     } catch (error) {
       if (isMissing(error)) return null; // removed while listing
       throw error;

@@ -27,6 +27,8 @@ export const backupInfoSchema = z.object({
   /** When it was taken, ISO 8601. */
   createdAt: z.string(),
   sizeBytes: z.number().int().nonnegative(),
+  /** Its bytes no longer match the checksum taken with it (desktop): it cannot be restored. */
+  damaged: z.boolean().optional(),
 });
 export type BackupInfo = z.infer<typeof backupInfoSchema>;
 

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -31,7 +31,10 @@ describe('BackupStore', () => {
       createdAt: '2026-11-25T18:30:00.123Z',
       sizeBytes: 5,
     });
-    expect(await readdir(folder)).toEqual(['journal-20261125T183000123Z.ydoc']);
+    expect((await readdir(folder)).sort()).toEqual([
+      'journal-20261125T183000123Z.ydoc',
+      'journal-20261125T183000123Z.ydoc.sha256',
+    ]);
   });
 
   it('keeps exactly the newest 10 after 12 saves, listed newest first', async () => {
@@ -48,7 +51,9 @@ describe('BackupStore', () => {
     );
     expect(listed.map((b) => b.sizeBytes)).toEqual([12, 11, 10, 9, 8, 7, 6, 5, 4, 3]);
     expect(listed[0]?.createdAt).toBe('2026-11-25T18:30:11.123Z');
-    expect((await readdir(folder)).sort()).toEqual(listed.map((b) => b.id).sort());
+    expect((await readdir(folder)).sort()).toEqual(
+      listed.flatMap((b) => [b.id, `${b.id}.sha256`]).sort(),
+    );
   });
 
   it('never prunes the backup it just saved, even after the clock was set back', async () => {
@@ -119,9 +124,36 @@ describe('BackupStore', () => {
     await store.save(bytes(3));
     expect((await readdir(folder)).sort()).toEqual([
       'journal-20261125T183000123Z.ydoc',
+      'journal-20261125T183000123Z.ydoc.sha256',
       'journal-20261125T183001123Z.ydoc',
+      'journal-20261125T183001123Z.ydoc.sha256',
       'notes.txt',
     ]);
+  });
+
+  it('lists a backup whose bytes changed since as damaged, and refuses to read it', async () => {
+    const store = new BackupStore({ folder, now: tickingClock() });
+    const damaged = await store.save(bytes(4));
+    const intact = await store.save(bytes(6));
+    // One byte flipped on disk, as a failing drive or a sync tool can do.
+    await writeFile(path.join(folder, damaged.id), new Uint8Array([4, 4, 5, 4]));
+    expect(await store.list()).toEqual([intact, { ...damaged, damaged: true }]);
+    await expect(store.read(damaged.id)).rejects.toThrow(/is damaged: its bytes no longer match/);
+    expect(await store.read(intact.id)).toEqual(bytes(6));
+  });
+
+  it('reads a backup taken before checksums, which has none to check', async () => {
+    await mkdir(folder, { recursive: true });
+    await writeFile(path.join(folder, 'journal-20261101T090000000Z.ydoc'), bytes(3));
+    const store = new BackupStore({ folder, now: tickingClock() });
+    expect(await store.list()).toEqual([
+      {
+        id: 'journal-20261101T090000000Z.ydoc',
+        createdAt: '2026-11-01T09:00:00.000Z',
+        sizeBytes: 3,
+      },
+    ]);
+    expect(await store.read('journal-20261101T090000000Z.ydoc')).toEqual(bytes(3));
   });
 });
 

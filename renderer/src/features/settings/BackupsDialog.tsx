@@ -139,14 +139,20 @@ function BackupTable({
             <Table.Td>{formatDateTime(backup.createdAt)}</Table.Td>
             <Table.Td>{formatBytes(backup.sizeBytes)}</Table.Td>
             <Table.Td ta="right">
-              <Button
-                size="xs"
-                variant="light"
-                onClick={() => onChoose(backup)}
-                aria-label={`Restore the backup from ${formatDateTime(backup.createdAt)}`}
-              >
-                Restore…
-              </Button>
+              {backup.damaged ? (
+                <Text size="sm" c="red.8">
+                  Damaged: changed since it was taken
+                </Text>
+              ) : (
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={() => onChoose(backup)}
+                  aria-label={`Restore the backup from ${formatDateTime(backup.createdAt)}`}
+                >
+                  Restore…
+                </Button>
+              )}
             </Table.Td>
           </Table.Tr>
         ))}
