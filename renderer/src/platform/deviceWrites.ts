@@ -58,9 +58,9 @@ function writeProblem(error: unknown): StorageError {
  * Writes each change of `ydoc` to its IndexedDB database as y-indexeddb does (an update per
  * change), and heals after any failure: a write that aborts (a full disk), throws (a closed
  * connection) or a connection the browser closes makes the state unsaved; from then on the
- * whole document is written again — in one transaction that replaces what is stored — with
- * growing pauses until it succeeds, reconnecting first if needed. A single failed update is
- * never left as a hole that later updates depend on.
+ * whole document is written again — merged with what is stored, in one transaction that
+ * replaces it — with growing pauses until it succeeds, reconnecting first if needed. A single
+ * failed update is never left as a hole that later updates depend on.
  */
 export function keepWriting(options: DeviceWritesOptions): DeviceWrites {
   const { name, ydoc, indexedDB, storageOrigin } = options;
@@ -148,6 +148,11 @@ export function keepWriting(options: DeviceWritesOptions): DeviceWrites {
   const reconnect = async () => {
     const next = await openForWrites(indexedDB, name);
     unwatch(db);
+    try {
+      db.close(); // already closed, nearly always
+    } catch {
+      // Nothing to close.
+    }
     db = next;
     connected = true;
     watch(next);
