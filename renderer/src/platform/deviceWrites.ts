@@ -266,17 +266,19 @@ function mergedWith(stored: readonly Uint8Array[], own: Uint8Array): Uint8Array 
   }
 }
 
+/** Makes the stores y-indexeddb keeps a document in, where they are missing (in an upgrade). */
+export function makeDocumentStores(db: IDBDatabase): void {
+  if (!db.objectStoreNames.contains(UPDATES_STORE)) {
+    db.createObjectStore(UPDATES_STORE, { autoIncrement: true });
+  }
+  if (!db.objectStoreNames.contains(CUSTOM_STORE)) db.createObjectStore(CUSTOM_STORE);
+}
+
 /** A new connection to a document's database, making its stores if it was deleted meanwhile. */
 function openForWrites(factory: IDBFactory, name: string): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const request = factory.open(name);
-    request.onupgradeneeded = () => {
-      const made = request.result;
-      if (!made.objectStoreNames.contains(UPDATES_STORE)) {
-        made.createObjectStore(UPDATES_STORE, { autoIncrement: true });
-      }
-      if (!made.objectStoreNames.contains(CUSTOM_STORE)) made.createObjectStore(CUSTOM_STORE);
-    };
+    request.onupgradeneeded = () => makeDocumentStores(request.result);
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error ?? new Error('The journal could not be opened.'));
     request.onblocked = () => reject(toStorageError('blocked'));

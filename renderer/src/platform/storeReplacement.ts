@@ -1,9 +1,8 @@
 import * as Y from 'yjs';
-import { UPDATES_STORE } from './deviceWrites';
+import { sameBytes } from './bytes';
+import { makeDocumentStores, UPDATES_STORE } from './deviceWrites';
 import { isQuotaError, StorageError, toStorageError } from './storageErrors';
 
-/** y-indexeddb's other store, made with the updates store. */
-const CUSTOM_STORE = 'custom';
 /** The database a replacement is written to and checked in first. */
 const stagingName = (name: string) => `${name}-replacing`;
 /** How long other windows get to let go of a database being replaced. */
@@ -67,10 +66,8 @@ async function swapContent(
       transaction.addEventListener('abort', () => {
         failure = transaction.error;
       });
-      const store = db.objectStoreNames.contains(UPDATES_STORE)
-        ? transaction.objectStore(UPDATES_STORE)
-        : db.createObjectStore(UPDATES_STORE, { autoIncrement: true });
-      if (!db.objectStoreNames.contains(CUSTOM_STORE)) db.createObjectStore(CUSTOM_STORE);
+      makeDocumentStores(db);
+      const store = transaction.objectStore(UPDATES_STORE);
       store.clear();
       for (const update of updates) store.add(update);
     };
@@ -132,9 +129,6 @@ function stateOf(updates: readonly Uint8Array[]): Uint8Array {
     doc.destroy();
   }
 }
-
-const sameBytes = (a: Uint8Array, b: Uint8Array) =>
-  a.length === b.length && a.every((byte, index) => byte === b[index]);
 
 /** Reads database `name` back and checks that it holds the document `expected`. */
 async function check(factory: IDBFactory, name: string, expected: Uint8Array): Promise<void> {

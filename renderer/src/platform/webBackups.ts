@@ -1,4 +1,5 @@
 import { backupIdFor, BACKUPS_KEPT, backupDate, type BackupInfo } from '../../../shared/ipc';
+import { sameBytes } from './bytes';
 import type { BackupService } from './platform';
 
 const DATABASE = 'relevant-backups';
@@ -45,9 +46,6 @@ function refused(error: DOMException | null): Error {
   const detail = error ? ` (${error.name}: ${error.message})` : '';
   return new Error(`The backup storage refused the change${detail}.`, { cause: error });
 }
-
-const sameBytes = (a: Uint8Array, b: Uint8Array) =>
-  a.length === b.length && a.every((byte, index) => byte === b[index]);
 
 const info = (backup: StoredBackup): BackupInfo => ({
   id: backup.id,

@@ -61,6 +61,14 @@ async function untilSaved(store: LocalStore): Promise<void> {
   );
 }
 
+/** The titles of the stored journal, opened again, in alphabetical order. */
+async function titlesStored(): Promise<string[]> {
+  const again = await openJournal();
+  const titles = shown(again.journal).map((item) => item.title);
+  await again.close();
+  return titles.sort();
+}
+
 /** A seeded random number generator (mulberry32): every run injects the same faults. */
 function seeded(seed: number): () => number {
   let state = seed >>> 0;
@@ -155,13 +163,11 @@ describe('device storage that heals after a failed write', () => {
     await untilSaved(open.store);
     await open.close();
 
-    const again = await openJournal();
-    expect(
-      shown(again.journal)
-        .map((item) => item.title)
-        .sort(),
-    ).toEqual(['Logged as a write failed', 'Logged in the other window', 'Logged in this window']);
-    await again.close();
+    expect(await titlesStored()).toEqual([
+      'Logged as a write failed',
+      'Logged in the other window',
+      'Logged in this window',
+    ]);
   });
 
   it('writes through a new connection when the browser closed the one it had', async () => {
@@ -180,13 +186,11 @@ describe('device storage that heals after a failed write', () => {
     expect(failed?.saved === false && failed.error.problem).toBe('unwritable');
     await open.close();
 
-    const again = await openJournal();
-    expect(
-      shown(again.journal)
-        .map((item) => item.title)
-        .sort(),
-    ).toEqual(['After it closed', 'Before the connection closed', 'Written as it closed']);
-    await again.close();
+    expect(await titlesStored()).toEqual([
+      'After it closed',
+      'Before the connection closed',
+      'Written as it closed',
+    ]);
   });
 });
 
