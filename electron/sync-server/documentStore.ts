@@ -1,13 +1,28 @@
-import type { onLoadDocumentPayload } from '@hocuspocus/server';
-import { SQLite, selectQuery, upsertQuery } from '@hocuspocus/extension-sqlite';
+import type Database from 'better-sqlite3';
+import {
+  isTransactionOrigin,
+  type beforeSyncPayload,
+  type ConnectionTransactionOrigin,
+  type beforeUnloadDocumentPayload,
+  type Document,
+  type Extension,
+  type Hocuspocus,
+  type onLoadDocumentPayload,
+  type onStoreDocumentPayload,
+} from '@hocuspocus/server';
 import * as Y from 'yjs';
+import { CHANGE_REFUSED_REASONS } from '../../shared/sync/closeCodes';
 import { journalDocumentOf } from '../../shared/sync/syncLink';
-import { DATABASE_SCHEMA, databasePath } from './journalRegistry';
+import { DocumentRows } from './documentRows';
 import { describeError, type Logger } from './logger';
-import { Refusal } from './refusal';
+import { ChangeRefusal, Refusal, refuseChange } from './refusal';
 import { withRetry, type RetryPolicy } from './storeRetry';
 
 const LOAD_REFUSED = 'this journal could not be loaded on the server; its stored copy is untouched';
+
+/** y-protocols' sync message types that carry a change from the device. */
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
 
 /**
  * Names a document in a log line: "journal <id>" or "the reflections of journal <id>". A
@@ -22,82 +37,197 @@ export function documentLabel(name: string): string {
 }
 
 export interface DocumentStoreOptions {
-  readonly dataDir: string;
+  /** The data folder's database (see journalRegistry.ts), with the tables of documentRows.ts. */
+  readonly db: Database.Database;
   readonly logger: Logger;
   readonly retryPolicy: RetryPolicy;
-  /** Documents whose latest store failed for good (kept in memory, never unloaded unstored). */
+  /**
+   * Documents holding a change in memory that could not be stored: they take no change from
+   * devices until a whole-document store succeeds, and are never unloaded before.
+   */
   readonly unstored: Set<string>;
 }
 
 /**
- * Stores each document (a journal, or a journal's reflections) as one row of the data folder's
- * SQLite file, named by the document. A failing store is retried with backoff; a stored row
- * that does not decode is refused, never loaded as an empty document (see onLoadDocument).
+ * Keeps every server document (a journal, or a journal's reflections) in the data folder's
+ * SQLite file, so that an acknowledged change is a stored one:
+ *
+ * - Each change a device sends is written as a row of its own while Yjs applies it, before
+ *   Hocuspocus acknowledges it (the acknowledgement follows the apply in the same turn). A
+ *   change that cannot be written is refused: the device keeps it and sends it again.
+ * - Hocuspocus' debounced store compacts: it writes the whole document as the base and
+ *   removes the change rows the base contains.
+ * - A change that does not apply is refused, never acknowledged.
+ *
+ * A change another server instance relayed over Redis is stored by the instance that
+ * received it from a device, not again here.
  */
-export class DocumentStore extends SQLite {
+export class DocumentStore implements Extension {
+  readonly extensionName = 'RelevantDocumentStore';
+  private readonly rows: DocumentRows;
+
   constructor(private readonly options: DocumentStoreOptions) {
-    const { dataDir, logger, retryPolicy, unstored } = options;
-    super({
-      database: databasePath(dataDir),
-      schema: DATABASE_SCHEMA,
-      fetch: async ({ documentName }) => {
-        await Promise.resolve();
-        const row = this.db?.prepare(selectQuery).get({ name: documentName }) as
-          { data: unknown } | undefined;
-        if (!row) return null;
-        if (!(row.data instanceof Uint8Array)) {
-          throw new Error('the stored row is not binary Yjs data');
-        }
-        return row.data;
-      },
-      store: async ({ documentName, state }) => {
-        await withRetry(
-          async () => {
-            await Promise.resolve();
-            if (!this.db?.open) throw new Error('the database is closed');
-            this.db.prepare(upsertQuery).run({ name: documentName, data: state });
-          },
-          retryPolicy,
-          ({ attempt, error, retryInMs }) => {
-            const label = documentLabel(documentName);
-            if (retryInMs === null) {
-              unstored.add(documentName);
-              logger.error(
-                `Could not store ${label} (attempt ${attempt}, giving up): ${describeError(error)}; its changes stay in memory`,
-              );
-            } else {
-              logger.warn(
-                `Could not store ${label} (attempt ${attempt}): ${describeError(error)}; retrying in ${retryInMs} ms`,
-              );
-            }
-          },
-        );
-        const label = documentLabel(documentName);
-        if (unstored.delete(documentName)) logger.info(`Stored ${label} again`);
-        logger.debug(`Stored ${label} (${state.byteLength} bytes)`);
-      },
-    });
+    this.rows = new DocumentRows(options.db);
   }
 
   /**
-   * Loads the stored row into the document. A row that does not decode refuses the
-   * connection; the half-loaded document is dropped by Hocuspocus without being stored or
-   * shown to anyone, so the row stays as it was. Decoding straight into the document (not
-   * into a scratch copy first) keeps a large journal from being held twice while it loads.
-   * A row that decodes but holds changes still waiting for earlier ones (Yjs' pending
-   * structs) loads: that is a normal state, stored when a device's change arrived and the one
-   * before it was lost with a dropped connection. The device that made them sends the missing
-   * change on its next sync; refusing the journal would lock that device out too, for good.
+   * Loads the base and the changes since into the document, then starts storing its
+   * changes. A row that does not decode refuses the connection; the half-loaded document is
+   * dropped by Hocuspocus without being stored or shown to anyone, so the rows stay as they
+   * were. Decoding straight into the document (not into a scratch copy first) keeps a large
+   * journal from being held twice while it loads.
+   *
+   * Rows that decode but hold changes still waiting for earlier ones (Yjs' pending structs)
+   * load: that is a normal state, stored when a device's change arrived and the one before
+   * it was lost with a dropped connection. The device that made them sends the missing change
+   * on its next sync; refusing the journal would lock that device out too, for good.
    */
-  override async onLoadDocument(data: onLoadDocumentPayload): Promise<void> {
+  onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
     try {
-      const update = await this.configuration.fetch(data);
-      if (update) Y.applyUpdate(data.document, update);
+      const stored = this.rows.read(documentName);
+      document.transact(() => {
+        if (stored.base) Y.applyUpdate(document, stored.base);
+        for (const change of stored.changes) Y.applyUpdate(document, change.data);
+      });
     } catch (error) {
       this.options.logger.error(
-        `Could not load ${documentLabel(data.documentName)}: ${describeError(error)}`,
+        `Could not load ${documentLabel(documentName)}: ${describeError(error)}`,
       );
-      throw new Refusal(LOAD_REFUSED);
+      return Promise.reject(new Refusal(LOAD_REFUSED));
     }
+    document.on('update', (update: Uint8Array, origin: unknown) => {
+      this.storeChange(document, update, origin);
+    });
+    return Promise.resolve();
+  }
+
+  /**
+   * Applies a change from a device here, before Hocuspocus does: y-protocols swallows an
+   * error thrown while applying and Hocuspocus then acknowledges the change, so a change that
+   * does not apply (it does not decode, or its content is broken) must be refused before.
+   * Applying it again after this is a no-op for Yjs. A document that holds an unstored change
+   * refuses changes (and is stored again) until it is stored.
+   */
+  beforeSync({ type, payload, documentName, document, connection }: beforeSyncPayload) {
+    if (type !== SYNC_STEP_2 && type !== SYNC_UPDATE) return Promise.resolve();
+    if (this.options.unstored.has(documentName)) {
+      this.storeAgain(document);
+      refuseChange(connection.webSocket, CHANGE_REFUSED_REASONS.unstored);
+    }
+    const origin: ConnectionTransactionOrigin = { source: 'connection', connection };
+    try {
+      Y.applyUpdate(document, payload, origin);
+    } catch (error) {
+      if (error instanceof ChangeRefusal) throw error; // not stored: refused already
+      this.options.logger.warn(
+        `Refused a change to ${documentLabel(documentName)} that does not apply: ${describeError(error)}`,
+      );
+      refuseChange(connection.webSocket, CHANGE_REFUSED_REASONS.unreadable);
+    }
+    return Promise.resolve();
+  }
+
+  /**
+   * Writes the whole document as its base and removes the change rows it contains. The
+   * state and the newest change row are read in one turn, so every row up to it is in the
+   * state, except rows another instance wrote that have not reached this one (kept).
+   */
+  async onStoreDocument({ documentName, document }: onStoreDocumentPayload): Promise<void> {
+    const { logger, retryPolicy, unstored } = this.options;
+    const label = documentLabel(documentName);
+    const upTo = this.rows.lastChangeId(documentName);
+    const state = Y.encodeStateAsUpdate(document);
+    const snapshot = Y.snapshot(document);
+    await withRetry(
+      () => {
+        const removed = this.rows.compact(documentName, state, upTo, (change) =>
+          Y.snapshotContainsUpdate(snapshot, change),
+        );
+        logger.debug(`Stored ${label} (${state.byteLength} bytes, ${removed} changes folded in)`);
+        return Promise.resolve();
+      },
+      retryPolicy,
+      ({ attempt, error, retryInMs }) => {
+        const kept = unstored.has(documentName)
+          ? 'it keeps an unstored change in memory'
+          : 'its changes stay stored one by one';
+        if (retryInMs === null) {
+          logger.error(
+            `Could not store ${label} (attempt ${attempt}, giving up): ${describeError(error)}; ${kept}`,
+          );
+        } else {
+          logger.warn(
+            `Could not store ${label} (attempt ${attempt}): ${describeError(error)}; retrying in ${retryInMs} ms`,
+          );
+        }
+      },
+    );
+    if (unstored.delete(documentName)) logger.info(`Stored ${label} again`);
+  }
+
+  /**
+   * Stores one change as it is applied. When it cannot be stored, the document is marked
+   * unstored and stored whole again, and the device that sent it is refused, which keeps
+   * Hocuspocus from acknowledging it (throwing here ends the apply before the acknowledgement).
+   */
+  private storeChange(document: Document, update: Uint8Array, origin: unknown): void {
+    if (isTransactionOrigin(origin) && origin.source === 'redis') return;
+    const name = document.name;
+    try {
+      this.rows.append(name, update);
+    } catch (error) {
+      this.options.unstored.add(name);
+      this.options.logger.error(
+        `Could not store a change to ${documentLabel(name)}: ${describeError(error)}; it stays in memory, and devices keep theirs until it is stored`,
+      );
+      this.storeAgain(document);
+      if (isTransactionOrigin(origin) && origin.source === 'connection') {
+        refuseChange(origin.connection.webSocket, CHANGE_REFUSED_REASONS.unstored);
+      }
+    }
+  }
+
+  /** Stores a document whole soon (once at a time), outside the transaction that asked. */
+  private storeAgain(document: Document): void {
+    setTimeout(() => {
+      const instance = this.instance;
+      if (!instance) return;
+      const key = `onStoreDocument-${document.name}`;
+      if (instance.debouncer.isCurrentlyExecuting(key)) return;
+      void instance
+        .storeDocumentHooks(
+          document,
+          {
+            instance,
+            clientsCount: document.getConnectionsCount(),
+            document,
+            documentName: document.name,
+            lastContext: {},
+            lastTransactionOrigin: undefined,
+          },
+          true,
+        )
+        .catch(() => undefined);
+    }, 0);
+  }
+
+  /**
+   * A document holding an unstored change stays in memory: it is stored whole again right
+   * away, and unloads only once that succeeds.
+   */
+  beforeUnloadDocument({ documentName, document }: beforeUnloadDocumentPayload): Promise<void> {
+    if (!this.options.unstored.has(documentName)) return Promise.resolve();
+    this.options.logger.warn(
+      `Unstored changes in ${documentLabel(documentName)}: storing it again`,
+    );
+    this.storeAgain(document);
+    return Promise.reject(new Refusal('unstored changes'));
+  }
+
+  private instance: Hocuspocus | undefined;
+
+  onConfigure({ instance }: { instance: Hocuspocus }): Promise<void> {
+    this.instance = instance;
+    return Promise.resolve();
   }
 }

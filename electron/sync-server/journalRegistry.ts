@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { schema as documentsSchema } from '@hocuspocus/extension-sqlite';
 import { journalDocumentOf, reflectionsDocumentName } from '../../shared/sync/syncLink';
+import { CHANGES_SCHEMA, DOCUMENTS_SCHEMA } from './documentRows';
 import { hashToken, newJournalId, newToken, tokenMatches } from './tokens';
 
 /**
@@ -22,11 +22,15 @@ const JOURNALS_SCHEMA = `CREATE TABLE IF NOT EXISTS "journals" (
 /**
  * WAL lets several server instances (Redis scale-out on one host) and the CLI use the file
  * at once; the busy timeout makes a writer wait for another instance's write, not fail.
+ * Every commit is flushed to the disk (synchronous FULL): a stored change survives a power
+ * cut, not only a crash of the server.
  */
 export const DATABASE_SCHEMA = [
   'PRAGMA journal_mode = WAL',
+  'PRAGMA synchronous = FULL',
   'PRAGMA busy_timeout = 5000',
-  documentsSchema,
+  DOCUMENTS_SCHEMA,
+  CHANGES_SCHEMA,
   JOURNALS_SCHEMA,
 ].join(';\n');
 
@@ -113,10 +117,12 @@ export function removeJournal(dataDir: string, journalId: string): boolean {
     db.transaction(() => {
       const removed = db.prepare('DELETE FROM journals WHERE id = ?').run(journalId).changes > 0;
       if (removed) {
-        db.prepare('DELETE FROM documents WHERE name IN (?, ?)').run(
-          journalId,
-          reflectionsDocumentName(journalId),
-        );
+        for (const table of ['documents', 'changes']) {
+          db.prepare(`DELETE FROM ${table} WHERE name IN (?, ?)`).run(
+            journalId,
+            reflectionsDocumentName(journalId),
+          );
+        }
       }
       return removed;
     })(),

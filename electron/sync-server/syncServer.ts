@@ -54,7 +54,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
   /** Journals whose latest store failed for good: kept in memory, never unloaded unstored. */
   const unstored = new Set<string>();
 
-  const sqlite = new DocumentStore({ dataDir, logger, retryPolicy, unstored });
+  const store = new DocumentStore({ db: registry, logger, retryPolicy, unstored });
   const collection = quietCollection(() => {
     const documents = hocuspocus.documents.size + hocuspocus.loadingDocuments.size;
     logger.debug(`Collected garbage. ${memoryLine(documents)}`);
@@ -70,25 +70,6 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
       }
       logger.debug(`Opened ${documentLabel(documentName)}`);
       return Promise.resolve();
-    },
-    // A journal whose changes could not be stored stays in memory: it is stored again
-    // right away, and unloads only once that succeeds.
-    beforeUnloadDocument({ documentName, document, instance }) {
-      if (!unstored.has(documentName)) return Promise.resolve();
-      logger.warn(`Unstored changes in ${documentLabel(documentName)}: storing it again`);
-      void instance.storeDocumentHooks(
-        document,
-        {
-          instance,
-          clientsCount: document.getConnectionsCount(),
-          document,
-          documentName,
-          lastContext: {},
-          lastTransactionOrigin: undefined,
-        },
-        true,
-      );
-      return Promise.reject(new Refusal('unstored changes'));
     },
     afterStoreDocument() {
       collection.soon('store');
@@ -108,7 +89,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
     },
   };
 
-  const extensions: Extension[] = [sqlite, journals];
+  const extensions: Extension[] = [store, journals];
   let redisReady = false;
   try {
     if (settings.redisUrl !== undefined) {
@@ -143,7 +124,6 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
 
   const releaseResources = () => {
     collection.stop();
-    sqlite.db?.close();
     registry.close();
   };
 

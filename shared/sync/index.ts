@@ -1,1 +1,2 @@
 export * from './syncLink';
+export * from './closeCodes';

@@ -9,8 +9,10 @@ import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import Database from 'better-sqlite3';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { databasePath } from '../../electron/sync-server/journalRegistry';
 import { reflectionsDocumentName } from '../../shared/sync/syncLink';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
@@ -231,7 +233,10 @@ export async function spawnSyncServer(
   /** Node's own flags, e.g. V8's heap settings. */
   nodeArgs: readonly string[] = [],
 ): Promise<ServerProcess> {
-  const command = [...nodeArgs, '--import', 'tsx', SYNC_SERVER_MAIN, 'serve', ...args];
+  // A built server (see `npm run build:sync-server`) starts in half the time of the sources.
+  const built = process.env.RELEVANT_SYNC_SERVER_BUILD;
+  const entry = built ? [path.resolve(REPO_ROOT, built)] : ['--import', 'tsx', SYNC_SERVER_MAIN];
+  const command = [...nodeArgs, ...entry, 'serve', ...args];
   const child = spawn(process.execPath, command, {
     cwd: REPO_ROOT,
     env: { ...process.env, RELEVANT_SYNC_LOG_LEVEL: 'warn', ...env },
@@ -344,4 +349,41 @@ export function clientPool(): ClientPool {
       for (const client of clients.splice(0)) client.destroy();
     },
   };
+}
+
+/**
+ * What the server has stored of a document, read from its data folder as a fresh server
+ * would load it: the base row and every change row since; undefined when there is neither.
+ */
+export function readStoredDocument(dataDir: string, name: string): Y.Doc | undefined {
+  const db = new Database(databasePath(dataDir), { readonly: true, timeout: 5000 });
+  try {
+    const base = db.prepare('SELECT data FROM documents WHERE name = ?').get(name) as
+      { data: Uint8Array } | undefined;
+    const changes = db.prepare('SELECT data FROM changes WHERE name = ? ORDER BY id').all(name) as {
+      data: Uint8Array;
+    }[];
+    if (!base && changes.length === 0) return undefined;
+    const doc = new Y.Doc();
+    for (const row of base ? [base, ...changes] : changes) Y.applyUpdate(doc, row.data);
+    return doc;
+  } finally {
+    db.close();
+  }
+}
+
+/** How a document is stored now: whether it has a base row, and how many change rows. */
+export function storedRows(dataDir: string, name: string): { base: boolean; changes: number } {
+  const db = new Database(databasePath(dataDir), { readonly: true, timeout: 5000 });
+  try {
+    const base = db.prepare('SELECT count(*) AS n FROM documents WHERE name = ?').get(name) as {
+      n: number;
+    };
+    const changes = db.prepare('SELECT count(*) AS n FROM changes WHERE name = ?').get(name) as {
+      n: number;
+    };
+    return { base: base.n > 0, changes: changes.n };
+  } finally {
+    db.close();
+  }
 }

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -9,13 +8,14 @@ import {
   type SyncServer,
   type SyncServerOptions,
 } from '../../electron/sync-server';
-import { databasePath } from '../../electron/sync-server/journalRegistry';
 import { makeReflectionEntry, reflectionEntry, REFLECTIONS_ROOT } from '../../shared/doc';
 import { reflectionsDocumentName } from '../../shared/sync/syncLink';
 import {
   clientPool,
   connectJournalClient,
   makeTempDir,
+  readStoredDocument,
+  storedRows,
   removeDir,
   waitFor,
   waitForRefusal,
@@ -74,20 +74,8 @@ function writeReflection(reflections: Y.Doc, id: string, text: string): void {
 const reflectionOf = (reflections: Y.Doc, id: string) =>
   reflectionEntry(reflections, id)?.toString() ?? '';
 
-/** The stored row of a server document, decoded; undefined when there is none. */
-function storedDocument(name: string): Y.Doc | undefined {
-  const db = new Database(databasePath(dataDir), { readonly: true, timeout: 5000 });
-  try {
-    const row = db.prepare('SELECT data FROM documents WHERE name = ?').get(name) as
-      { data: Uint8Array } | undefined;
-    if (!row) return undefined;
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, row.data);
-    return doc;
-  } finally {
-    db.close();
-  }
-}
+/** What the server stored of a document, decoded; undefined when it stored nothing. */
+const storedDocument = (name: string): Y.Doc | undefined => readStoredDocument(dataDir, name);
 
 describe('sync server: access', () => {
   it('listens on loopback and syncs two clients with the right token', async () => {
@@ -305,13 +293,19 @@ describe('sync server: storage', () => {
     writeReflection(laptop.reflections, 'panel', 'Edsger asked the only hard question.');
     await waitFor(() => laptop.isInSync(), 'the laptop’s changes to reach the server');
     laptop.destroy();
-    // The phone is still there: both documents stay.
+    // The phone is still there: both documents stay. What the server acknowledged is
+    // stored already, change by change; no whole document is written yet.
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(server.loadedDocuments().sort()).toEqual([...names].sort());
-    expect(storedDocument(journalId)).toBeUndefined();
+    expect(storedRows(dataDir, journalId)).toEqual({ base: false, changes: 1 });
+    expect(storedDocument(journalId)?.getMap('entries').toJSON()).toEqual({
+      panel: 'with Edsger',
+    });
 
     phone.destroy();
     await waitFor(() => server.loadedDocuments().length === 0, 'both documents to be unloaded');
+    // Leaving wrote each document whole, with the changes folded in.
+    for (const name of names) expect(storedRows(dataDir, name)).toEqual({ base: true, changes: 0 });
     expect(storedDocument(journalId)?.getMap('entries').toJSON()).toEqual({
       panel: 'with Edsger',
     });

@@ -4,11 +4,14 @@ import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addJournal, startSyncServer, type SyncServer } from '../../electron/sync-server';
 import { databasePath } from '../../electron/sync-server/journalRegistry';
+import { CHANGE_REFUSED_CLOSE_CODE, CHANGE_REFUSED_REASONS } from '../../shared/sync/closeCodes';
 import { reflectionsDocumentName } from '../../shared/sync/syncLink';
 import {
   clientPool,
   makeTempDir,
+  readStoredDocument,
   removeDir,
+  storedRows,
   waitFor,
   waitForRefusal,
   waitForSync,
@@ -54,30 +57,33 @@ function openDatabase(): Database.Database {
   return new Database(databasePath(dataDir), { timeout: 5000 });
 }
 
-const FAIL_STORES = ['INSERT', 'UPDATE']
-  .map(
-    (event) =>
-      `CREATE TRIGGER fail_${event} BEFORE ${event} ON documents BEGIN SELECT RAISE(ABORT, 'disk says no'); END`,
-  )
-  .join(';\n');
-const HEAL_STORES = 'DROP TRIGGER fail_INSERT; DROP TRIGGER fail_UPDATE';
-
-function storedEntries(documentName: string): unknown {
-  const db = openDatabase();
-  try {
-    const row = db.prepare('SELECT data FROM documents WHERE name = ?').get(documentName) as
-      { data: Uint8Array } | undefined;
-    if (!row) return undefined;
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, row.data);
-    return doc.getMap('entries').toJSON();
-  } finally {
-    db.close();
-  }
+/** Triggers that make the database refuse writes to `tables`, as a full disk would. */
+function failWrites(tables: readonly ('documents' | 'changes')[]): string {
+  return tables
+    .flatMap((table) =>
+      ['INSERT', 'UPDATE'].map(
+        (event) =>
+          `CREATE TRIGGER fail_${table}_${event} BEFORE ${event} ON ${table} BEGIN SELECT RAISE(ABORT, 'disk says no'); END`,
+      ),
+    )
+    .join(';\n');
 }
 
-/** A server whose database refuses every store, and a client that made one edit. */
-async function editWithStoresFailing(
+function healWrites(tables: readonly ('documents' | 'changes')[]): string {
+  return tables
+    .flatMap((table) => ['INSERT', 'UPDATE'].map((event) => `DROP TRIGGER fail_${table}_${event}`))
+    .join(';\n');
+}
+
+const WHOLE = ['documents'] as const;
+const EVERYTHING = ['documents', 'changes'] as const;
+
+const storedEntries = (documentName: string): unknown =>
+  readStoredDocument(dataDir, documentName)?.getMap('entries').toJSON();
+
+/** A server whose database refuses writes to `tables`, and a client that made one edit. */
+async function editWithWritesFailing(
+  tables: readonly ('documents' | 'changes')[],
   key: string,
   value: string,
   part: 'journal' | 'reflections' = 'journal',
@@ -85,16 +91,19 @@ async function editWithStoresFailing(
   const { url } = await start();
   const { journalId, token } = addJournal(dataDir);
   const db = openDatabase();
-  db.exec(FAIL_STORES);
+  db.exec(failWrites(tables));
   const writer = client({ url, journalId, token, part });
   await waitForSync(writer);
   writer.doc.getMap('entries').set(key, value);
-  return { url, journalId, token, db };
+  return { url, journalId, token, db, writer };
 }
 
-describe('sync server: a failing store', () => {
-  it('is retried with backoff and reported with the journal id, then succeeds', async () => {
-    const { journalId, db } = await editWithStoresFailing('meetup', 'with Barbara');
+describe('sync server: a failing whole-document store', () => {
+  it('is retried with backoff and reported with the journal id, the change stored meanwhile', async () => {
+    const { journalId, db, writer } = await editWithWritesFailing(WHOLE, 'meetup', 'with Barbara');
+    await waitForSync(writer);
+    expect(storedEntries(journalId)).toEqual({ meetup: 'with Barbara' });
+    expect(storedRows(dataDir, journalId)).toEqual({ base: false, changes: 1 });
     await waitFor(
       () =>
         logs.some((line) =>
@@ -103,16 +112,22 @@ describe('sync server: a failing store', () => {
       'the failed store to be reported',
     );
     expect(logs.find((line) => line.includes('attempt 1'))).toContain('disk says no');
-    db.exec(HEAL_STORES);
+    db.exec(healWrites(WHOLE));
     db.close();
     await waitFor(
-      () => isDeepStrictEqual(storedEntries(journalId), { meetup: 'with Barbara' }),
-      'a retry to store the journal',
+      () => isDeepStrictEqual(storedRows(dataDir, journalId), { base: true, changes: 0 }),
+      'a retry to store the journal whole',
     );
+    expect(storedEntries(journalId)).toEqual({ meetup: 'with Barbara' });
   });
 
   it('is retried for a journal’s reflections too, reported as such', async () => {
-    const { journalId, db } = await editWithStoresFailing('meetup', 'with Barbara', 'reflections');
+    const { journalId, db } = await editWithWritesFailing(
+      WHOLE,
+      'meetup',
+      'with Barbara',
+      'reflections',
+    );
     const name = reflectionsDocumentName(journalId);
     await waitFor(
       () =>
@@ -123,35 +138,106 @@ describe('sync server: a failing store', () => {
         ),
       'the failed store to be reported',
     );
-    db.exec(HEAL_STORES);
+    db.exec(healWrites(WHOLE));
     db.close();
     await waitFor(
-      () => isDeepStrictEqual(storedEntries(name), { meetup: 'with Barbara' }),
-      'a retry to store the reflections',
+      () => isDeepStrictEqual(storedRows(dataDir, name), { base: true, changes: 0 }),
+      'a retry to store the reflections whole',
     );
+    expect(storedEntries(name)).toEqual({ meetup: 'with Barbara' });
     expect(storedEntries(journalId)).toBeUndefined();
   });
 
-  it('gives up after the last attempt, keeps the journal in memory and still shuts down', async () => {
-    const { journalId, token, url, db } = await editWithStoresFailing('panel', 'with Edsger');
+  it('given up loses nothing: the journal unloads and a restart has the change', async () => {
+    const { journalId, token, url, writer } = await editWithWritesFailing(
+      WHOLE,
+      'panel',
+      'with Edsger',
+    );
+    await waitForSync(writer);
     await waitFor(
       () => logs.some((line) => line.includes('(attempt 4, giving up)')),
       'the last attempt to be reported',
     );
-    expect(
-      logs.filter((line) => line.includes(`Could not store journal ${journalId}`)),
-    ).toHaveLength(4);
-    // A client that connects now still gets the change from memory.
-    const reader = client({ url, journalId, token });
+    expect(logs.find((line) => line.includes('giving up'))).toContain(
+      'its changes stay stored one by one',
+    );
+    writer.destroy();
+    await waitFor(() => server?.loadedDocuments().length === 0, 'the journal to unload');
+    await server?.close();
+    expect(logs.some((line) => line.includes('Shutting down without'))).toBe(false);
+
+    server = undefined;
+    const restarted = await start();
+    expect(restarted.url).not.toBe(url);
+    const reader = client({ url: restarted.url, journalId, token });
     await waitForSync(reader);
     expect(reader.doc.getMap('entries').toJSON()).toEqual({ panel: 'with Edsger' });
+  });
+});
+
+describe('sync server: a change it cannot store', () => {
+  it('is refused, never acknowledged: the device keeps it, is told why, and it is stored once the disk takes it', async () => {
+    const { journalId, db, writer } = await editWithWritesFailing(
+      EVERYTHING,
+      'coffee',
+      'with Grace',
+    );
+    const closes: { code: number; reason: string }[] = [];
+    writer.socket.on('close', ({ event }: { event: { code: number; reason: string } }) => {
+      closes.push({ code: event.code, reason: event.reason });
+    });
+    await waitFor(() => closes.length > 0, 'the server to refuse the change');
+    expect(closes[0]).toEqual({
+      code: CHANGE_REFUSED_CLOSE_CODE,
+      reason: CHANGE_REFUSED_REASONS.unstored,
+    });
+    expect(logs).toContainEqual(
+      expect.stringMatching(
+        new RegExp(`^error Could not store a change to journal ${journalId}: disk says no`),
+      ),
+    );
+    // The device reconnects and offers it again, refused each time while the disk is full.
+    await waitFor(() => closes.length >= 3, 'the device to offer the change again');
+    expect(writer.provider.hasUnsyncedChanges).toBe(true);
+    expect(writer.isInSync()).toBe(false);
+    expect(storedEntries(journalId)).toBeUndefined();
+
+    db.exec(healWrites(EVERYTHING));
+    db.close();
+    await waitForSync(writer);
+    expect(storedEntries(journalId)).toEqual({ coffee: 'with Grace' });
+    expect(logs).toContain(`info Stored journal ${journalId} again`);
+  });
+
+  it('keeps the journal in memory, and a shutdown says what it could not store', async () => {
+    const { journalId, token, url, db, writer } = await editWithWritesFailing(
+      EVERYTHING,
+      'panel',
+      'with Edsger',
+    );
+    await waitFor(
+      () => logs.some((line) => line.includes('(attempt 4, giving up)')),
+      'the last attempt to be reported',
+    );
+    expect(logs.find((line) => line.includes('giving up'))).toContain(
+      'it keeps an unstored change in memory',
+    );
+    writer.destroy();
+    // Nobody is connected, yet the journal stays: it holds the only copy of the change.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(server?.loadedDocuments()).toEqual([journalId]);
+    const reader = client({ url, journalId, token });
+    await waitFor(() => reader.provider.isSynced, 'a reader to load the journal');
+    expect(reader.doc.getMap('entries').toJSON()).toEqual({ panel: 'with Edsger' });
+    reader.destroy();
     await server?.close();
     expect(
       logs.some((line) =>
         line.startsWith(`error Shutting down without the latest changes of journal ${journalId}`),
       ),
     ).toBe(true);
-    db.exec(HEAL_STORES);
+    db.exec(healWrites(EVERYTHING));
     db.close();
     expect(storedEntries(journalId)).toBeUndefined();
   });
@@ -161,12 +247,13 @@ describe('sync server: a failing load', () => {
   const truncated = (valid: Uint8Array) => Buffer.from(valid.subarray(0, valid.length - 3));
   const text = () => 'not a journal';
   it.each([
-    ['the journal', 'a truncated update', 'journal', truncated],
-    ['the journal', 'text instead of an update', 'journal', text],
-    ['the reflections', 'a truncated update', 'reflections', truncated],
+    ['the journal', 'base', 'a truncated update', 'journal', truncated, 'documents'],
+    ['the journal', 'base', 'text instead of an update', 'journal', text, 'documents'],
+    ['the reflections', 'base', 'a truncated update', 'reflections', truncated, 'documents'],
+    ['the journal', 'change', 'a truncated update', 'journal', truncated, 'changes'],
   ] as const)(
-    'refuses %s when its row holds %s, and leaves the row as it was',
-    async (_, __, part, corrupt) => {
+    'refuses %s when its %s row holds %s, and leaves the row as it was',
+    async (_, __, ___, part, corrupt, table) => {
       const { url } = await start();
       const { journalId, token } = addJournal(dataDir);
       const name = part === 'journal' ? journalId : reflectionsDocumentName(journalId);
@@ -174,9 +261,9 @@ describe('sync server: a failing load', () => {
       stored.getMap('entries').set('stored', 'before the damage');
       const damaged = corrupt(Y.encodeStateAsUpdate(stored));
       const db = openDatabase();
-      db.prepare('INSERT INTO documents (name, data) VALUES (?, ?)').run(name, damaged);
+      db.prepare(`INSERT INTO ${table} (name, data) VALUES (?, ?)`).run(name, damaged);
       const readRow = () =>
-        db.prepare('SELECT data, typeof(data) AS type FROM documents WHERE name = ?').get(name);
+        db.prepare(`SELECT data, typeof(data) AS type FROM ${table} WHERE name = ?`).get(name);
       const before = readRow();
 
       const doc = new Y.Doc();

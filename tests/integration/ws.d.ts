@@ -14,11 +14,13 @@ declare module 'ws' {
     static readonly CLOSED: 3;
     constructor(address: string | URL);
     readonly readyState: 0 | 1 | 2 | 3;
-    send(data: RawData | string, options?: { binary?: boolean }): void;
+    binaryType: 'nodebuffer' | 'arraybuffer' | 'fragments';
+    send(data: RawData | Uint8Array | string, options?: { binary?: boolean }): void;
     close(code?: number, reason?: string): void;
     terminate(): void;
     on(event: 'message', listener: (data: RawData, isBinary: boolean) => void): this;
-    on(event: 'open' | 'close', listener: () => void): this;
+    on(event: 'close', listener: (code: number, reason: Buffer) => void): this;
+    on(event: 'open', listener: () => void): this;
     on(event: 'error', listener: (error: Error) => void): this;
     once(event: 'open' | 'close', listener: () => void): this;
     once(event: 'error', listener: (error: Error) => void): this;

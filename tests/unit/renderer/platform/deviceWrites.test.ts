@@ -5,6 +5,7 @@ import type { Interaction, InteractionId } from '../../../../shared/domain';
 import type { SaveState } from '../../../../renderer/src/platform/deviceWrites';
 import { openLocalStore, type LocalStore } from '../../../../renderer/src/platform/persistence';
 import { anInteraction } from '../../../fixtures/interactions';
+import { seededRandom } from '../../../fixtures/random';
 import { installFreshIndexedDB } from './indexedDbFakes';
 import { injectStorageFaults } from './storageFaults';
 
@@ -67,18 +68,6 @@ async function titlesStored(): Promise<string[]> {
   const titles = shown(again.journal).map((item) => item.title);
   await again.close();
   return titles.sort();
-}
-
-/** A seeded random number generator (mulberry32): every run injects the same faults. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('device storage that heals after a failed write', () => {
@@ -201,7 +190,8 @@ const PER_OPENING = 250;
 
 describe('soak: random write faults never lose a change once writing works again', () => {
   it(`${OPERATIONS} operations, a fifth of the writes failing, reopened every ${PER_OPENING}`, async () => {
-    const random = seeded(20261206);
+    const seededSource = seededRandom(20261206);
+    const random = () => seededSource.next();
     let open = await openJournal();
     let wentUnsaved = 0;
     const watch = (store: LocalStore) =>

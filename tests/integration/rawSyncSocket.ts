@@ -1,0 +1,116 @@
+/**
+ * A client that speaks the sync protocol byte by byte, to send the server what no Yjs client
+ * would: a change that does not apply. It authenticates for one document, sends one change
+ * and reports whether the server acknowledged it and how the connection ended.
+ */
+import WebSocket from 'ws';
+
+const MESSAGE_SYNC = 0;
+const MESSAGE_AUTH = 2;
+const MESSAGE_SYNC_STATUS = 8;
+const SYNC_UPDATE = 2;
+const AUTH_TOKEN = 0;
+const AUTH_AUTHENTICATED = 2;
+
+function varUint(value: number): number[] {
+  const bytes: number[] = [];
+  let rest = value;
+  while (rest > 0x7f) {
+    bytes.push(0x80 | (rest & 0x7f));
+    rest = Math.floor(rest / 128);
+  }
+  bytes.push(rest);
+  return bytes;
+}
+
+function varBytes(bytes: Uint8Array): number[] {
+  return [...varUint(bytes.length), ...bytes];
+}
+
+const varString = (text: string) => varBytes(new TextEncoder().encode(text));
+
+/** Reads a varUint at `offset`: [value, next offset]. */
+function readVarUint(bytes: Uint8Array, offset: number): [number, number] {
+  let value = 0;
+  let shift = 1;
+  let at = offset;
+  for (;;) {
+    const byte = bytes[at++] ?? 0;
+    value += (byte & 0x7f) * shift;
+    shift *= 128;
+    if (byte < 0x80) return [value, at];
+  }
+}
+
+/** The message type and the offset of its body, after the document name. */
+function readHeader(bytes: Uint8Array): { type: number; body: number } {
+  const [nameLength, afterLength] = readVarUint(bytes, 0);
+  const [type, body] = readVarUint(bytes, afterLength + nameLength);
+  return { type, body };
+}
+
+export interface ChangeOutcome {
+  /** The server sent a sync status saying it applied the change. */
+  readonly acknowledged: boolean;
+  /** How the server closed the connection, if it did within the wait. */
+  readonly closed: { readonly code: number; readonly reason: string } | null;
+}
+
+/**
+ * Authenticates for `documentName`, sends `change` as an update, and waits for the server to
+ * acknowledge it or close the connection (at most `waitMs`).
+ */
+export async function sendRawChange(
+  url: string,
+  documentName: string,
+  token: string,
+  change: Uint8Array,
+  waitMs = 2000,
+): Promise<ChangeOutcome> {
+  const socket = new WebSocket(url);
+  socket.binaryType = 'nodebuffer';
+  let acknowledged = false;
+  const outcome: { closed: ChangeOutcome['closed'] } = { closed: null };
+  let authenticated: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (authenticated = resolve));
+  let settle: () => void = () => undefined;
+  const settled = new Promise<void>((resolve) => (settle = resolve));
+  socket.on('error', () => undefined);
+  socket.on('close', (code, reason) => {
+    outcome.closed = { code, reason: reason.toString() };
+    authenticated();
+    settle();
+  });
+  socket.on('message', (data) => {
+    const bytes = new Uint8Array(data as Buffer);
+    const { type, body } = readHeader(bytes);
+    if (type === MESSAGE_AUTH && readVarUint(bytes, body)[0] === AUTH_AUTHENTICATED) {
+      authenticated();
+    }
+    if (type === MESSAGE_SYNC_STATUS && bytes[body] === 1) {
+      acknowledged = true;
+      settle();
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  const name = varString(documentName);
+  socket.send(
+    Uint8Array.from([
+      ...name,
+      MESSAGE_AUTH,
+      AUTH_TOKEN,
+      ...varString(token),
+      ...varString('3.0.0'),
+    ]),
+  );
+  await ready;
+  if (outcome.closed === null) {
+    socket.send(Uint8Array.from([...name, MESSAGE_SYNC, SYNC_UPDATE, ...varBytes(change)]));
+    await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, waitMs))]);
+  }
+  socket.terminate();
+  return { acknowledged, closed: outcome.closed };
+}
