@@ -1,5 +1,6 @@
 // The app's sync controller (renderer/src/platform/sync) against a real sync server on
 // loopback: what the header shows, offline edits, a refused token, pause and forget.
+import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addJournal, startSyncServer, type SyncServer } from '../../electron/sync-server';
@@ -7,10 +8,18 @@ import { JournalSync } from '../../renderer/src/platform/sync/journalSync';
 import type { SyncState } from '../../renderer/src/platform/sync/syncStatus';
 import { readStoredSync } from '../../renderer/src/platform/sync/syncStore';
 import { JournalDoc } from '../../shared/doc';
-import type { SyncTarget } from '../../shared/sync';
+import { CHANGE_REFUSED_REASONS, type SyncTarget } from '../../shared/sync';
+import { databasePath } from '../../electron/sync-server/journalRegistry';
 import { anInteraction } from '../fixtures/interactions';
 import { CountingWebSocket, FakeNetwork, memoryStorage, sockets } from './syncDevice';
-import { makeTempDir, removeDir, waitFor } from './syncHelpers';
+import {
+  failWrites,
+  healWrites,
+  makeTempDir,
+  readStoredDocument,
+  removeDir,
+  waitFor,
+} from './syncHelpers';
 
 interface Device {
   readonly journal: JournalDoc;
@@ -202,5 +211,41 @@ describe('sync on a device', () => {
     desktop.journal.addInteraction(anInteraction({ title: 'After forgetting' }));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(titles(laptop)).not.toContain('After forgetting');
+  });
+
+  it('says the server refused a change it could not store, keeps it, offers it again with growing pauses, and is synced once stored', async () => {
+    const laptop = device();
+    laptop.sync.connect(target);
+    await waitFor(() => stateOf(laptop) === 'synced', 'the laptop to be synced');
+
+    const db = new Database(databasePath(dataDir), { timeout: 5000 });
+    const everything = ['documents', 'changes'] as const;
+    db.exec(failWrites(everything));
+    try {
+      sockets.opened = 0;
+      laptop.journal.addInteraction(
+        anInteraction({ title: 'Coffee while the server disk is full' }),
+      );
+      await waitFor(() => stateOf(laptop) === 'not-stored', 'the refusal to be shown');
+      expect(laptop.sync.getState()).toEqual({
+        state: 'not-stored',
+        target,
+        pending: 1,
+        reason: CHANGE_REFUSED_REASONS.unstored,
+      });
+      // Pauses of 50, 100, 200, 200 ms…: a few offers in a second, not one every 50 ms.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(sockets.opened).toBeGreaterThanOrEqual(3);
+      expect(sockets.opened).toBeLessThanOrEqual(8);
+      expect(laptop.sync.getState()).toMatchObject({ state: 'not-stored', pending: 1 });
+    } finally {
+      db.exec(healWrites(everything));
+      db.close();
+    }
+    await waitFor(() => stateOf(laptop) === 'synced', 'the laptop to be synced once stored');
+    const stored = readStoredDocument(dataDir, target.journalId);
+    expect(
+      new JournalDoc(stored ?? new Y.Doc()).getSnapshot().interactions.map((entry) => entry.title),
+    ).toContain('Coffee while the server disk is full');
   });
 });

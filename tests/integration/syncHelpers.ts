@@ -387,3 +387,28 @@ export function storedRows(dataDir: string, name: string): { base: boolean; chan
     db.close();
   }
 }
+
+/** The server's tables that hold journals: whole documents, and the changes since. */
+export type StoredTable = 'documents' | 'changes';
+
+/**
+ * SQL for triggers that make the server's database refuse every write to `tables` with
+ * "disk says no", as a full disk would; run it on a second connection to the database.
+ */
+export function failWrites(tables: readonly StoredTable[]): string {
+  return tables
+    .flatMap((table) =>
+      ['INSERT', 'UPDATE'].map(
+        (event) =>
+          `CREATE TRIGGER fail_${table}_${event} BEFORE ${event} ON ${table} BEGIN SELECT RAISE(ABORT, 'disk says no'); END`,
+      ),
+    )
+    .join(';\n');
+}
+
+/** SQL that drops the triggers of `failWrites`. */
+export function healWrites(tables: readonly StoredTable[]): string {
+  return tables
+    .flatMap((table) => ['INSERT', 'UPDATE'].map((event) => `DROP TRIGGER fail_${table}_${event}`))
+    .join(';\n');
+}

@@ -8,6 +8,8 @@ import { CHANGE_REFUSED_CLOSE_CODE, CHANGE_REFUSED_REASONS } from '../../shared/
 import { reflectionsDocumentName } from '../../shared/sync/syncLink';
 import {
   clientPool,
+  failWrites,
+  healWrites,
   makeTempDir,
   readStoredDocument,
   removeDir,
@@ -55,24 +57,6 @@ const client = (options: ClientOptions): SyncClient => clients.connect(options);
 /** A second connection to the server's database, as another process would have. */
 function openDatabase(): Database.Database {
   return new Database(databasePath(dataDir), { timeout: 5000 });
-}
-
-/** Triggers that make the database refuse writes to `tables`, as a full disk would. */
-function failWrites(tables: readonly ('documents' | 'changes')[]): string {
-  return tables
-    .flatMap((table) =>
-      ['INSERT', 'UPDATE'].map(
-        (event) =>
-          `CREATE TRIGGER fail_${table}_${event} BEFORE ${event} ON ${table} BEGIN SELECT RAISE(ABORT, 'disk says no'); END`,
-      ),
-    )
-    .join(';\n');
-}
-
-function healWrites(tables: readonly ('documents' | 'changes')[]): string {
-  return tables
-    .flatMap((table) => ['INSERT', 'UPDATE'].map((event) => `DROP TRIGGER fail_${table}_${event}`))
-    .join(';\n');
 }
 
 const WHOLE = ['documents'] as const;

@@ -55,7 +55,13 @@ function SyncSettings({ onDone }: { onDone: () => void }) {
   return (
     <Stack>
       <Alert
-        color={state.state === 'refused' ? 'red' : state.state === 'offline' ? 'orange' : 'blue'}
+        color={
+          state.state === 'refused'
+            ? 'red'
+            : state.state === 'offline' || state.state === 'not-stored'
+              ? 'orange'
+              : 'blue'
+        }
         title={label}
         role="status"
       >

@@ -20,6 +20,7 @@ const ICONS: Record<SyncState['state'], Icon> = {
   connecting: IconCloudUp,
   syncing: IconCloudUp,
   synced: IconCloudCheck,
+  'not-stored': IconCloudX,
   refused: IconCloudX,
 };
 
@@ -30,6 +31,7 @@ const COLORS: Record<SyncState['state'], string> = {
   connecting: 'blue',
   syncing: 'blue',
   synced: 'teal',
+  'not-stored': 'orange',
   refused: 'red',
 };
 

@@ -31,7 +31,12 @@ export function describeSync(state: SyncState): { label: string; detail: string 
         detail: `Connected; ${changesLabel(state.pending)} on the way to the server.`,
       };
     case 'synced':
-      return { label: 'Synced', detail: 'The sync server holds every change made here.' };
+      return { label: 'Synced', detail: 'The sync server has stored every change made here.' };
+    case 'not-stored':
+      return {
+        label: 'Not synced',
+        detail: `The sync server refused a change: ${state.reason} ${changesLabel(state.pending)} kept on this device; trying again with growing pauses.`,
+      };
     case 'refused':
       return {
         label: 'Sync refused',

@@ -4,7 +4,11 @@ import {
   WebSocketStatus,
 } from '@hocuspocus/provider';
 import type * as Y from 'yjs';
-import { reflectionsDocumentName, type SyncTarget } from '../../../../shared/sync';
+import {
+  CHANGE_REFUSED_CLOSE_CODE,
+  reflectionsDocumentName,
+  type SyncTarget,
+} from '../../../../shared/sync';
 import { syncStateOf, type ConnectionFacts, type SyncState } from './syncStatus';
 import { readStoredSync, writeStoredSync, type KeyValueStore } from './syncStore';
 
@@ -36,6 +40,7 @@ const DEFAULT_REFLECTIONS_IDLE_MS = 30_000;
 
 const DEFAULT_RETRY = { delayMs: 1000, maxDelayMs: 30_000 };
 const REFUSED_WITHOUT_REASON = 'The sync server refused this journal’s token.';
+const CHANGE_REFUSED_WITHOUT_REASON = 'The sync server closed the connection.';
 
 interface Connection {
   readonly target: SyncTarget;
@@ -70,6 +75,10 @@ export class JournalSync {
   /** Reflections open here: the reflections stay connected while any is. */
   private reflectionHolds = 0;
   private leaveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The pause before offering a refused change again; the socket waits for it. */
+  private offerAgainTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Refusals of a change since this device's changes were last all stored. */
+  private changeRefusals = 0;
   private readonly listeners = new Set<() => void>();
   private readonly retry: { readonly delayMs: number; readonly maxDelayMs: number };
 
@@ -89,6 +98,7 @@ export class JournalSync {
       reflectionsBehind: false,
       pending: stored?.pending ?? 0,
       refusedReason: null,
+      changeRefused: null,
     };
     this.state = syncStateOf(this.facts);
     ydoc.on('update', this.onDocumentUpdate);
@@ -141,7 +151,14 @@ export class JournalSync {
   /** Syncs this journal with `target` from now on (replacing any earlier target). */
   connect(target: SyncTarget): void {
     this.close();
-    this.update({ target, enabled: true, refusedReason: null, failedAttempt: false });
+    this.changeRefusals = 0;
+    this.update({
+      target,
+      enabled: true,
+      refusedReason: null,
+      changeRefused: null,
+      failedAttempt: false,
+    });
     this.open(target);
   }
 
@@ -159,7 +176,13 @@ export class JournalSync {
   /** Removes the sync settings from this device; the journal stays as it is. */
   forget(): void {
     this.close();
-    this.update({ target: null, enabled: false, pending: 0, refusedReason: null });
+    this.update({
+      target: null,
+      enabled: false,
+      pending: 0,
+      refusedReason: null,
+      changeRefused: null,
+    });
   }
 
   destroy(): void {
@@ -208,10 +231,17 @@ export class JournalSync {
           failedAttempt: true,
         });
         // A disconnect asked for while the socket was still open takes effect only now:
-        // reconnect if the device came back online in between. (Otherwise the socket is
-        // retrying by itself, with backoff.)
-        if (this.wantsConnection() && !socket.shouldConnect) void socket.connect();
+        // reconnect if the device came back online in between (unless a refused change is
+        // waiting for its pause). Otherwise the socket is retrying by itself, with backoff.
+        if (this.wantsConnection() && !socket.shouldConnect && this.offerAgainTimer === undefined) {
+          void socket.connect();
+        }
       } else this.update({ socket: status });
+    });
+    socket.on('close', ({ event }: { event?: { code?: number; reason?: string } }) => {
+      if (current() && event?.code === CHANGE_REFUSED_CLOSE_CODE) {
+        this.changeRefused(connection, event.reason ?? '');
+      }
     });
     this.watch(connection, provider, () => this.update({ handshakeDone: true }));
     provider.attach();
@@ -291,12 +321,44 @@ export class JournalSync {
       connection.socket.disconnect();
       this.update({ refusedReason: reason.trim() || REFUSED_WITHOUT_REASON });
     });
+    // The server closed this document but not the socket (an error while handling a
+    // message): the provider would wait for a reconnect that never comes.
+    provider.on('close', ({ event }: { event?: { reason?: string } }) => {
+      const open = connection.socket.status === WebSocketStatus.Connected;
+      if (current() && open && this.facts.refusedReason === null) {
+        this.changeRefused(connection, event?.reason ?? '');
+      }
+    });
+  }
+
+  /**
+   * The server refused a change of this device (it could not apply or store it), closing the
+   * connection: the change stays here, counted as pending, and is offered again after a pause
+   * that grows with each refusal (the socket's own pause would be a constant second).
+   */
+  private changeRefused(connection: Connection, reason: string): void {
+    this.changeRefusals += 1;
+    this.update({ changeRefused: reason.trim() || CHANGE_REFUSED_WITHOUT_REASON });
+    connection.socket.disconnect();
+    clearTimeout(this.offerAgainTimer);
+    const pause = Math.min(
+      this.retry.maxDelayMs,
+      this.retry.delayMs * 2 ** Math.min(this.changeRefusals - 1, 16),
+    );
+    this.offerAgainTimer = setTimeout(() => {
+      this.offerAgainTimer = undefined;
+      if (this.connection === connection && this.wantsConnection()) {
+        void connection.socket.connect();
+      }
+    }, pause);
   }
 
   private close(): void {
     const connection = this.connection;
     if (!connection) return;
     clearTimeout(this.leaveTimer);
+    clearTimeout(this.offerAgainTimer);
+    this.offerAgainTimer = undefined;
     this.connection = null;
     connection.provider.destroy();
     connection.reflections?.destroy();
@@ -320,12 +382,15 @@ export class JournalSync {
    */
   private confirmIfDone(): void {
     const connection = this.connection;
-    if (!connection || this.facts.pending === 0) return;
+    if (!connection) return;
     const done = (provider: HocuspocusProvider) =>
       provider.synced && provider.unsyncedChanges === 0;
     // Reflections that left the connection had nothing of this device on its way.
     const reflectionsDone = connection.reflections === null || done(connection.reflections);
-    if (done(connection.provider) && reflectionsDone) this.update({ pending: 0 });
+    if (done(connection.provider) && reflectionsDone) {
+      this.changeRefusals = 0;
+      this.update({ pending: 0, changeRefused: null });
+    }
   }
 
   /**

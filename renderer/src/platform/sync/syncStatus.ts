@@ -7,7 +7,9 @@ import type { SyncTarget } from '../../../../shared/sync';
  * - `offline`: no network, or the server cannot be reached (retrying with backoff).
  * - `connecting`: the first attempt to reach the server.
  * - `syncing`: connected; changes are still going to or coming from the server.
- * - `synced`: the server holds every change made here, in the journal and its reflections.
+ * - `synced`: the server has stored every change made here, in the journal and its reflections.
+ * - `not-stored`: the server refused a change (it could not apply or store it); the change is
+ *   kept here and offered again with growing pauses.
  * - `refused`: the server turned the journal's token down; no more retries until changed.
  */
 export type SyncState =
@@ -22,6 +24,12 @@ export type SyncState =
   | { readonly state: 'connecting'; readonly target: SyncTarget; readonly pending: number }
   | { readonly state: 'syncing'; readonly target: SyncTarget; readonly pending: number }
   | { readonly state: 'synced'; readonly target: SyncTarget }
+  | {
+      readonly state: 'not-stored';
+      readonly target: SyncTarget;
+      readonly pending: number;
+      readonly reason: string;
+    }
   | { readonly state: 'refused'; readonly target: SyncTarget; readonly reason: string };
 
 /** What the connection is doing, as the sync controller tracks it. */
@@ -39,6 +47,8 @@ export interface ConnectionFacts {
   /** Local changes the server has not yet confirmed. */
   readonly pending: number;
   readonly refusedReason: string | null;
+  /** Why the server last refused a change of this device, until its changes are stored. */
+  readonly changeRefused: string | null;
 }
 
 /** The state the header shows for the connection's facts. */
@@ -50,6 +60,9 @@ export function syncStateOf(facts: ConnectionFacts): SyncState {
   }
   if (!facts.enabled) return { state: 'paused', target, pending };
   if (!facts.online) return { state: 'offline', target, pending, reason: 'no-network' };
+  if (facts.changeRefused !== null && pending > 0) {
+    return { state: 'not-stored', target, pending, reason: facts.changeRefused };
+  }
   if (facts.socket !== 'connected' || !facts.handshakeDone) {
     return facts.failedAttempt && facts.socket !== 'connected'
       ? { state: 'offline', target, pending, reason: 'unreachable' }

@@ -22,6 +22,7 @@ const connected: ConnectionFacts = {
   reflectionsBehind: false,
   pending: 0,
   refusedReason: null,
+  changeRefused: null,
 };
 
 describe('sync state', () => {
@@ -81,6 +82,26 @@ describe('sync state', () => {
       target,
       pending: 1,
     });
+  });
+
+  it('says a refused change is not stored while it is pending, whatever the socket does', () => {
+    const refused = { ...connected, changeRefused: 'The disk is full.', pending: 2 };
+    const notStored = { state: 'not-stored', target, pending: 2, reason: 'The disk is full.' };
+    expect(syncStateOf(refused)).toEqual(notStored);
+    // Waiting to offer it again: the socket is down, and that is not "offline".
+    expect(
+      syncStateOf({
+        ...refused,
+        socket: 'disconnected',
+        handshakeDone: false,
+        failedAttempt: true,
+      }),
+    ).toEqual(notStored);
+    // Once nothing of this device is pending, the refusal no longer says anything.
+    expect(syncStateOf({ ...refused, pending: 0 })).toEqual({ state: 'synced', target });
+    // No network and a pause still say so first.
+    expect(syncStateOf({ ...refused, online: false })).toMatchObject({ state: 'offline' });
+    expect(syncStateOf({ ...refused, enabled: false })).toMatchObject({ state: 'paused' });
   });
 
   it('counts changes in words', () => {
