@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import {
   BACKUP_ID_PATTERN,
@@ -8,6 +8,7 @@ import {
   backupIdFor,
   type BackupInfo,
 } from '../../shared/ipc';
+import { isMissing, syncFolder, writeDurably } from './durableFiles';
 
 /** Where and how a BackupStore keeps its backups. */
 export interface BackupStoreOptions {
@@ -37,36 +38,6 @@ export function compareNewestFirst(a: string, b: string): number {
 const checksumFile = (id: string) => `${id}.sha256`;
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-/** Flushes a folder's entries (a rename) to disk; not every system can open a folder. */
-async function syncFolder(folder: string): Promise<void> {
-  try {
-    const handle = await open(folder, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // Windows cannot open a folder for syncing; its renames are durable as they are.
-  }
-}
-
-/** Whether an error is a file-system "no such file or directory". */
-function isMissing(error: unknown): boolean {
-  return (error as NodeJS.ErrnoException | null)?.code === 'ENOENT';
-}
-
-/** Writes bytes to a file and flushes them to disk before closing it. */
-async function writeDurably(file: string, bytes: Uint8Array): Promise<void> {
-  const handle = await open(file, 'wx');
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
 
 /**
  * Rotating snapshots of the encoded journal in one folder. Saves are atomic (temp file,

@@ -3,6 +3,7 @@ import { openExternalSafely } from './externalLinks';
 import type { IpcHandlers, IpcInvokeEvent } from './ipcRegistry';
 import type { Notifier } from './notifications';
 import type { ReportFiles } from './reportFiles';
+import type { SyncTokenStore } from './syncTokens';
 
 /** The backups as the IPC handlers see them (a BackupStore). */
 export interface BackupKeeper {
@@ -17,6 +18,8 @@ export interface DesktopHandlerDeps<E extends IpcInvokeEvent = IpcInvokeEvent> {
   readonly backups: BackupKeeper;
   /** Saves the report's files for the window that asked. */
   readonly reportFiles: ReportFiles<E>;
+  /** Keeps the journals' sync tokens encrypted by the system. */
+  readonly syncTokens: Pick<SyncTokenStore, 'read' | 'keep'>;
   /** Shows follow-up reminders as system notifications. */
   readonly notifier: Notifier;
   /** Electron's shell.openExternal. */
@@ -57,5 +60,7 @@ export function createDesktopHandlers<E extends IpcInvokeEvent>(
     'report:savePdf': (request, event) => reportFiles.savePdf(event, request),
     'report:saveFile': (request, event) => reportFiles.saveFile(event, request),
     'notify:show': (request) => deps.notifier.show(request),
+    'sync:readToken': ({ journalName }) => deps.syncTokens.read(journalName),
+    'sync:keepToken': ({ journalName, token }) => deps.syncTokens.keep(journalName, token),
   };
 }

@@ -10,6 +10,7 @@ import {
   Menu,
   Notification,
   protocol,
+  safeStorage,
   session,
   shell,
   type IpcMainInvokeEvent,
@@ -31,6 +32,7 @@ import { installQuitFlow, type QuitFlow } from './quitFlow';
 import { createNotifier } from './notifications';
 import { createReportFiles } from './reportFiles';
 import { claimSingleInstance } from './singleInstance';
+import { SyncTokenStore } from './syncTokens';
 
 const APP_ID = 'app.relevant.journal';
 const preloadPath = path.join(__dirname, 'preload.cjs');
@@ -87,6 +89,10 @@ function showTodayFromNotification(): void {
 
 /** Everything that needs a ready app: protocol, permissions, IPC, menu, window. */
 function start(backups: BackupStore, quitFlow: QuitFlow): void {
+  const syncTokens = new SyncTokenStore(
+    path.join(app.getPath('userData'), 'sync-tokens.json'),
+    safeStorage,
+  );
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
   installPermissionPolicy(session.defaultSession);
   keepSpellingLocal(session.defaultSession, process.platform);
@@ -94,6 +100,7 @@ function start(backups: BackupStore, quitFlow: QuitFlow): void {
     ipcMain,
     createDesktopHandlers({
       backups,
+      syncTokens,
       reportFiles: createDesktopReportFiles(),
       notifier: createNotifier(Notification, showTodayFromNotification),
       openExternal: (url) => shell.openExternal(url),

@@ -15,6 +15,8 @@ export const IPC_CHANNELS = [
   'report:savePdf',
   'report:saveFile',
   'notify:show',
+  'sync:readToken',
+  'sync:keepToken',
 ] as const;
 export type IpcChannel = (typeof IPC_CHANNELS)[number];
 

@@ -11,6 +11,7 @@ import {
   MAX_SAVED_TEXT_LENGTH,
   type ExportFileKind,
 } from './exportFiles';
+import { syncTokenSchema } from '../sync/syncLink';
 
 export * from './channels';
 
@@ -62,6 +63,11 @@ export const saveResultSchema = z.discriminatedUnion('saved', [
   z.object({ saved: z.literal(false) }).strict(),
 ]);
 export type SaveResult = z.infer<typeof saveResultSchema>;
+
+/** A journal's local name (its database's), as the renderer keeps journals apart. */
+const journalName = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'That is not a journal’s name.' });
 
 export const ipcContract = {
   /** Stores a snapshot of the encoded journal; the main process keeps the newest 10. */
@@ -121,6 +127,19 @@ export const ipcContract = {
         body: z.string().max(1000),
       })
       .strict(),
+    response: z.boolean(),
+  },
+  /** The journal's sync token, kept encrypted by the system (null when none is kept). */
+  'sync:readToken': {
+    request: z.object({ journalName }).strict(),
+    response: z.string().nullable(),
+  },
+  /**
+   * Keeps a journal's sync token encrypted by the system, or removes it (null); answers
+   * whether it is kept so (false: this system cannot encrypt it, and nothing is kept).
+   */
+  'sync:keepToken': {
+    request: z.object({ journalName, token: syncTokenSchema.nullable() }).strict(),
     response: z.boolean(),
   },
 } as const satisfies Record<IpcChannel, { request: z.ZodType; response: z.ZodType }>;

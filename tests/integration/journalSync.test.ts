@@ -6,12 +6,18 @@ import * as Y from 'yjs';
 import { addJournal, startSyncServer, type SyncServer } from '../../electron/sync-server';
 import { JournalSync } from '../../renderer/src/platform/sync/journalSync';
 import type { SyncState } from '../../renderer/src/platform/sync/syncStatus';
-import { readStoredSync } from '../../renderer/src/platform/sync/syncStore';
+import { readStoredSync, type SyncSecrets } from '../../renderer/src/platform/sync/syncStore';
 import { JournalDoc } from '../../shared/doc';
 import { CHANGE_REFUSED_REASONS, type SyncTarget } from '../../shared/sync';
 import { databasePath } from '../../electron/sync-server/journalRegistry';
 import { anInteraction } from '../fixtures/interactions';
-import { CountingWebSocket, FakeNetwork, memoryStorage, sockets } from './syncDevice';
+import {
+  CountingWebSocket,
+  FakeNetwork,
+  memorySecrets,
+  memoryStorage,
+  sockets,
+} from './syncDevice';
 import {
   failWrites,
   healWrites,
@@ -34,11 +40,13 @@ function device(
   storage = memoryStorage(),
   network = new FakeNetwork(),
   journal = new JournalDoc(new Y.Doc()),
+  secrets?: SyncSecrets,
 ): Device {
   const sync = new JournalSync(journal.ydoc, {
     journalName: 'relevant-journal',
     storage,
     network,
+    ...(secrets ? { secrets } : {}),
     WebSocketPolyfill: CountingWebSocket as unknown as typeof globalThis.WebSocket,
     retry: { delayMs: 50, maxDelayMs: 200 },
   });
@@ -247,5 +255,69 @@ describe('sync on a device', () => {
     expect(
       new JournalDoc(stored ?? new Y.Doc()).getSnapshot().interactions.map((entry) => entry.title),
     ).toContain('Coffee while the server disk is full');
+  });
+
+  it('keeps the token with the system where it can encrypt, never in local storage, and reconnects from it after a restart', async () => {
+    const storage = memoryStorage();
+    const secrets = memorySecrets();
+    const laptop = device(storage, undefined, undefined, secrets);
+    laptop.sync.connect(target);
+    await waitFor(() => stateOf(laptop) === 'synced', 'the laptop to be synced');
+    expect([...storage.map.values()].join()).not.toContain(target.token);
+    expect(secrets.map.get('relevant-journal')).toBe(target.token);
+    laptop.sync.destroy();
+
+    const restarted = device(storage, undefined, undefined, secrets);
+    expect(restarted.sync.getState()).toMatchObject({ state: 'connecting' });
+    await waitFor(() => stateOf(restarted) === 'synced', 'the restarted laptop to be synced');
+    expect(restarted.sync.getState()).toEqual({ state: 'synced', target });
+
+    restarted.sync.forget();
+    await waitFor(() => !secrets.map.has('relevant-journal'), 'the token to be forgotten');
+    expect(storage.map.size).toBe(0);
+  });
+
+  it('moves a token an earlier version kept in local storage to the system', async () => {
+    const storage = memoryStorage();
+    const old = device(storage);
+    old.sync.connect(target);
+    await waitFor(() => stateOf(old) === 'synced', 'the old version to be synced');
+    expect([...storage.map.values()].join()).toContain(target.token);
+    old.sync.destroy();
+
+    const secrets = memorySecrets();
+    const updated = device(storage, undefined, undefined, secrets);
+    await waitFor(() => stateOf(updated) === 'synced', 'the updated app to be synced');
+    await waitFor(() => secrets.map.has('relevant-journal'), 'the token to move');
+    expect([...storage.map.values()].join()).not.toContain(target.token);
+  });
+
+  it('keeps the token in local storage where the system cannot encrypt it', async () => {
+    const storage = memoryStorage();
+    const secrets = memorySecrets(false);
+    const laptop = device(storage, undefined, undefined, secrets);
+    laptop.sync.connect(target);
+    await waitFor(() => stateOf(laptop) === 'synced', 'the laptop to be synced');
+    await waitFor(
+      () => [...storage.map.values()].join().includes(target.token),
+      'the token to stay in local storage',
+    );
+    laptop.sync.destroy();
+    const restarted = device(storage, undefined, undefined, secrets);
+    await waitFor(() => stateOf(restarted) === 'synced', 'the restarted laptop to be synced');
+  });
+
+  it('says so when the system no longer gives the token back', async () => {
+    const storage = memoryStorage();
+    const secrets = memorySecrets();
+    const laptop = device(storage, undefined, undefined, secrets);
+    laptop.sync.connect(target);
+    await waitFor(() => stateOf(laptop) === 'synced', 'the laptop to be synced');
+    laptop.sync.destroy();
+    secrets.map.clear(); // a new system account, a wiped keyring
+    const restarted = device(storage, undefined, undefined, secrets);
+    await waitFor(() => stateOf(restarted) === 'refused', 'the lost token to be said');
+    const state = restarted.sync.getState();
+    expect(state.state === 'refused' && state.reason).toMatch(/no longer has the journal’s token/);
   });
 });

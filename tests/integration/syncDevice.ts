@@ -2,7 +2,7 @@
 // network (online until told otherwise), its local storage, and a WebSocket that counts the
 // connections it opens.
 import type { NetworkWatch } from '../../renderer/src/platform/sync/journalSync';
-import type { KeyValueStore } from '../../renderer/src/platform/sync/syncStore';
+import type { KeyValueStore, SyncSecrets } from '../../renderer/src/platform/sync/syncStore';
 import { BrowserLikeWebSocket } from './syncHelpers';
 
 /** A device's network: online until told otherwise; `set(false)` fires the event. */
@@ -34,4 +34,21 @@ export class CountingWebSocket extends BrowserLikeWebSocket {
     super(url);
     sockets.opened += 1;
   }
+}
+
+/**
+ * The system's keeping of sync tokens on one device (the desktop's safeStorage behind IPC):
+ * tokens by journal name, or, when the system cannot encrypt, nothing kept.
+ */
+export function memorySecrets(canEncrypt = true): SyncSecrets & { map: Map<string, string> } {
+  const map = new Map<string, string>();
+  return {
+    map,
+    read: (journalName) => Promise.resolve(map.get(journalName) ?? null),
+    keep: (journalName, token) => {
+      if (token === null || !canEncrypt) map.delete(journalName);
+      else map.set(journalName, token);
+      return Promise.resolve(token !== null && canEncrypt);
+    },
+  };
 }

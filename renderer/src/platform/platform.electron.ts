@@ -28,6 +28,10 @@ export function desktopPlatform(
       show: (title, body) => bridge.invoke('notify:show', { title, body }),
       onClick: (listener) => bridge.on('notify:clicked', () => listener()),
     },
+    syncTokens: {
+      read: (journalName) => bridge.invoke('sync:readToken', { journalName }),
+      keep: (journalName, token) => bridge.invoke('sync:keepToken', { journalName, token }),
+    },
     openExternal: async (url) => {
       await bridge.invoke('shell:openExternal', { url });
     },

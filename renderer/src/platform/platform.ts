@@ -1,4 +1,5 @@
 import type { BackupInfo, IpcRequest, MenuCommand, SaveResult } from '../../../shared/ipc';
+import type { SyncSecrets } from './sync/syncStore';
 
 /** Rotating snapshots of the encoded journal, kept apart from the journal's own storage. */
 export interface BackupService {
@@ -57,6 +58,8 @@ export interface Platform {
   readonly backups: BackupService;
   readonly exports: ReportExports;
   readonly reminders: ReminderNotifications;
+  /** Where sync tokens are kept encrypted by the system (desktop); null in a browser. */
+  readonly syncTokens: SyncSecrets | null;
   openExternal(url: string): Promise<void>;
   /** Menu commands (desktop only); returns an unsubscribe. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;

@@ -13,6 +13,7 @@ export function webPlatform(): Platform {
     backups: webBackups(),
     exports: webExports(),
     reminders: webReminders(),
+    syncTokens: null,
     openExternal: (url) => {
       const parsed = new URL(url);
       if (parsed.protocol === 'http:' || parsed.protocol === 'https:') {

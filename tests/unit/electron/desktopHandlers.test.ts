@@ -6,7 +6,8 @@ import { BackupStore } from '../../../electron/main/backupStore';
 import { createDesktopHandlers } from '../../../electron/main/desktopHandlers';
 import { registerIpcHandlers, type IpcInvokeEvent } from '../../../electron/main/ipcRegistry';
 import { createReportFiles } from '../../../electron/main/reportFiles';
-import { FakeIpcMain } from './fakes';
+import { SyncTokenStore } from '../../../electron/main/syncTokens';
+import { fakeSafeStorage, FakeIpcMain } from './fakes';
 
 const APP_PAGE = 'app://relevant/index.html';
 let folder: string;
@@ -47,6 +48,7 @@ function wired() {
     ipcMain,
     createDesktopHandlers({
       backups,
+      syncTokens: new SyncTokenStore(path.join(folder, 'sync-tokens.json'), fakeSafeStorage()),
       reportFiles,
       notifier: { show: () => false },
       openExternal,
@@ -104,6 +106,29 @@ describe('desktop IPC handlers', () => {
       ipcMain.invoke('shell:openExternal', APP_PAGE, { url: 'javascript:alert(1)' }),
     ).resolves.toBe(false);
     expect(openExternal.mock.calls).toEqual([['https://example.com/']]);
+  });
+
+  it('keeps a sync token encrypted, reads it back and forgets it, refusing anything but a token', async () => {
+    const { ipcMain } = wired();
+    const token = 'tok_0123456789abcdefghij';
+    const journalName = 'relevant-journal';
+    await expect(ipcMain.invoke('sync:readToken', APP_PAGE, { journalName })).resolves.toBeNull();
+    await expect(ipcMain.invoke('sync:keepToken', APP_PAGE, { journalName, token })).resolves.toBe(
+      true,
+    );
+    await expect(ipcMain.invoke('sync:readToken', APP_PAGE, { journalName })).resolves.toBe(token);
+    expect(await readFile(path.join(folder, 'sync-tokens.json'), 'utf8')).not.toContain(token);
+
+    await expect(
+      ipcMain.invoke('sync:keepToken', APP_PAGE, { journalName, token: 'short' }),
+    ).rejects.toThrow(/A token is 20 to 128/);
+    await expect(
+      ipcMain.invoke('sync:readToken', APP_PAGE, { journalName: '../backups' }),
+    ).rejects.toThrow(/not a journal’s name/);
+    await expect(
+      ipcMain.invoke('sync:keepToken', APP_PAGE, { journalName, token: null }),
+    ).resolves.toBe(false);
+    await expect(ipcMain.invoke('sync:readToken', APP_PAGE, { journalName })).resolves.toBeNull();
   });
 
   it('answers app:info with version, platform and the backup folder', async () => {

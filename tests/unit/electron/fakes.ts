@@ -96,3 +96,21 @@ export class FakeIpcMain {
     return Promise.resolve().then(() => handler({ senderFrame }, ...args));
   }
 }
+
+/**
+ * Electron's safeStorage as a test sees it: "encryption" that is reversible and visibly not
+ * the plain text (the bytes reversed, behind a marker), on a system whose secret store is
+ * `backend` ('basic_text' is Linux without a keyring).
+ */
+export function fakeSafeStorage(available = true, backend = 'gnome_libsecret') {
+  const marker = Buffer.from('sealed:');
+  return {
+    isEncryptionAvailable: () => available,
+    getSelectedStorageBackend: () => backend,
+    encryptString: (text: string) => Buffer.concat([marker, Buffer.from(text, 'utf8').reverse()]),
+    decryptString: (encrypted: Buffer) => {
+      if (!encrypted.subarray(0, marker.length).equals(marker)) throw new Error('not sealed here');
+      return Buffer.from(encrypted.subarray(marker.length)).reverse().toString('utf8');
+    },
+  };
+}

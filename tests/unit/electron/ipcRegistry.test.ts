@@ -21,6 +21,8 @@ function handlersWith(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     'report:savePdf': vi.fn(() => Promise.resolve({ saved: false as const })),
     'report:saveFile': vi.fn(() => Promise.resolve({ saved: true as const, path: '/tmp/a.csv' })),
     'notify:show': vi.fn(() => true),
+    'sync:readToken': vi.fn(() => Promise.resolve(null)),
+    'sync:keepToken': vi.fn(() => Promise.resolve(true)),
     ...overrides,
   };
 }

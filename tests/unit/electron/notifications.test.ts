@@ -6,7 +6,7 @@ import {
 } from '../../../electron/main/notifications';
 import { createDesktopHandlers } from '../../../electron/main/desktopHandlers';
 import { registerIpcHandlers } from '../../../electron/main/ipcRegistry';
-import type { BackupKeeper } from '../../../electron/main/desktopHandlers';
+import type { BackupKeeper, DesktopHandlerDeps } from '../../../electron/main/desktopHandlers';
 import type { IpcInvokeEvent } from '../../../electron/main/ipcRegistry';
 import type { ReportFiles } from '../../../electron/main/reportFiles';
 import { FakeIpcMain } from './fakes';
@@ -61,6 +61,7 @@ describe('desktop notifications', () => {
       ipcMain,
       createDesktopHandlers({
         backups: {} as BackupKeeper,
+        syncTokens: {} as DesktopHandlerDeps['syncTokens'],
         reportFiles: {} as ReportFiles<IpcInvokeEvent>,
         notifier: createNotifier(Notification, vi.fn()),
         openExternal: () => Promise.resolve(),

@@ -10,7 +10,13 @@ import {
   type SyncTarget,
 } from '../../../../shared/sync';
 import { syncStateOf, type ConnectionFacts, type SyncState } from './syncStatus';
-import { readStoredSync, writeStoredSync, type KeyValueStore } from './syncStore';
+import {
+  readStoredSync,
+  writeStoredSync,
+  type KeyValueStore,
+  type StoredSync,
+  type SyncSecrets,
+} from './syncStore';
 
 /** Whether the device has a network, and word when that changes (`window` in the app). */
 export interface NetworkWatch {
@@ -25,6 +31,11 @@ export interface JournalSyncOptions {
   readonly journalName: string;
   readonly storage: KeyValueStore;
   readonly network: NetworkWatch;
+  /**
+   * Where the system keeps tokens encrypted (the desktop): the token is kept there, not in
+   * `storage`, whenever the system can encrypt it.
+   */
+  readonly secrets?: SyncSecrets;
   /** The WebSocket class (Node tests pass `ws`). */
   readonly WebSocketPolyfill?: typeof WebSocket;
   /** Backoff between attempts to reach the server: first delay and longest delay. */
@@ -41,6 +52,8 @@ const DEFAULT_REFLECTIONS_IDLE_MS = 30_000;
 const DEFAULT_RETRY = { delayMs: 1000, maxDelayMs: 30_000 };
 const REFUSED_WITHOUT_REASON = 'The sync server refused this journal’s token.';
 const CHANGE_REFUSED_WITHOUT_REASON = 'The sync server closed the connection.';
+const TOKEN_LOST =
+  'This device no longer has the journal’s token (the system’s secret store did not give it back).';
 
 interface Connection {
   readonly target: SyncTarget;
@@ -79,6 +92,8 @@ export class JournalSync {
   private offerAgainTimer: ReturnType<typeof setTimeout> | undefined;
   /** Refusals of a change since this device's changes were last all stored. */
   private changeRefusals = 0;
+  /** Whether the token is kept by `secrets` (then never written to `storage`). */
+  private tokenInSecrets = false;
   private readonly listeners = new Set<() => void>();
   private readonly retry: { readonly delayMs: number; readonly maxDelayMs: number };
 
@@ -88,8 +103,10 @@ export class JournalSync {
   ) {
     this.retry = options.retry ?? DEFAULT_RETRY;
     const stored = readStoredSync(options.storage, options.journalName);
+    const storedToken = stored?.target.token;
+    this.tokenInSecrets = stored !== null && storedToken === undefined;
     this.facts = {
-      target: stored?.target ?? null,
+      target: stored ? { ...stored.target, token: storedToken ?? '' } : null,
       enabled: stored?.enabled ?? false,
       online: options.network.navigator.onLine,
       socket: 'disconnected',
@@ -99,13 +116,55 @@ export class JournalSync {
       pending: stored?.pending ?? 0,
       refusedReason: null,
       changeRefused: null,
+      tokenPending: this.tokenInSecrets,
     };
     this.state = syncStateOf(this.facts);
     ydoc.on('update', this.onDocumentUpdate);
     options.network.addEventListener('online', this.onOnline);
     options.network.addEventListener('offline', this.onOffline);
     options.network.addEventListener('storage', this.onStorage);
-    if (this.facts.target && this.facts.enabled) this.open(this.facts.target);
+    if (this.tokenInSecrets) void this.readSecretToken();
+    else if (this.facts.target && this.facts.enabled) this.open(this.facts.target);
+    // Kept in local storage by an earlier version: moved to the system's keeping.
+    if (storedToken !== undefined) this.keepToken(storedToken);
+  }
+
+  /** Reads the token the system keeps, then connects (or says it is lost). */
+  private async readSecretToken(): Promise<void> {
+    const { secrets, journalName } = this.options;
+    const token = await (secrets?.read(journalName) ?? Promise.resolve(null)).catch(() => null);
+    const target = this.facts.target;
+    if (!this.facts.tokenPending || !target) return; // connected or forgotten meanwhile
+    if (token === null) {
+      this.update({ tokenPending: false, refusedReason: TOKEN_LOST });
+      return;
+    }
+    const withToken = { ...target, token };
+    this.update({ target: withToken, tokenPending: false });
+    if (this.facts.enabled) this.open(withToken);
+  }
+
+  /**
+   * Hands the token to the system's keeping, where there is one: from then on the stored
+   * settings have none. Where the system cannot encrypt it, it stays in the settings.
+   */
+  private keepToken(token: string): void {
+    const { secrets, journalName } = this.options;
+    if (!secrets) return;
+    this.tokenInSecrets = true;
+    this.writeSettings();
+    secrets.keep(journalName, token).then(
+      (kept) => {
+        if (kept || this.facts.target?.token !== token) return;
+        this.tokenInSecrets = false;
+        this.writeSettings();
+      },
+      () => {
+        if (this.facts.target?.token !== token) return;
+        this.tokenInSecrets = false;
+        this.writeSettings();
+      },
+    );
   }
 
   readonly getState = (): SyncState => this.state;
@@ -152,13 +211,18 @@ export class JournalSync {
   connect(target: SyncTarget): void {
     this.close();
     this.changeRefusals = 0;
+    const newToken = target.token !== this.facts.target?.token;
+    // Never written to local storage where the system may keep it (keepToken falls back).
+    if (newToken && this.options.secrets) this.tokenInSecrets = true;
     this.update({
       target,
       enabled: true,
       refusedReason: null,
       changeRefused: null,
       failedAttempt: false,
+      tokenPending: false,
     });
+    if (newToken) this.keepToken(target.token);
     this.open(target);
   }
 
@@ -182,7 +246,10 @@ export class JournalSync {
       pending: 0,
       refusedReason: null,
       changeRefused: null,
+      tokenPending: false,
     });
+    if (this.tokenInSecrets) void this.options.secrets?.keep(this.options.journalName, null);
+    this.tokenInSecrets = false;
   }
 
   destroy(): void {
@@ -433,16 +500,27 @@ export class JournalSync {
     this.connection?.socket.disconnect();
   };
 
+  /** Writes the settings to local storage: without the token while the system keeps it. */
+  private writeSettings(): void {
+    const { target, enabled, pending } = this.facts;
+    let settings: StoredSync | null = null;
+    if (target) {
+      const { token, ...withoutToken } = target;
+      settings = {
+        target: this.tokenInSecrets ? withoutToken : { ...withoutToken, token },
+        enabled,
+        pending,
+      };
+    }
+    writeStoredSync(this.options.storage, this.options.journalName, settings);
+  }
+
   private update(change: Partial<ConnectionFacts>): void {
     const before = this.facts;
     this.facts = { ...before, ...change };
     const { target, enabled, pending } = this.facts;
     if (target !== before.target || enabled !== before.enabled || pending !== before.pending) {
-      writeStoredSync(
-        this.options.storage,
-        this.options.journalName,
-        target ? { target, enabled, pending } : null,
-      );
+      this.writeSettings();
     }
     const next = syncStateOf(this.facts);
     if (JSON.stringify(next) === JSON.stringify(this.state)) return;

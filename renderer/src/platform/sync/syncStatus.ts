@@ -49,6 +49,8 @@ export interface ConnectionFacts {
   readonly refusedReason: string | null;
   /** Why the server last refused a change of this device, until its changes are stored. */
   readonly changeRefused: string | null;
+  /** The token is being read from the system's secret store (the desktop, at start). */
+  readonly tokenPending: boolean;
 }
 
 /** The state the header shows for the connection's facts. */
@@ -59,6 +61,7 @@ export function syncStateOf(facts: ConnectionFacts): SyncState {
     return { state: 'refused', target, reason: facts.refusedReason };
   }
   if (!facts.enabled) return { state: 'paused', target, pending };
+  if (facts.tokenPending) return { state: 'connecting', target, pending };
   if (!facts.online) return { state: 'offline', target, pending, reason: 'no-network' };
   if (facts.changeRefused !== null && pending > 0) {
     return { state: 'not-stored', target, pending, reason: facts.changeRefused };

@@ -38,6 +38,7 @@ function fakePlatform(kind: Platform['kind']) {
     kind,
     backups: { save, list: () => Promise.resolve([]), read: vi.fn(), location: 'a test' },
     exports: { canSavePdf: false, savePdf: vi.fn(), saveFile: vi.fn() },
+    syncTokens: null,
     reminders: {
       permission: () => 'unsupported',
       requestPermission: vi.fn(),

@@ -23,6 +23,7 @@ const connected: ConnectionFacts = {
   pending: 0,
   refusedReason: null,
   changeRefused: null,
+  tokenPending: false,
 };
 
 describe('sync state', () => {
