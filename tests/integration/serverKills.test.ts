@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seededRandom } from '../fixtures/random';
 import { addJournal } from '../../electron/sync-server';
 import { percentile } from '../bench/stats';
+import { recordSoakFigure } from '../soak/figures';
 import {
   connectClient,
   makeTempDir,
@@ -97,14 +98,20 @@ describe('sync server: killed at random moments', () => {
         }
         confirmedInAll += confirmed;
       }
-      if (process.env.RELEVANT_SOAK_KILLS) {
-        console.log(
-          [
-            `soak: ${KILLS} server kills; ${confirmedInAll} changes shown synced, ${missingInAll} missing on the server`,
-            `soak: change → synced on loopback: p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms (${latencies.length} changes)`,
-          ].join('\n'),
-        );
-      }
+      recordSoakFigure({
+        figure: `changes shown Synced and missing on the server after ${KILLS.toLocaleString('en')} server kills at random moments`,
+        value: `${missingInAll} of ${confirmedInAll.toLocaleString('en')}`,
+        target: '0',
+        pass: missingInAll === 0,
+      });
+      const p50 = percentile(latencies, 0.5);
+      const p99 = percentile(latencies, 0.99);
+      recordSoakFigure({
+        figure: `time from a change to "Synced" on loopback, p50 / p99 (${latencies.length.toLocaleString('en')} changes)`,
+        value: `${p50.toFixed(1)} ms / ${p99.toFixed(1)} ms`,
+        target: '< 300 ms / < 2 s',
+        pass: p50 < 300 && p99 < 2000,
+      });
       expect(missingInAll).toBe(0);
       expect(confirmedInAll).toBeGreaterThan(KILLS);
     },

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { recordSoakFigure } from '../../../soak/figures';
 import * as Y from 'yjs';
 import { JournalDoc, SCHEMA_VERSION } from '../../../../shared/doc';
 import type { InteractionFields } from '../../../../shared/domain';
@@ -286,6 +287,12 @@ describe('replaceStoredJournal on a failing disk', () => {
         lost++;
       }
     }
+    recordSoakFigure({
+      figure: 'restores under a full disk that lose the old journal',
+      value: `${lost} of 100`,
+      target: '0 of 100',
+      pass: lost === 0,
+    });
     expect(lost).toBe(0);
   });
 });
