@@ -1,5 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { addJournal } from '../../electron/sync-server';
+import { databasePath } from '../../electron/sync-server/journalRegistry';
 import { formatSyncLink } from '../../shared/sync';
 import { JournalPage } from './journalPage';
 import { SYNC_DATA_DIR, SYNC_URL } from './syncServer';
@@ -137,6 +139,42 @@ test('a wrong token is refused with the reason, and the journal stays on the dev
     formatSyncLink({ serverUrl: `${SYNC_URL}/`, journalId, token: 'x'.repeat(43) }),
   );
   await expect(device.entry('Kept here')).toBeVisible();
+});
+
+test('a change the server cannot store is said in the header and kept, and syncs once the server stores it', async ({
+  browser,
+}) => {
+  const { journalId, token } = addJournal(SYNC_DATA_DIR);
+  const link = formatSyncLink({ serverUrl: `${SYNC_URL}/`, journalId, token });
+  const laptop = await newDevice(browser);
+  await joinWithLink(laptop.page, link);
+
+  // This journal's rows on the server refuse every write, as a full disk would.
+  const db = new Database(databasePath(SYNC_DATA_DIR), { timeout: 5000 });
+  const tables = ['documents', 'changes'];
+  for (const table of tables) {
+    db.exec(
+      `CREATE TRIGGER full_${table} BEFORE INSERT ON ${table} WHEN NEW.name = '${journalId}' BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
+    );
+  }
+  try {
+    await laptop.logByKeyboard({ title: 'Coffee while the server disk is full', relevance: 4 });
+    await expect(syncStatus(laptop.page, 'Not synced')).toBeVisible({ timeout: 15_000 });
+    await syncStatus(laptop.page, 'Not synced').click();
+    const dialog = laptop.page.getByRole('dialog', { name: 'Sync' });
+    await expect(dialog.getByRole('status')).toContainText(
+      /The server could not store a change; its disk may be full\. \d+ changes? kept on this device/,
+    );
+    await laptop.page.keyboard.press('Escape');
+    await expect(laptop.entry('Coffee while the server disk is full')).toBeVisible();
+  } finally {
+    for (const table of tables) db.exec(`DROP TRIGGER full_${table}`);
+    db.close();
+  }
+  await expect(syncStatus(laptop.page, 'Synced')).toBeVisible({ timeout: 40_000 });
+  const phone = await newDevice(browser);
+  await joinWithLink(phone.page, link);
+  await expect(phone.entry('Coffee while the server disk is full')).toBeVisible();
 });
 
 async function joinWithLinkExpectingRefusal(page: Page, link: string) {
