@@ -25,7 +25,10 @@ async function serve({ settings }: CommandLine): Promise<void> {
     signals += 1;
     if (signals > 1) fail(`${signal} again: stopping without waiting for stores`);
     server.close().then(
-      () => process.exit(0),
+      (stored) => {
+        if (!stored) fail('stopped with changes that could not be stored (see the log above)');
+        process.exit(0);
+      },
       (error: unknown) => fail(`could not shut down cleanly: ${describeError(error)}`),
     );
   };

@@ -39,8 +39,11 @@ export interface SyncServer {
   readonly port: number;
   /** The names of the documents held in memory now (for tests and diagnostics). */
   loadedDocuments(): string[];
-  /** Stores every pending change, then stops. */
-  close(): Promise<void>;
+  /**
+   * Stores every pending change, then stops; resolves false when some journal's changes could
+   * not be stored (they are named in the log).
+   */
+  close(): Promise<boolean>;
 }
 
 export async function startSyncServer(options: SyncServerOptions = {}): Promise<SyncServer> {
@@ -149,7 +152,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
     `Serving journals from ${dataDir}${redisReady ? ' with Redis scale-out' : ''}${settings.throttle ? '' : ' (throttling off)'}`,
   );
 
-  let closing: Promise<void> | undefined;
+  let closing: Promise<boolean> | undefined;
   const shutdown = async () => {
     logger.info('Shutting down: storing pending changes');
     const stopped = await stopStoringEverything(server, hocuspocus, unstored);
@@ -163,6 +166,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
     }
     releaseResources();
     logger.info('Stopped');
+    return stopped;
   };
 
   return {

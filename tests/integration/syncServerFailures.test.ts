@@ -215,7 +215,7 @@ describe('sync server: a change it cannot store', () => {
     await waitFor(() => reader.provider.isSynced, 'a reader to load the journal');
     expect(reader.doc.getMap('entries').toJSON()).toEqual({ panel: 'with Edsger' });
     reader.destroy();
-    await server?.close();
+    expect(await server?.close()).toBe(false);
     expect(
       logs.some((line) =>
         line.startsWith(`error Shutting down without the latest changes of journal ${journalId}`),

@@ -4,9 +4,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseSyncLink } from '../../shared/sync/syncLink';
 import { parseCommandLine } from '../../electron/sync-server/serverConfig';
 import { newJournalId } from '../../electron/sync-server/tokens';
+import Database from 'better-sqlite3';
 import { addJournal, listJournals, startSyncServer } from '../../electron/sync-server';
+import { databasePath } from '../../electron/sync-server/journalRegistry';
 import {
   clientPool,
+  failWrites,
   makeTempDir,
   removeDir,
   runSyncServerCommand,
@@ -93,6 +96,31 @@ describe('sync server process', () => {
     } finally {
       await check.close();
     }
+  });
+});
+
+describe('sync server process, its disk full', () => {
+  it('refuses the change, and exits with 1 on SIGTERM, naming the journal it could not store', async () => {
+    const { journalId, token } = addJournal(dataDir);
+    const server = await spawnServer(['--port', '0', '--data', dataDir, '--throttle', 'off']);
+    const writer = client({ url: server.url, journalId, token });
+    await waitForSync(writer);
+    const db = new Database(databasePath(dataDir), { timeout: 5000 });
+    db.exec(failWrites(['documents', 'changes']));
+    writer.doc.getMap('entries').set('call', 'with Margaret');
+    await waitFor(
+      () => server.output().includes(`Could not store a change to journal ${journalId}`),
+      'the failed store to be logged',
+    );
+    expect(writer.isInSync()).toBe(false);
+    writer.destroy();
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toContain(
+      `Shutting down without the latest changes of journal ${journalId}`,
+    );
+    expect(server.output()).toContain('stopped with changes that could not be stored');
+    db.close();
   });
 });
 
