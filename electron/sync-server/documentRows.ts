@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { journalDocumentOf } from '../../shared/sync/syncLink';
 
 /**
  * How a server document is kept in the data folder's SQLite file: a base row in `documents`
@@ -34,6 +35,7 @@ export class DocumentRows {
   private readonly insertChange: Database.Statement;
   private readonly upsertBase: Database.Statement;
   private readonly deleteChange: Database.Statement;
+  private readonly selectJournal: Database.Statement;
 
   constructor(private readonly db: Database.Database) {
     this.selectBase = db.prepare('SELECT data FROM documents WHERE name = ?');
@@ -47,6 +49,13 @@ export class DocumentRows {
       'INSERT INTO documents (name, data) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET data = excluded.data',
     );
     this.deleteChange = db.prepare('DELETE FROM changes WHERE id = ?');
+    this.selectJournal = db.prepare('SELECT 1 FROM journals WHERE id = ?');
+  }
+
+  /** Whether the journal a document belongs to is still served (not removed). */
+  journalExists(name: string): boolean {
+    const document = journalDocumentOf(name);
+    return document !== null && this.selectJournal.get(document.journalId) !== undefined;
   }
 
   /** The base and the changes since, oldest first; a row that is not binary throws. */

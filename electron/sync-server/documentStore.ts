@@ -20,6 +20,9 @@ import { withRetry, type RetryPolicy } from './storeRetry';
 
 const LOAD_REFUSED = 'this journal could not be loaded on the server; its stored copy is untouched';
 
+/** Closes the connections to a journal removed while they were open (Hocuspocus' Forbidden). */
+const JOURNAL_REMOVED_CLOSE_CODE = 4403;
+
 /** y-protocols' sync message types that carry a change from the device. */
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
@@ -110,6 +113,17 @@ export class DocumentStore implements Extension {
    */
   beforeSync({ type, payload, documentName, document, connection }: beforeSyncPayload) {
     if (type !== SYNC_STEP_2 && type !== SYNC_UPDATE) return Promise.resolve();
+    if (!this.rows.journalExists(documentName)) {
+      // Removed (remove-journal) while devices were connected: they are let go, and are
+      // refused from now on when they come back (onAuthenticate).
+      this.options.logger.info(
+        `Closing the connections to ${documentLabel(documentName)}: it was removed`,
+      );
+      for (const open of document.getConnections()) {
+        open.webSocket.close(JOURNAL_REMOVED_CLOSE_CODE, 'no such journal');
+      }
+      throw new Refusal('no such journal');
+    }
     if (this.options.unstored.has(documentName)) {
       this.storeAgain(document);
       refuseChange(connection.webSocket, CHANGE_REFUSED_REASONS.unstored);
@@ -135,6 +149,11 @@ export class DocumentStore implements Extension {
   async onStoreDocument({ documentName, document }: onStoreDocumentPayload): Promise<void> {
     const { logger, retryPolicy, unstored } = this.options;
     const label = documentLabel(documentName);
+    if (!this.rows.journalExists(documentName)) {
+      unstored.delete(documentName);
+      logger.info(`Not storing ${label}: it was removed`);
+      return;
+    }
     const upTo = this.rows.lastChangeId(documentName);
     const state = Y.encodeStateAsUpdate(document);
     const snapshot = Y.snapshot(document);

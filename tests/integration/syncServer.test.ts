@@ -218,6 +218,31 @@ describe('sync server: access', () => {
     expect(await waitForRefusal(lateReflections)).toBe('no such journal');
   });
 
+  it('lets go of the devices of a journal removed while they are connected, and writes none of it back', async () => {
+    const logs: string[] = [];
+    // A minute's debounce: the journal is still to be stored whole when it is removed.
+    const server = await start({
+      storeDebounceMs: 60_000,
+      storeMaxDebounceMs: 120_000,
+      logLevel: 'info',
+      logSink: (level, message) => logs.push(`${level} ${message}`),
+    });
+    const { journalId, token } = addJournal(dataDir);
+    const device = client({ url: server.url, journalId, token });
+    device.doc.getMap('entries').set('call', 'with Margaret');
+    await waitForSync(device);
+    expect(removeJournal(dataDir, journalId)).toBe(true); // as the CLI does, from another process
+
+    device.doc.getMap('entries').set('lunch', 'with Linus');
+    expect(await waitForRefusal(device)).toBe('no such journal');
+    await waitFor(() => server.loadedDocuments().length === 0, 'the journal to be unloaded');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(storedRows(dataDir, journalId)).toEqual({ base: false, changes: 0 });
+    expect(listJournals(dataDir)).toEqual([]);
+    expect(logs).toContain(`info Closing the connections to journal ${journalId}: it was removed`);
+    expect(logs).toContain(`info Not storing journal ${journalId}: it was removed`);
+  });
+
   it('removes both stored documents of a journal, and no other journal’s', async () => {
     const server = await start({ storeDebounceMs: 0 });
     const gone = addJournal(dataDir);
