@@ -3,13 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addJournal, startSyncServer, type SyncServer } from '../../electron/sync-server';
 import * as Y from 'yjs';
 import {
+  connectClient,
   connectJournalClient,
   freePort,
   makeTempDir,
+  readStoredDocument,
   redisRequired,
   redisServerInstalled,
   REDIS_MISSING,
   removeDir,
+  spawnSyncServer,
   startRedis,
   waitFor,
   type JournalClient,
@@ -109,6 +112,42 @@ describe.skipIf(!installed)(
       } finally {
         for (const c of clients) c.destroy();
         await Promise.all(servers.map((s) => s.close()));
+      }
+    });
+
+    it('stores a change on the instance that acknowledged it, even when that instance is killed at once and nobody is left to heal it', async () => {
+      const { journalId, token } = addJournal(dataDir);
+      const args = ['--port', '0', '--data', dataDir, '--throttle', 'off'];
+      const env = { REDIS_URL: redis.url };
+      const one = await spawnSyncServer(args, env);
+      const two = await spawnSyncServer(args, env);
+      const onOne = connectClient({ url: one.url, journalId, token });
+      const onTwo = connectClient({ url: two.url, journalId, token });
+      try {
+        await waitFor(() => onOne.isInSync() && onTwo.isInSync(), 'both clients to sync');
+        onTwo.doc.getMap('entries').set('call', 'with Margaret');
+        await waitFor(() => onTwo.isInSync(), 'instance two to acknowledge the change');
+        two.child.kill('SIGKILL');
+        await two.exited;
+        onTwo.destroy(); // the writing device is lost too
+        await waitFor(
+          () => onOne.doc.getMap('entries').get('call') === 'with Margaret',
+          'instance one to relay the change',
+        );
+        onOne.destroy();
+        one.child.kill('SIGTERM');
+        expect(await one.exited).toBe(0);
+        expect(readStoredDocument(dataDir, journalId)?.getMap('entries').toJSON()).toEqual({
+          call: 'with Margaret',
+        });
+      } finally {
+        onOne.destroy();
+        onTwo.destroy();
+        for (const server of [one, two]) {
+          if (server.child.exitCode === null && server.child.signalCode === null) {
+            server.child.kill('SIGKILL');
+          }
+        }
       }
     });
   },
