@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { journalDocumentOf, reflectionsDocumentName } from '../../shared/sync/syncLink';
@@ -51,11 +51,37 @@ export function databasePath(dataDir: string): string {
   return path.join(path.resolve(dataDir), DATABASE_FILE);
 }
 
-/** Opens (creating the folder and tables if needed) the data folder's database. */
+/**
+ * Written beside the database when it is created: a data folder that has this file but no
+ * database (or an empty one) lost it, and the server refuses to start in it rather than
+ * starting over with no journals.
+ */
+export const DATA_FOLDER_MARKER = 'relevant-sync.json';
+
+/**
+ * Opens (creating the folder and tables if needed) the data folder's database. A folder whose
+ * database went missing or was emptied throws, saying what is missing and what to do.
+ */
 export function openSyncDatabase(dataDir: string): Database.Database {
-  mkdirSync(path.resolve(dataDir), { recursive: true });
-  const db = new Database(databasePath(dataDir), { timeout: 5000 });
+  const folder = path.resolve(dataDir);
+  mkdirSync(folder, { recursive: true });
+  const file = databasePath(folder);
+  const marker = path.join(folder, DATA_FOLDER_MARKER);
+  const size = existsSync(file) ? statSync(file).size : null;
+  if (existsSync(marker) && !size) {
+    throw new Error(
+      `The data folder ${folder} held journals, but its database ${DATABASE_FILE} is ${size === null ? 'missing' : 'empty (0 bytes)'}. ` +
+        `Restore it from a backup; to start over with no journals, remove ${DATA_FOLDER_MARKER} from the folder.`,
+    );
+  }
+  const db = new Database(file, { timeout: 5000 });
   db.exec(DATABASE_SCHEMA);
+  if (!existsSync(marker)) {
+    writeFileSync(
+      marker,
+      `${JSON.stringify({ database: DATABASE_FILE, createdAt: new Date().toISOString() })}\n`,
+    );
+  }
   return db;
 }
 

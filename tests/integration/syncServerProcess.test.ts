@@ -1,3 +1,5 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { WebSocketStatus } from '@hocuspocus/provider';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -121,6 +123,32 @@ describe('sync server process, its disk full', () => {
     );
     expect(server.output()).toContain('stopped with changes that could not be stored');
     db.close();
+  });
+});
+
+describe('sync server data folder', () => {
+  it('refuses to start where the database went missing or was emptied, saying what to do', async () => {
+    const { journalId } = addJournal(dataDir);
+    const file = databasePath(dataDir);
+    for (const [damage, said] of [
+      [() => rmSync(file), 'is missing'],
+      [() => writeFileSync(file, ''), 'is empty (0 bytes)'],
+    ] as const) {
+      for (const suffix of ['-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+      damage();
+      await expect(spawnServer(['--port', '0', '--data', dataDir])).rejects.toThrow(
+        `its database relevant-sync.sqlite ${said}. Restore it from a backup`,
+      );
+      const listing = runSyncServerCommand(['list-journals', '--data', dataDir]);
+      expect(listing.status).toBe(1);
+      expect(listing.stderr).toContain(`relevant-sync.sqlite ${said}`);
+    }
+    // Asked for in so many words: a new, empty database.
+    rmSync(path.join(dataDir, 'relevant-sync.json'));
+    expect(runSyncServerCommand(['list-journals', '--data', dataDir]).stdout).toContain(
+      'No journals yet',
+    );
+    expect(listJournals(dataDir).map((journal) => journal.journalId)).not.toContain(journalId);
   });
 });
 
