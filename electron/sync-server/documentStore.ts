@@ -43,6 +43,8 @@ export interface DocumentStoreOptions {
   /** The data folder's database (see journalRegistry.ts), with the tables of documentRows.ts. */
   readonly db: Database.Database;
   readonly logger: Logger;
+  /** The log for what clients cause (a refused change), repeats counted. */
+  readonly clientLog: Logger;
   readonly retryPolicy: RetryPolicy;
   /**
    * Documents holding a change in memory that could not be stored: they take no change from
@@ -133,7 +135,7 @@ export class DocumentStore implements Extension {
       Y.applyUpdate(document, payload, origin);
     } catch (error) {
       if (error instanceof ChangeRefusal) throw error; // not stored: refused already
-      this.options.logger.warn(
+      this.options.clientLog.warn(
         `Refused a change to ${documentLabel(documentName)} that does not apply: ${describeError(error)}`,
       );
       refuseChange(connection.webSocket, CHANGE_REFUSED_REASONS.unreadable);

@@ -3,7 +3,8 @@
 import path from 'node:path';
 import { checkSyncTarget, formatSyncLink } from '../../shared/sync/syncLink';
 import { addJournal, listJournals, removeJournal } from './journalRegistry';
-import { describeError } from './logger';
+import { routeConsoleToLog } from './consoleLog';
+import { createLogger, describeError } from './logger';
 import { parseCommandLine, USAGE, type CommandLine } from './serverConfig';
 import { startSyncServer } from './syncServer';
 
@@ -15,6 +16,8 @@ function fail(message: string, code = 1): never {
 }
 
 async function serve({ settings }: CommandLine): Promise<void> {
+  // What Hocuspocus prints (client errors with stack traces) goes to the log, one line each.
+  const consoleLog = routeConsoleToLog(createLogger(settings.logLevel));
   const server = await startSyncServer(settings);
   // The first line on stdout: scripts read the address (and a port 0's actual port) from it.
   process.stdout.write(
@@ -26,6 +29,7 @@ async function serve({ settings }: CommandLine): Promise<void> {
     if (signals > 1) fail(`${signal} again: stopping without waiting for stores`);
     server.close().then(
       (stored) => {
+        consoleLog.flush();
         if (!stored) fail('stopped with changes that could not be stored (see the log above)');
         process.exit(0);
       },

@@ -3,6 +3,7 @@ import { Server, type Extension, type Hocuspocus } from '@hocuspocus/server';
 import { connectionThrottle } from './connectionThrottle';
 import { documentLabel, DocumentStore } from './documentStore';
 import { checkAccess, openSyncDatabase } from './journalRegistry';
+import { countRepeats } from './consoleLog';
 import { createLogger, describeError, type LogSink, type LogLevel } from './logger';
 import { memoryLine } from './memoryLog';
 import { quietCollection } from './quietCollection';
@@ -50,6 +51,8 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
   const { logSink, storeRetry, ...checked } = options;
   const settings = checkServerSettings(checked);
   const logger = createLogger(settings.logLevel, logSink);
+  // Lines that clients cause (refused tokens and changes): repeats are counted, not written.
+  const clientLog = countRepeats(logger);
   const retryPolicy: RetryPolicy = { ...DEFAULT_STORE_RETRY, ...storeRetry };
   const dataDir = path.resolve(settings.dataDir);
 
@@ -57,7 +60,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
   /** Journals whose latest store failed for good: kept in memory, never unloaded unstored. */
   const unstored = new Set<string>();
 
-  const store = new DocumentStore({ db: registry, logger, retryPolicy, unstored });
+  const store = new DocumentStore({ db: registry, logger, clientLog, retryPolicy, unstored });
   const collection = quietCollection(() => {
     const documents = hocuspocus.documents.size + hocuspocus.loadingDocuments.size;
     logger.debug(`Collected garbage. ${memoryLine(documents)}`);
@@ -68,7 +71,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
     onAuthenticate({ documentName, token }) {
       const denial = checkAccess(registry, documentName, token);
       if (denial !== null) {
-        logger.info(`Refused a connection to ${documentLabel(documentName)}: ${denial}`);
+        clientLog.info(`Refused a connection to ${documentLabel(documentName)}: ${denial}`);
         return Promise.reject(new Refusal(denial));
       }
       logger.debug(`Opened ${documentLabel(documentName)}`);
@@ -165,6 +168,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
       await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
     }
     releaseResources();
+    clientLog.flush();
     logger.info('Stopped');
     return stopped;
   };

@@ -114,3 +114,17 @@ export async function sendRawChange(
   socket.terminate();
   return { acknowledged, closed: outcome.closed };
 }
+
+/** Opens a socket, sends `bytes` as one frame before any authentication, and waits a little. */
+export async function sendRawFrame(url: string, bytes: Uint8Array, waitMs = 200): Promise<void> {
+  const socket = new WebSocket(url);
+  socket.on('error', () => undefined);
+  const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  socket.send(bytes);
+  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, waitMs))]);
+  socket.terminate();
+}

@@ -23,6 +23,8 @@ import {
   type ClientPool,
   type SyncClient,
 } from './syncHelpers';
+import { sendRawChange, sendRawFrame } from './rawSyncSocket';
+import { seededRandom } from '../fixtures/random';
 
 let dataDir: string;
 let processes: ServerProcess[];
@@ -123,6 +125,27 @@ describe('sync server process, its disk full', () => {
     );
     expect(server.output()).toContain('stopped with changes that could not be stored');
     db.close();
+  });
+});
+
+describe('sync server log under bad input', () => {
+  it('writes a few lines, no stack traces, for a hundred bad sockets and refused changes', async () => {
+    const { journalId, token } = addJournal(dataDir);
+    const server = await spawnServer(['--port', '0', '--data', dataDir, '--throttle', 'off']);
+    const random = seededRandom(7);
+    const noise = () => Uint8Array.from({ length: 1 + random.int(300) }, () => random.int(256));
+    for (let socket = 0; socket < 50; socket++) await sendRawFrame(server.url, noise());
+    for (let socket = 0; socket < 50; socket++) {
+      const outcome = await sendRawChange(server.url, journalId, token, noise());
+      expect(outcome.acknowledged).toBe(false);
+    }
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    const lines = server.output().trim().split('\n');
+    expect(lines.filter((line) => /^\s+at /.test(line))).toEqual([]);
+    // A line for each kind of error (then its count), not one per socket: under a third.
+    expect(lines.length).toBeLessThan(34);
+    expect(lines.some((line) => /\(\d+ more like this in the last minute\)/.test(line))).toBe(true);
   });
 });
 
