@@ -113,7 +113,7 @@ const SOURCES = {
   port: { flag: '--port', env: 'RELEVANT_SYNC_PORT', schema: wholeNumber.pipe(port) },
   dataDir: { flag: '--data', env: 'RELEVANT_SYNC_DATA', schema: dataDir },
   logLevel: { flag: '--log-level', env: 'RELEVANT_SYNC_LOG_LEVEL', schema: logLevel },
-  redisUrl: { flag: '--redis-url', env: 'REDIS_URL', schema: redisUrl },
+  redisUrl: { flag: '--redis-url', env: 'RELEVANT_SYNC_REDIS_URL', schema: redisUrl },
   storeDebounceMs: {
     flag: '--store-debounce-ms',
     env: 'RELEVANT_SYNC_STORE_DEBOUNCE_MS',
@@ -159,7 +159,7 @@ Options (or environment variables):
   --port <number>               RELEVANT_SYNC_PORT      port, 0 for a free one (1234)
   --data <folder>               RELEVANT_SYNC_DATA      data folder (./sync-data)
   --log-level <level>           RELEVANT_SYNC_LOG_LEVEL silent, error, warn, info, debug (info)
-  --redis-url <redis://...>     REDIS_URL               scale out over several instances
+  --redis-url <redis://...>     RELEVANT_SYNC_REDIS_URL scale out over several instances
   --store-debounce-ms <ms>      RELEVANT_SYNC_STORE_DEBOUNCE_MS      (2000)
   --store-max-debounce-ms <ms>  RELEVANT_SYNC_STORE_MAX_DEBOUNCE_MS  (10000)
   --throttle <n | off>          RELEVANT_SYNC_THROTTLE  connections a minute per address (60)

@@ -257,7 +257,8 @@ describe('sync server command line', () => {
     const parsed = parseCommandLine(['--port=0', '--throttle', 'off'], {
       RELEVANT_SYNC_PORT: '9',
       RELEVANT_SYNC_HOST: '0.0.0.0',
-      REDIS_URL: 'redis://cache:6379',
+      RELEVANT_SYNC_REDIS_URL: 'redis://cache:6379',
+      REDIS_URL: 'redis://elsewhere:6379', // another program's: not read
     });
     expect(parsed).toMatchObject({
       ok: true,

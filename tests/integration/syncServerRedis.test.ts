@@ -118,7 +118,7 @@ describe.skipIf(!installed)(
     it('stores a change on the instance that acknowledged it, even when that instance is killed at once and nobody is left to heal it', async () => {
       const { journalId, token } = addJournal(dataDir);
       const args = ['--port', '0', '--data', dataDir, '--throttle', 'off'];
-      const env = { REDIS_URL: redis.url };
+      const env = { RELEVANT_SYNC_REDIS_URL: redis.url };
       const one = await spawnSyncServer(args, env);
       const two = await spawnSyncServer(args, env);
       const onOne = connectClient({ url: one.url, journalId, token });
