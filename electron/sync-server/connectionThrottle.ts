@@ -1,21 +1,57 @@
+import { isIP } from 'node:net';
 import type { Extension, onConnectPayload, onUpgradePayload } from '@hocuspocus/server';
 import { Throttle } from '@hocuspocus/extension-throttle';
 import { journalDocumentOf } from '../../shared/sync/syncLink';
 import type { ThrottleSettings } from './serverConfig';
 import { Refusal } from './refusal';
 
+/** An address as one form: IPv4 clients on an IPv6 socket appear as ::ffff:1.2.3.4. */
+const plain = (address: string) => address.trim().replace(/^::ffff:(?=\d+\.)/i, '');
+
+/**
+ * The client's address: the socket's, or, when the socket is one of the trusted proxies, the
+ * nearest address in X-Forwarded-For that is not a trusted proxy (read from the right, as
+ * each proxy appends the address it got the request from; what the client wrote itself is
+ * further left and never believed past an untrusted hop).
+ */
+export function clientAddress(
+  socketAddress: string,
+  forwardedFor: string | readonly string[] | undefined,
+  trusted: ReadonlySet<string>,
+): string {
+  let address = plain(socketAddress);
+  if (!trusted.has(address) || forwardedFor === undefined) return address;
+  const hops = [forwardedFor].flat().join(',').split(',').map(plain).filter(Boolean);
+  for (const hop of hops.reverse()) {
+    if (isIP(hop) === 0) break;
+    address = hop;
+    if (!trusted.has(hop)) break;
+  }
+  return address;
+}
+
 /**
  * Connection throttling per client address. Hocuspocus' throttle reads the address from the
  * X-Real-IP / X-Forwarded-For headers only, which a client can set to anything and which are
  * absent without a proxy (every client would share one budget). Each upgrade request's headers
- * are therefore replaced with the socket's own address before the throttle sees them.
+ * are therefore replaced with the client's address (clientAddress) before the throttle sees
+ * them: the socket's own, or the one a trusted proxy forwarded.
  */
-export function connectionThrottle(settings: ThrottleSettings): Extension[] {
+export function connectionThrottle(
+  settings: ThrottleSettings,
+  trustProxy: readonly string[] = [],
+): Extension[] {
+  const trusted = new Set(trustProxy.map(plain));
   const stampAddress: Extension = {
     extensionName: 'ClientAddress',
     onUpgrade({ request }: onUpgradePayload) {
+      const address = clientAddress(
+        request.socket.remoteAddress ?? 'unknown',
+        request.headers['x-forwarded-for'],
+        trusted,
+      );
       delete request.headers['x-forwarded-for'];
-      request.headers['x-real-ip'] = request.socket.remoteAddress ?? 'unknown';
+      request.headers['x-real-ip'] = address;
       return Promise.resolve();
     },
   };

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import * as z from 'zod';
 import { LOG_LEVELS, type LogLevel } from './logger';
 
@@ -23,6 +24,11 @@ export interface ServerSettings {
   storeDebounceMs: number | undefined;
   storeMaxDebounceMs: number | undefined;
   throttle: false | ThrottleSettings;
+  /**
+   * Reverse proxies (their IP addresses) whose X-Forwarded-For names the client: behind them,
+   * the throttle counts the client's address instead of the proxy's.
+   */
+  trustProxy: readonly string[];
 }
 
 const HOST = /^([A-Za-z0-9.-]+|[0-9A-Fa-f:.]+)$/;
@@ -61,6 +67,11 @@ const throttle = z.union([
   }),
 ]);
 
+const ipAddress = z
+  .string()
+  .trim()
+  .refine((text) => isIP(text) !== 0, 'A trusted proxy is an IP address, such as 10.0.0.2.');
+
 export const serverSettingsSchema = z.object({
   host: host.default('127.0.0.1'),
   port: port.default(1234),
@@ -70,6 +81,7 @@ export const serverSettingsSchema = z.object({
   storeDebounceMs: milliseconds.optional(),
   storeMaxDebounceMs: milliseconds.optional(),
   throttle: throttle.default(DEFAULT_THROTTLE),
+  trustProxy: z.array(ipAddress).default([]),
 });
 
 /** Checks options given in code; throws one readable error when one is wrong. */
@@ -133,6 +145,19 @@ const SOURCES = {
       .regex(/^(\d+|off)$/, 'Expected connections per minute, or "off".')
       .transform((text) => (text === 'off' || text === '0' ? 0 : Number(text))),
   },
+  trustProxy: {
+    flag: '--trust-proxy',
+    env: 'RELEVANT_SYNC_TRUST_PROXY',
+    schema: z
+      .string()
+      .transform((text) =>
+        text
+          .split(',')
+          .map((part) => part.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(ipAddress)),
+  },
   banMinutes: {
     flag: '--ban-minutes',
     env: 'RELEVANT_SYNC_BAN_MINUTES',
@@ -164,6 +189,7 @@ Options (or environment variables):
   --store-max-debounce-ms <ms>  RELEVANT_SYNC_STORE_MAX_DEBOUNCE_MS  (10000)
   --throttle <n | off>          RELEVANT_SYNC_THROTTLE  connections a minute per address (60)
   --ban-minutes <n>             RELEVANT_SYNC_BAN_MINUTES  ban after too many (1)
+  --trust-proxy <ip,ip...>      RELEVANT_SYNC_TRUST_PROXY  proxies whose X-Forwarded-For is believed
   --public-url <ws://...>       RELEVANT_SYNC_PUBLIC_URL   address in add-journal's link`;
 
 const FLAGS = new Map<string, Key>(
@@ -231,6 +257,7 @@ export function parseCommandLine(
     redisUrl: values.redisUrl,
     storeDebounceMs: values.storeDebounceMs,
     storeMaxDebounceMs: values.storeMaxDebounceMs,
+    trustProxy: values.trustProxy,
     throttle:
       connectionsPerMinute === 0
         ? false

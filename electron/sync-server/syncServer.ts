@@ -30,6 +30,8 @@ export interface SyncServerOptions {
   throttle?: false | ThrottleSettings;
   /** Where log lines go (default: stderr). */
   logSink?: LogSink;
+  /** Reverse proxies whose X-Forwarded-For names the client (see connectionThrottle). */
+  trustProxy?: readonly string[];
   /** How often and how fast a failing store is retried (default 5 attempts from 200 ms). */
   storeRetry?: Partial<RetryPolicy>;
 }
@@ -108,7 +110,9 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
     registry.close();
     throw error;
   }
-  if (settings.throttle) extensions.push(...connectionThrottle(settings.throttle));
+  if (settings.throttle) {
+    extensions.push(...connectionThrottle(settings.throttle, settings.trustProxy));
+  }
 
   const server = new Server({
     name: 'relevant-sync',

@@ -49,6 +49,29 @@ function readHeader(bytes: Uint8Array): { type: number; body: number } {
   return { type, body };
 }
 
+/** Resolves once the socket is open; rejects if it cannot open. */
+function opened(socket: WebSocket): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+}
+
+/** Sends the authentication message for `documentName`; returns the encoded name. */
+function sendToken(socket: WebSocket, documentName: string, token: string): number[] {
+  const name = varString(documentName);
+  socket.send(
+    Uint8Array.from([
+      ...name,
+      MESSAGE_AUTH,
+      AUTH_TOKEN,
+      ...varString(token),
+      ...varString('3.0.0'),
+    ]),
+  );
+  return name;
+}
+
 export interface ChangeOutcome {
   /** The server sent a sync status saying it applied the change. */
   readonly acknowledged: boolean;
@@ -92,20 +115,8 @@ export async function sendRawChange(
       settle();
     }
   });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('error', reject);
-  });
-  const name = varString(documentName);
-  socket.send(
-    Uint8Array.from([
-      ...name,
-      MESSAGE_AUTH,
-      AUTH_TOKEN,
-      ...varString(token),
-      ...varString('3.0.0'),
-    ]),
-  );
+  await opened(socket);
+  const name = sendToken(socket, documentName, token);
   await ready;
   if (outcome.closed === null) {
     socket.send(Uint8Array.from([...name, MESSAGE_SYNC, SYNC_UPDATE, ...varBytes(change)]));
@@ -120,11 +131,44 @@ export async function sendRawFrame(url: string, bytes: Uint8Array, waitMs = 200)
   const socket = new WebSocket(url);
   socket.on('error', () => undefined);
   const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
-  await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('error', reject);
-  });
+  await opened(socket);
   socket.send(bytes);
   await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, waitMs))]);
   socket.terminate();
+}
+
+/**
+ * Opens a socket (with `headers` on its upgrade request, as a proxy would add them) and asks
+ * for `documentName` with `token`: whether the server let it in, or its reason for not.
+ */
+export async function authenticateRaw(
+  url: string,
+  documentName: string,
+  token: string,
+  headers: Record<string, string> = {},
+): Promise<{ readonly authenticated: true } | { readonly refused: string }> {
+  const socket = new WebSocket(url, { headers });
+  socket.binaryType = 'nodebuffer';
+  socket.on('error', () => undefined);
+  const answer = new Promise<{ authenticated: true } | { refused: string }>((resolve) => {
+    socket.on('close', (code, reason) =>
+      resolve({ refused: `closed ${code} ${reason.toString()}` }),
+    );
+    socket.on('message', (data) => {
+      const bytes = new Uint8Array(data as Buffer);
+      const { type, body } = readHeader(bytes);
+      if (type !== MESSAGE_AUTH) return;
+      const [authType, afterType] = readVarUint(bytes, body);
+      if (authType === AUTH_AUTHENTICATED) resolve({ authenticated: true });
+      else {
+        const [length, start] = readVarUint(bytes, afterType);
+        resolve({ refused: new TextDecoder().decode(bytes.subarray(start, start + length)) });
+      }
+    });
+  });
+  await opened(socket);
+  sendToken(socket, documentName, token);
+  const result = await answer;
+  socket.terminate();
+  return result;
 }

@@ -25,6 +25,7 @@ import {
   type JournalClient,
   type SyncClient,
 } from './syncHelpers';
+import { authenticateRaw } from './rawSyncSocket';
 
 let dataDir: string;
 let servers: SyncServer[];
@@ -275,6 +276,34 @@ describe('sync server: access', () => {
     }
     const third = client({ url: server.url, journalId, token });
     expect(await waitForRefusal(third)).toMatch(/too many connections/);
+  });
+
+  it('behind a trusted proxy, counts each client’s forwarded address: one client’s wrong tokens lock out only that client', async () => {
+    const { journalId, token } = addJournal(dataDir);
+    const tries = async (server: SyncServer) => {
+      const attacker = { 'x-forwarded-for': '203.0.113.7' };
+      const refusals: string[] = [];
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const answer = await authenticateRaw(server.url, journalId, 'w'.repeat(43), attacker);
+        if ('refused' in answer) refusals.push(answer.refused);
+      }
+      const user = { 'x-forwarded-for': '198.51.100.2' };
+      return { refusals, user: await authenticateRaw(server.url, journalId, token, user) };
+    };
+    const throttle = { connectionsPerMinute: 3, banMinutes: 1 };
+    const behindProxy = await start({ throttle, trustProxy: ['127.0.0.1'] });
+    const { refusals, user } = await tries(behindProxy);
+    expect(refusals.slice(0, 3)).toEqual(Array(3).fill('wrong token for this journal'));
+    expect(refusals.slice(3)).toEqual(
+      Array(2).fill('too many connections from this address: try again in 1 minute(s)'),
+    );
+    expect(user).toEqual({ authenticated: true });
+
+    // Without trusting the proxy, its address is everyone's, and the user is locked out too.
+    const untrusting = await start({ throttle });
+    expect((await tries(untrusting)).user).toEqual({
+      refused: 'too many connections from this address: try again in 1 minute(s)',
+    });
   });
 
   it('counts a device opening a journal and its reflections on one connection as one attempt', async () => {

@@ -253,6 +253,21 @@ describe('sync server command line', () => {
     expect(ids.every((id) => /^[A-Za-z0-9_][A-Za-z0-9_-]{21}$/.test(id))).toBe(true);
   });
 
+  it('reads the trusted proxies as a list of IP addresses, refusing anything else', () => {
+    expect(parseCommandLine(['--trust-proxy', '10.0.0.2, ::1'], {})).toMatchObject({
+      ok: true,
+      commandLine: { settings: { trustProxy: ['10.0.0.2', '::1'] } },
+    });
+    expect(parseCommandLine([], { RELEVANT_SYNC_TRUST_PROXY: '10.0.0.2' })).toMatchObject({
+      ok: true,
+      commandLine: { settings: { trustProxy: ['10.0.0.2'] } },
+    });
+    expect(parseCommandLine(['--trust-proxy', 'proxy.local'], {})).toEqual({
+      ok: false,
+      error: '--trust-proxy "proxy.local": A trusted proxy is an IP address, such as 10.0.0.2.',
+    });
+  });
+
   it('lets flags win over the environment and turns throttling off with "off"', () => {
     const parsed = parseCommandLine(['--port=0', '--throttle', 'off'], {
       RELEVANT_SYNC_PORT: '9',

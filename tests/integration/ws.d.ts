@@ -12,7 +12,7 @@ declare module 'ws' {
     static readonly OPEN: 1;
     static readonly CLOSING: 2;
     static readonly CLOSED: 3;
-    constructor(address: string | URL);
+    constructor(address: string | URL, options?: { headers?: Record<string, string> });
     readonly readyState: 0 | 1 | 2 | 3;
     binaryType: 'nodebuffer' | 'arraybuffer' | 'fragments';
     send(data: RawData | Uint8Array | string, options?: { binary?: boolean }): void;
