@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import * as z from 'zod';
+import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './connectionLimits';
 import { LOG_LEVELS, type LogLevel } from './logger';
 
 /**
@@ -29,6 +30,8 @@ export interface ServerSettings {
    * the throttle counts the client's address instead of the proxy's.
    */
   trustProxy: readonly string[];
+  /** Connections in all and per address, and how long one may stay without a journal. */
+  limits: ConnectionLimits;
 }
 
 const HOST = /^([A-Za-z0-9.-]+|[0-9A-Fa-f:.]+)$/;
@@ -72,6 +75,13 @@ const ipAddress = z
   .trim()
   .refine((text) => isIP(text) !== 0, 'A trusted proxy is an IP address, such as 10.0.0.2.');
 
+const connectionCount = z.number().int().min(1, 'Allow at least 1 connection.');
+const authTimeout = z
+  .number()
+  .int()
+  .min(100, 'The time to open a journal is at least 100 ms.')
+  .max(600_000, 'The time to open a journal is at most 10 minutes (600000 ms).');
+
 export const serverSettingsSchema = z.object({
   host: host.default('127.0.0.1'),
   port: port.default(1234),
@@ -82,6 +92,22 @@ export const serverSettingsSchema = z.object({
   storeMaxDebounceMs: milliseconds.optional(),
   throttle: throttle.default(DEFAULT_THROTTLE),
   trustProxy: z.array(ipAddress).default([]),
+  limits: z
+    .object({
+      maxConnections: connectionCount,
+      maxPerAddress: connectionCount,
+      authTimeoutMs: authTimeout,
+    })
+    .partial()
+    .default({})
+    .transform((given) => ({
+      ...DEFAULT_CONNECTION_LIMITS,
+      ...Object.fromEntries(
+        Object.entries(given as Record<string, number | undefined>).filter(
+          ([, value]) => value !== undefined,
+        ),
+      ),
+    })),
 });
 
 /** Checks options given in code; throws one readable error when one is wrong. */
@@ -145,6 +171,21 @@ const SOURCES = {
       .regex(/^(\d+|off)$/, 'Expected connections per minute, or "off".')
       .transform((text) => (text === 'off' || text === '0' ? 0 : Number(text))),
   },
+  maxConnections: {
+    flag: '--max-connections',
+    env: 'RELEVANT_SYNC_MAX_CONNECTIONS',
+    schema: wholeNumber.pipe(connectionCount),
+  },
+  maxPerAddress: {
+    flag: '--max-connections-per-address',
+    env: 'RELEVANT_SYNC_MAX_CONNECTIONS_PER_ADDRESS',
+    schema: wholeNumber.pipe(connectionCount),
+  },
+  authTimeoutMs: {
+    flag: '--auth-timeout-ms',
+    env: 'RELEVANT_SYNC_AUTH_TIMEOUT_MS',
+    schema: wholeNumber.pipe(authTimeout),
+  },
   trustProxy: {
     flag: '--trust-proxy',
     env: 'RELEVANT_SYNC_TRUST_PROXY',
@@ -190,6 +231,9 @@ Options (or environment variables):
   --throttle <n | off>          RELEVANT_SYNC_THROTTLE  connections a minute per address (60)
   --ban-minutes <n>             RELEVANT_SYNC_BAN_MINUTES  ban after too many (1)
   --trust-proxy <ip,ip...>      RELEVANT_SYNC_TRUST_PROXY  proxies whose X-Forwarded-For is believed
+  --max-connections <n>         RELEVANT_SYNC_MAX_CONNECTIONS  open connections in all (2000)
+  --max-connections-per-address <n>  RELEVANT_SYNC_MAX_CONNECTIONS_PER_ADDRESS  (128)
+  --auth-timeout-ms <ms>        RELEVANT_SYNC_AUTH_TIMEOUT_MS  time to open a journal (15000)
   --public-url <ws://...>       RELEVANT_SYNC_PUBLIC_URL   address in add-journal's link`;
 
 const FLAGS = new Map<string, Key>(
@@ -258,6 +302,11 @@ export function parseCommandLine(
     storeDebounceMs: values.storeDebounceMs,
     storeMaxDebounceMs: values.storeMaxDebounceMs,
     trustProxy: values.trustProxy,
+    limits: {
+      maxConnections: values.maxConnections,
+      maxPerAddress: values.maxPerAddress,
+      authTimeoutMs: values.authTimeoutMs,
+    },
     throttle:
       connectionsPerMinute === 0
         ? false

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Server, type Extension, type Hocuspocus } from '@hocuspocus/server';
+import { limitConnections, type ConnectionLimits } from './connectionLimits';
 import { connectionThrottle } from './connectionThrottle';
 import { documentLabel, DocumentStore } from './documentStore';
 import { checkAccess, openSyncDatabase } from './journalRegistry';
@@ -32,6 +33,8 @@ export interface SyncServerOptions {
   logSink?: LogSink;
   /** Reverse proxies whose X-Forwarded-For names the client (see connectionThrottle). */
   trustProxy?: readonly string[];
+  /** Connection caps and the time to open a journal (see connectionLimits.ts). */
+  limits?: Partial<ConnectionLimits>;
   /** How often and how fast a failing store is retried (default 5 attempts from 200 ms). */
   storeRetry?: Partial<RetryPolicy>;
 }
@@ -110,6 +113,8 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
     registry.close();
     throw error;
   }
+  // Last: its onAuthenticate runs only once the journal's own check has let the connection in.
+  const limits = limitConnections(settings.limits, settings.trustProxy);
   if (settings.throttle) {
     extensions.push(...connectionThrottle(settings.throttle, settings.trustProxy));
   }
@@ -128,8 +133,9 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
     ...(settings.storeMaxDebounceMs === undefined
       ? {}
       : { maxDebounce: settings.storeMaxDebounceMs }),
-    extensions,
+    extensions: [...extensions, limits.extension],
   });
+  limits.watch(server.httpServer);
   const hocuspocus = server.hocuspocus;
 
   const releaseResources = () => {

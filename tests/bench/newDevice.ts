@@ -9,9 +9,9 @@ import { LOCAL_JOURNAL_DATABASE } from '../../shared/platform';
 import {
   makeTempDir,
   removeDir,
-  spawnSyncServer,
   waitFor,
   type SyncClient,
+  spawnServerForLoad,
 } from '../integration/syncHelpers';
 import { CONTEXT_OPTIONS, withApp } from './browser';
 import { startCountingProxy } from './countingProxy';
@@ -171,7 +171,7 @@ export async function measureNewDevice(
   const size = sizeLabel(seeded.count);
   const dataDir = makeTempDir('relevant-new-device-bench-');
   progress('new device: starting the sync server (child process)');
-  const server = await spawnSyncServer(['--port', '0', '--data', dataDir, '--throttle', 'off']);
+  const server = await spawnServerForLoad(dataDir);
   let uploaders: SyncClient[] = [];
   try {
     const { journalId, token } = addJournal(dataDir);

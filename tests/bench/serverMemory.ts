@@ -11,9 +11,9 @@ import {
   connectJournalClient,
   makeTempDir,
   removeDir,
-  spawnSyncServer,
   type JournalClient,
   type ServerProcess,
+  spawnServerForLoad,
 } from '../integration/syncHelpers';
 import { waitUntil } from '../integration/syncReplica';
 import { generateEntries } from './generate';
@@ -123,9 +123,7 @@ export async function measureServerMemory(only?: readonly string[]): Promise<Row
       : 'both documents open';
     const dataDir = makeTempDir('relevant-sync-memory-');
     // At debug level the server logs its memory after each garbage collection it runs.
-    const server = await spawnSyncServer(['--port', '0', '--data', dataDir, '--throttle', 'off'], {
-      RELEVANT_SYNC_LOG_LEVEL: 'debug',
-    });
+    const server = await spawnServerForLoad(dataDir, [], { RELEVANT_SYNC_LOG_LEVEL: 'debug' });
     const pid = server.child.pid ?? 0;
     const clients: JournalClient[] = [];
     try {

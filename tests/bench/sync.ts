@@ -15,8 +15,8 @@ import {
   connectClient,
   makeTempDir,
   removeDir,
-  spawnSyncServer,
   type ServerProcess,
+  spawnServerForLoad,
 } from '../integration/syncHelpers';
 import { connectReplica, waitUntil, type Replica } from '../integration/syncReplica';
 import { startCountingProxy, type CountingProxy } from './countingProxy';
@@ -415,7 +415,7 @@ async function loadRows(
 export async function measureSync(big: SeededJournal, small: SeededJournal): Promise<Row[]> {
   const dataDir = makeTempDir('relevant-sync-bench-');
   progress('sync: starting the sync server (child process)');
-  const server = await spawnSyncServer(['--port', '0', '--data', dataDir, '--throttle', 'off']);
+  const server = await spawnServerForLoad(dataDir);
   try {
     const download = await downloadRows(server, addJournal(dataDir), big);
     const rows = [...download.rows];

@@ -8,7 +8,7 @@ import {
   makeTempDir,
   readStoredDocument,
   removeDir,
-  spawnSyncServer,
+  spawnServerForLoad,
   waitForSync,
   type ServerProcess,
   type SyncClient,
@@ -52,16 +52,7 @@ describe('sync server: killed at random moments', () => {
       for (let kill = 0; kill < KILLS; kill++) {
         // Whole-document stores at once, soon or late: a kill lands inside one at times.
         const debounce = [0, 20, 2000][kill % 3] ?? 0;
-        server = await spawnSyncServer([
-          '--port',
-          '0',
-          '--data',
-          dataDir,
-          '--throttle',
-          'off',
-          '--store-debounce-ms',
-          String(debounce),
-        ]);
+        server = await spawnServerForLoad(dataDir, ['--store-debounce-ms', String(debounce)]);
         const { journalId, token } = addJournal(dataDir);
         const client = connectClient({ url: server.url, journalId, token });
         device = client;

@@ -412,3 +412,19 @@ export function healWrites(tables: readonly StoredTable[]): string {
     .flatMap((table) => ['INSERT', 'UPDATE'].map((event) => `DROP TRIGGER fail_${table}_${event}`))
     .join(';\n');
 }
+
+/**
+ * A sync server on a free port over `dataDir`, for tests and benchmarks whose many clients all
+ * come from loopback, one address: no throttle and no cap on connections per address (the
+ * defaults would refuse the 61st attempt in a minute and the 129th connection).
+ */
+export function spawnServerForLoad(
+  dataDir: string,
+  extraArgs: readonly string[] = [],
+  env: Record<string, string> = {},
+  nodeArgs: readonly string[] = [],
+): Promise<ServerProcess> {
+  const args = ['--port', '0', '--data', dataDir, '--throttle', 'off'];
+  const crowd = ['--max-connections-per-address', '100000'];
+  return spawnSyncServer([...args, ...crowd, ...extraArgs], env, nodeArgs);
+}

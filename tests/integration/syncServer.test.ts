@@ -1,3 +1,5 @@
+import { connect, type Socket } from 'node:net';
+import WebSocket from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -74,6 +76,16 @@ function writeReflection(reflections: Y.Doc, id: string, text: string): void {
 
 const reflectionOf = (reflections: Y.Doc, id: string) =>
   reflectionEntry(reflections, id)?.toString() ?? '';
+
+/** A TCP connection to the server that sends nothing, and what it has received. */
+async function rawConnection(port: number): Promise<{ socket: Socket; received(): string }> {
+  const socket = connect(port, '127.0.0.1');
+  let received = '';
+  socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
+  socket.on('error', () => undefined);
+  await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+  return { socket, received: () => received };
+}
 
 /** What the server stored of a document, decoded; undefined when it stored nothing. */
 const storedDocument = (name: string): Y.Doc | undefined => readStoredDocument(dataDir, name);
@@ -304,6 +316,44 @@ describe('sync server: access', () => {
     expect((await tries(untrusting)).user).toEqual({
       refused: 'too many connections from this address: try again in 1 minute(s)',
     });
+  });
+
+  it('holds no more connections from one address than allowed, saying so to the next one', async () => {
+    const server = await start({ throttle: false, limits: { maxPerAddress: 3 } });
+    const { journalId, token } = addJournal(dataDir);
+    const idle = await Promise.all([1, 2, 3].map(() => rawConnection(server.port)));
+    const refused = await rawConnection(server.port);
+    await waitFor(() => refused.received().length > 0, 'the fourth connection to be answered');
+    expect(refused.received()).toMatch(/^HTTP\/1\.1 503 Service Unavailable\r\n/);
+    expect(refused.received()).toContain('Too many connections from this address.');
+    await expect(authenticateRaw(server.url, journalId, token)).rejects.toThrow(/503/);
+
+    idle[0]?.socket.destroy();
+    await waitFor(() => idle[0]?.socket.closed === true, 'an idle connection to close');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await authenticateRaw(server.url, journalId, token)).toEqual({ authenticated: true });
+    for (const connection of idle) connection.socket.destroy();
+  });
+
+  it('closes connections that open no journal in time, before and after their upgrade, and keeps those that did', async () => {
+    const server = await start({ limits: { authTimeoutMs: 300 } });
+    const { journalId, token } = addJournal(dataDir);
+    const device = client({ url: server.url, journalId, token });
+    await waitForSync(device);
+    const silent = await rawConnection(server.port);
+    const upgraded = new WebSocket(server.url);
+    const closed = new Promise<{ code: number; reason: string }>((resolve) => {
+      upgraded.on('close', (code, reason) => resolve({ code, reason: reason.toString() }));
+    });
+    upgraded.on('error', () => undefined);
+    expect(await closed).toEqual({ code: 4408, reason: 'No journal opened within 0.3 s.' });
+    await waitFor(() => silent.socket.closed, 'the silent connection to be closed');
+    expect(silent.received()).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
+    expect(silent.received()).toContain('No journal opened within 0.3 s.');
+    // The device that opened its journal in time is still connected and syncing.
+    device.doc.getMap('entries').set('call', 'with Margaret');
+    await waitForSync(device);
+    expect(device.socket.status).toBe('connected');
   });
 
   it('counts a device opening a journal and its reflections on one connection as one attempt', async () => {

@@ -253,6 +253,23 @@ describe('sync server command line', () => {
     expect(ids.every((id) => /^[A-Za-z0-9_][A-Za-z0-9_-]{21}$/.test(id))).toBe(true);
   });
 
+  it('reads the connection limits, keeping the defaults of those not given', () => {
+    expect(
+      parseCommandLine(['--max-connections-per-address', '8'], {
+        RELEVANT_SYNC_AUTH_TIMEOUT_MS: '5000',
+      }),
+    ).toMatchObject({
+      ok: true,
+      commandLine: {
+        settings: { limits: { maxConnections: 2000, maxPerAddress: 8, authTimeoutMs: 5000 } },
+      },
+    });
+    expect(parseCommandLine(['--auth-timeout-ms', '10'], {})).toEqual({
+      ok: false,
+      error: '--auth-timeout-ms "10": The time to open a journal is at least 100 ms.',
+    });
+  });
+
   it('reads the trusted proxies as a list of IP addresses, refusing anything else', () => {
     expect(parseCommandLine(['--trust-proxy', '10.0.0.2, ::1'], {})).toMatchObject({
       ok: true,
