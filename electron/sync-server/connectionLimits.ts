@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Extension, onAuthenticatePayload, onUpgradePayload } from '@hocuspocus/server';
+import { plainAddress } from './connectionThrottle';
 
 /** How many connections the server keeps open, and how long one may stay without a journal. */
 export interface ConnectionLimits {
@@ -22,10 +23,6 @@ export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
 export const AUTH_TIMEOUT_CLOSE_CODE = 4408;
 
 const CONNECTION_HEADER = 'x-relevant-connection' as const;
-
-/** IPv4 clients on an IPv6 socket appear as ::ffff:1.2.3.4. */
-const plain = (address: string | undefined) =>
-  (address ?? 'unknown').replace(/^::ffff:(?=\d+\.)/i, '');
 
 /** An HTTP answer written straight to the socket, before any HTTP was read. */
 function refuseHttp(socket: Socket, status: string, reason: string): void {
@@ -53,7 +50,7 @@ export function limitConnections(
   limits: ConnectionLimits,
   trustProxy: readonly string[] = [],
 ): { readonly extension: Extension; watch(httpServer: HttpServer): void } {
-  const trusted = new Set(trustProxy.map((address) => plain(address)));
+  const trusted = new Set(trustProxy.map((address) => plainAddress(address)));
   const perAddress = new Map<string, number>();
   const waiting = new Map<string, { socket: Socket; timer: NodeJS.Timeout; upgraded: boolean }>();
   const ids = new WeakMap<Socket, string>();
@@ -61,7 +58,7 @@ export function limitConnections(
   let nextId = 0;
 
   const onConnection = (socket: Socket) => {
-    const address = plain(socket.remoteAddress);
+    const address = plainAddress(socket.remoteAddress);
     const fromAddress = perAddress.get(address) ?? 0;
     if (open >= limits.maxConnections) {
       refuseHttp(socket, '503 Service Unavailable', 'The sync server has too many connections.');

@@ -6,7 +6,8 @@ import type { ThrottleSettings } from './serverConfig';
 import { Refusal } from './refusal';
 
 /** An address as one form: IPv4 clients on an IPv6 socket appear as ::ffff:1.2.3.4. */
-const plain = (address: string) => address.trim().replace(/^::ffff:(?=\d+\.)/i, '');
+export const plainAddress = (address: string | undefined) =>
+  (address ?? 'unknown').trim().replace(/^::ffff:(?=\d+\.)/i, '');
 
 /**
  * The client's address: the socket's, or, when the socket is one of the trusted proxies, the
@@ -19,9 +20,9 @@ export function clientAddress(
   forwardedFor: string | readonly string[] | undefined,
   trusted: ReadonlySet<string>,
 ): string {
-  let address = plain(socketAddress);
+  let address = plainAddress(socketAddress);
   if (!trusted.has(address) || forwardedFor === undefined) return address;
-  const hops = [forwardedFor].flat().join(',').split(',').map(plain).filter(Boolean);
+  const hops = [forwardedFor].flat().join(',').split(',').map(plainAddress).filter(Boolean);
   for (const hop of hops.reverse()) {
     if (isIP(hop) === 0) break;
     address = hop;
@@ -41,7 +42,7 @@ export function connectionThrottle(
   settings: ThrottleSettings,
   trustProxy: readonly string[] = [],
 ): Extension[] {
-  const trusted = new Set(trustProxy.map(plain));
+  const trusted = new Set(trustProxy.map(plainAddress));
   const stampAddress: Extension = {
     extensionName: 'ClientAddress',
     onUpgrade({ request }: onUpgradePayload) {

@@ -23,7 +23,8 @@ CREATE INDEX IF NOT EXISTS "changes_by_name" ON "changes" ("name", "id")`;
 
 export interface StoredDocument {
   readonly base: Uint8Array | null;
-  readonly changes: readonly { readonly id: number; readonly data: Uint8Array }[];
+  /** The changes since the base, oldest first. */
+  readonly changes: readonly Uint8Array[];
 }
 
 /** The rows of a document, and the statements that read and write them. */
@@ -39,7 +40,7 @@ export class DocumentRows {
 
   constructor(private readonly db: Database.Database) {
     this.selectBase = db.prepare('SELECT data FROM documents WHERE name = ?');
-    this.selectChanges = db.prepare('SELECT id, data FROM changes WHERE name = ? ORDER BY id');
+    this.selectChanges = db.prepare('SELECT data FROM changes WHERE name = ? ORDER BY id');
     this.selectChangesUpTo = db.prepare(
       'SELECT id, data FROM changes WHERE name = ? AND id <= ? ORDER BY id',
     );
@@ -61,7 +62,7 @@ export class DocumentRows {
   /** The base and the changes since, oldest first; a row that is not binary throws. */
   read(name: string): StoredDocument {
     const base = this.selectBase.get(name) as { data: unknown } | undefined;
-    const changes = this.selectChanges.all(name) as { id: number; data: unknown }[];
+    const changes = this.selectChanges.all(name) as { data: unknown }[];
     for (const row of [base, ...changes]) {
       if (row && !(row.data instanceof Uint8Array)) {
         throw new Error('a stored row is not binary Yjs data');
@@ -69,7 +70,7 @@ export class DocumentRows {
     }
     return {
       base: (base?.data as Uint8Array | undefined) ?? null,
-      changes: changes as { id: number; data: Uint8Array }[],
+      changes: changes.map((row) => row.data as Uint8Array),
     };
   }
 

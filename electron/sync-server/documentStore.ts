@@ -92,7 +92,7 @@ export class DocumentStore implements Extension {
       const stored = this.rows.read(documentName);
       document.transact(() => {
         if (stored.base) Y.applyUpdate(document, stored.base);
-        for (const change of stored.changes) Y.applyUpdate(document, change.data);
+        for (const change of stored.changes) Y.applyUpdate(document, change);
       });
     } catch (error) {
       this.options.logger.error(
@@ -158,11 +158,16 @@ export class DocumentStore implements Extension {
     }
     const upTo = this.rows.lastChangeId(documentName);
     const state = Y.encodeStateAsUpdate(document);
-    const snapshot = Y.snapshot(document);
+    // Taken with the state (a retry runs later, when the document may hold more), and only
+    // when there are change rows to fold in: it walks the whole document.
+    const snapshot = upTo > 0 ? Y.snapshot(document) : null;
     await withRetry(
       () => {
-        const removed = this.rows.compact(documentName, state, upTo, (change) =>
-          Y.snapshotContainsUpdate(snapshot, change),
+        const removed = this.rows.compact(
+          documentName,
+          state,
+          upTo,
+          (change) => snapshot !== null && Y.snapshotContainsUpdate(snapshot, change),
         );
         logger.debug(`Stored ${label} (${state.byteLength} bytes, ${removed} changes folded in)`);
         return Promise.resolve();

@@ -12,6 +12,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import Database from 'better-sqlite3';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { DocumentRows } from '../../electron/sync-server/documentRows';
 import { databasePath } from '../../electron/sync-server/journalRegistry';
 import { reflectionsDocumentName } from '../../shared/sync/syncLink';
 
@@ -358,14 +359,10 @@ export function clientPool(): ClientPool {
 export function readStoredDocument(dataDir: string, name: string): Y.Doc | undefined {
   const db = new Database(databasePath(dataDir), { readonly: true, timeout: 5000 });
   try {
-    const base = db.prepare('SELECT data FROM documents WHERE name = ?').get(name) as
-      { data: Uint8Array } | undefined;
-    const changes = db.prepare('SELECT data FROM changes WHERE name = ? ORDER BY id').all(name) as {
-      data: Uint8Array;
-    }[];
+    const { base, changes } = new DocumentRows(db).read(name);
     if (!base && changes.length === 0) return undefined;
     const doc = new Y.Doc();
-    for (const row of base ? [base, ...changes] : changes) Y.applyUpdate(doc, row.data);
+    for (const update of base ? [base, ...changes] : changes) Y.applyUpdate(doc, update);
     return doc;
   } finally {
     db.close();

@@ -153,18 +153,14 @@ export class JournalSync {
     if (!secrets) return;
     this.tokenInSecrets = true;
     this.writeSettings();
-    secrets.keep(journalName, token).then(
-      (kept) => {
+    void secrets
+      .keep(journalName, token)
+      .catch(() => false)
+      .then((kept) => {
         if (kept || this.facts.target?.token !== token) return;
         this.tokenInSecrets = false;
         this.writeSettings();
-      },
-      () => {
-        if (this.facts.target?.token !== token) return;
-        this.tokenInSecrets = false;
-        this.writeSettings();
-      },
-    );
+      });
   }
 
   readonly getState = (): SyncState => this.state;
