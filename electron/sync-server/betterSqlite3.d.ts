@@ -11,14 +11,20 @@ declare module 'better-sqlite3' {
       get(...params: unknown[]): unknown;
       all(...params: unknown[]): unknown[];
     }
+    /** A transaction function; `.immediate` takes the write lock when it begins. */
+    interface Transaction<Args extends unknown[], Result> {
+      (...args: Args): Result;
+      immediate(...args: Args): Result;
+    }
     interface Database {
       readonly open: boolean;
+      readonly name: string;
       prepare(sql: string): Statement;
       exec(sql: string): this;
       pragma(source: string, options?: { simple?: boolean }): unknown;
       transaction<Args extends unknown[], Result>(
         fn: (...args: Args) => Result,
-      ): (...args: Args) => Result;
+      ): Transaction<Args, Result>;
       close(): this;
     }
     interface Options {

@@ -1,21 +1,20 @@
-import type Database from 'better-sqlite3';
 import {
-  isTransactionOrigin,
   type beforeSyncPayload,
   type ConnectionTransactionOrigin,
   type beforeUnloadDocumentPayload,
   type Document,
   type Extension,
   type Hocuspocus,
+  type LocalTransactionOrigin,
   type onLoadDocumentPayload,
   type onStoreDocumentPayload,
 } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { CHANGE_REFUSED_REASONS } from '../../shared/sync/closeCodes';
 import { journalDocumentOf } from '../../shared/sync/syncLink';
-import { DocumentRows } from './documentRows';
 import { describeError, type Logger } from './logger';
-import { ChangeRefusal, Refusal, refuseChange } from './refusal';
+import { Refusal, refuseChange } from './refusal';
+import type { ServerStorage } from './serverStorage';
 import { withRetry, type RetryPolicy } from './storeRetry';
 
 const LOAD_REFUSED = 'this journal could not be loaded on the server; its stored copy is untouched';
@@ -40,8 +39,8 @@ export function documentLabel(name: string): string {
 }
 
 export interface DocumentStoreOptions {
-  /** The data folder's database (see journalRegistry.ts), with the tables of documentRows.ts. */
-  readonly db: Database.Database;
+  /** Where documents are kept (the data folder's SQLite file, or Postgres). */
+  readonly storage: ServerStorage;
   readonly logger: Logger;
   /** The log for what clients cause (a refused change), repeats counted. */
   readonly clientLog: Logger;
@@ -53,26 +52,36 @@ export interface DocumentStoreOptions {
   readonly unstored: Set<string>;
 }
 
+/** Applies a base read back from the store: already stored, so not stored again. */
+const FROM_STORAGE: LocalTransactionOrigin = { source: 'local', skipStoreHooks: true };
+
+/** A change not stored because its journal was removed meanwhile. */
+class JournalRemoved extends Error {}
+
 /**
- * Keeps every server document (a journal, or a journal's reflections) in the data folder's
- * SQLite file, so that an acknowledged change is a stored one:
+ * Keeps every server document (a journal, or a journal's reflections) in the server's store,
+ * so that an acknowledged change is a stored one:
  *
- * - Each change a device sends is written as a row of its own while Yjs applies it, before
- *   Hocuspocus acknowledges it (the acknowledgement follows the apply in the same turn). A
- *   change that cannot be written is refused: the device keeps it and sends it again.
+ * - Each change a device sends is applied here first and written as a row of its own; only
+ *   once the row is stored does Hocuspocus go on to acknowledge it. A change that cannot be
+ *   written is refused: the device keeps it and sends it again.
+ * - A change that reaches this instance from another one (over Redis) is written as a row too,
+ *   so that whatever an instance holds is stored, whichever instance it came through.
  * - Hocuspocus' debounced store compacts: it writes the whole document as the base and
- *   removes the change rows the base contains.
+ *   removes the change rows the base contains. A base another instance wrote meanwhile is
+ *   applied first, never written over.
  * - A change that does not apply is refused, never acknowledged.
- *
- * A change another server instance relayed over Redis is stored by the instance that
- * received it from a device, not again here.
  */
 export class DocumentStore implements Extension {
   readonly extensionName = 'RelevantDocumentStore';
-  private readonly rows: DocumentRows;
+  private readonly storage: ServerStorage;
+  /** The version of the stored base each loaded document was read or written at. */
+  private readonly versions = new Map<string, number>();
+  /** While a device's change is applied: the writes of the rows it makes. */
+  private collecting: Promise<void>[] | null = null;
 
   constructor(private readonly options: DocumentStoreOptions) {
-    this.rows = new DocumentRows(options.db);
+    this.storage = options.storage;
   }
 
   /**
@@ -87,90 +96,104 @@ export class DocumentStore implements Extension {
    * it was lost with a dropped connection. The device that made them sends the missing change
    * on its next sync; refusing the journal would lock that device out too, for good.
    */
-  onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
+  async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
     try {
-      const stored = this.rows.read(documentName);
+      const stored = await this.storage.readDocument(documentName);
       document.transact(() => {
         if (stored.base) Y.applyUpdate(document, stored.base);
         for (const change of stored.changes) Y.applyUpdate(document, change);
       });
+      this.versions.set(documentName, stored.version);
     } catch (error) {
       this.options.logger.error(
         `Could not load ${documentLabel(documentName)}: ${describeError(error)}`,
       );
-      return Promise.reject(new Refusal(LOAD_REFUSED));
+      throw new Refusal(LOAD_REFUSED);
     }
     document.on('update', (update: Uint8Array, origin: unknown) => {
       this.storeChange(document, update, origin);
     });
-    return Promise.resolve();
   }
 
   /**
-   * Applies a change from a device here, before Hocuspocus does: y-protocols swallows an
-   * error thrown while applying and Hocuspocus then acknowledges the change, so a change that
-   * does not apply (it does not decode, or its content is broken) must be refused before.
+   * Applies a change from a device here, before Hocuspocus does, and waits until the rows it
+   * made are stored: Hocuspocus acknowledges the change once this resolves. Applying it here
+   * also catches a change that does not apply (it does not decode, or its content is broken):
+   * y-protocols swallows an error thrown while applying and Hocuspocus would acknowledge it.
    * Applying it again after this is a no-op for Yjs. A document that holds an unstored change
    * refuses changes (and is stored again) until it is stored.
    */
-  beforeSync({ type, payload, documentName, document, connection }: beforeSyncPayload) {
-    if (type !== SYNC_STEP_2 && type !== SYNC_UPDATE) return Promise.resolve();
-    if (!this.rows.journalExists(documentName)) {
-      // Removed (remove-journal) while devices were connected: they are let go, and are
-      // refused from now on when they come back (onAuthenticate).
-      this.options.logger.info(
-        `Closing the connections to ${documentLabel(documentName)}: it was removed`,
-      );
-      for (const open of document.getConnections()) {
-        open.webSocket.close(JOURNAL_REMOVED_CLOSE_CODE, 'no such journal');
-      }
-      throw new Refusal('no such journal');
-    }
+  async beforeSync({ type, payload, documentName, document, connection }: beforeSyncPayload) {
+    if (type !== SYNC_STEP_2 && type !== SYNC_UPDATE) return;
     if (this.options.unstored.has(documentName)) {
       this.storeAgain(document);
       refuseChange(connection.webSocket, CHANGE_REFUSED_REASONS.unstored);
     }
     const origin: ConnectionTransactionOrigin = { source: 'connection', connection };
+    const writes: Promise<void>[] = [];
+    this.collecting = writes;
     try {
       Y.applyUpdate(document, payload, origin);
     } catch (error) {
-      if (error instanceof ChangeRefusal) throw error; // not stored: refused already
       this.options.clientLog.warn(
         `Refused a change to ${documentLabel(documentName)} that does not apply: ${describeError(error)}`,
       );
       refuseChange(connection.webSocket, CHANGE_REFUSED_REASONS.unreadable);
+    } finally {
+      this.collecting = null;
     }
-    return Promise.resolve();
+    const failed = (await Promise.allSettled(writes)).find(
+      (write): write is PromiseRejectedResult => write.status === 'rejected',
+    );
+    if (!failed) return;
+    if (failed.reason instanceof JournalRemoved) {
+      this.letGo(document);
+      throw new Refusal('no such journal');
+    }
+    this.notStored(document, failed.reason);
+    refuseChange(connection.webSocket, CHANGE_REFUSED_REASONS.unstored);
   }
 
   /**
-   * Writes the whole document as its base and removes the change rows it contains. The
-   * state and the newest change row are read in one turn, so every row up to it is in the
-   * state, except rows another instance wrote that have not reached this one (kept).
+   * Writes the whole document as its base and removes the change rows it contains. When
+   * another instance wrote a base since this one read or wrote it, that base is applied to the
+   * document first (it may hold changes this instance never received) and the store tried
+   * again.
    */
   async onStoreDocument({ documentName, document }: onStoreDocumentPayload): Promise<void> {
     const { logger, retryPolicy, unstored } = this.options;
     const label = documentLabel(documentName);
-    if (!this.rows.journalExists(documentName)) {
-      unstored.delete(documentName);
-      logger.info(`Not storing ${label}: it was removed`);
-      return;
-    }
-    const upTo = this.rows.lastChangeId(documentName);
-    const state = Y.encodeStateAsUpdate(document);
-    // Taken with the state (a retry runs later, when the document may hold more), and only
-    // when there are change rows to fold in: it walks the whole document.
-    const snapshot = upTo > 0 ? Y.snapshot(document) : null;
     await withRetry(
-      () => {
-        const removed = this.rows.compact(
-          documentName,
-          state,
-          upTo,
-          (change) => snapshot !== null && Y.snapshotContainsUpdate(snapshot, change),
-        );
-        logger.debug(`Stored ${label} (${state.byteLength} bytes, ${removed} changes folded in)`);
-        return Promise.resolve();
+      async () => {
+        for (;;) {
+          const state = Y.encodeStateAsUpdate(document);
+          // Taken with the state (a retry runs later, when the document may hold more), and
+          // only when there are change rows to fold in: it walks the whole document.
+          let snapshot: Y.Snapshot | undefined;
+          const contains = (change: Uint8Array) =>
+            Y.snapshotContainsUpdate((snapshot ??= Y.snapshot(document)), change);
+          const version = this.versions.get(documentName) ?? 0;
+          const result = await this.storage.compact(documentName, state, version, contains);
+          switch (result.outcome) {
+            case 'journal-removed':
+              logger.info(`Not storing ${label}: it was removed`);
+              unstored.delete(documentName);
+              this.letGo(document);
+              return;
+            case 'moved-on':
+              logger.debug(`${label} was stored by another instance: taking its copy in`);
+              Y.applyUpdate(document, result.base, FROM_STORAGE);
+              this.versions.set(documentName, result.version);
+              continue;
+            case 'stored':
+              this.versions.set(documentName, result.version);
+              logger.debug(
+                `Stored ${label} (${state.byteLength} bytes, ${result.removed} changes folded in)`,
+              );
+              if (unstored.delete(documentName)) logger.info(`Stored ${label} again`);
+              return;
+          }
+        }
       },
       retryPolicy,
       ({ attempt, error, retryInMs }) => {
@@ -188,28 +211,48 @@ export class DocumentStore implements Extension {
         }
       },
     );
-    if (unstored.delete(documentName)) logger.info(`Stored ${label} again`);
   }
 
   /**
-   * Stores one change as it is applied. When it cannot be stored, the document is marked
-   * unstored and stored whole again, and the device that sent it is refused, which keeps
-   * Hocuspocus from acknowledging it (throwing here ends the apply before the acknowledgement).
+   * Stores one change as it is applied. A device's change is waited for in beforeSync; any
+   * other (from another instance) is stored on its own, and a failure marks the document
+   * unstored and stores it whole again.
    */
   private storeChange(document: Document, update: Uint8Array, origin: unknown): void {
-    if (isTransactionOrigin(origin) && origin.source === 'redis') return;
-    const name = document.name;
-    try {
-      this.rows.append(name, update);
-    } catch (error) {
-      this.options.unstored.add(name);
-      this.options.logger.error(
-        `Could not store a change to ${documentLabel(name)}: ${describeError(error)}; it stays in memory, and devices keep theirs until it is stored`,
-      );
-      this.storeAgain(document);
-      if (isTransactionOrigin(origin) && origin.source === 'connection') {
-        refuseChange(origin.connection.webSocket, CHANGE_REFUSED_REASONS.unstored);
-      }
+    if (origin === FROM_STORAGE) return;
+    const write = this.storage.appendChange(document.name, update).then((stored) => {
+      if (!stored) throw new JournalRemoved();
+    });
+    if (this.collecting) {
+      this.collecting.push(write);
+      return;
+    }
+    write.catch((error: unknown) => {
+      if (error instanceof JournalRemoved) this.letGo(document);
+      else this.notStored(document, error);
+    });
+  }
+
+  /** A change held in memory could not be stored: the document is stored whole again. */
+  private notStored(document: Document, error: unknown): void {
+    this.options.unstored.add(document.name);
+    this.options.logger.error(
+      `Could not store a change to ${documentLabel(document.name)}: ${describeError(error)}; it stays in memory, and devices keep theirs until it is stored`,
+    );
+    this.storeAgain(document);
+  }
+
+  /**
+   * A journal removed (remove-journal) while devices were connected: they are let go, and are
+   * refused from now on when they come back (onAuthenticate).
+   */
+  private letGo(document: Document): void {
+    if (document.getConnectionsCount() === 0) return;
+    this.options.logger.info(
+      `Closing the connections to ${documentLabel(document.name)}: it was removed`,
+    );
+    for (const open of document.getConnections()) {
+      open.webSocket.close(JOURNAL_REMOVED_CLOSE_CODE, 'no such journal');
     }
   }
 
@@ -242,7 +285,10 @@ export class DocumentStore implements Extension {
    * away, and unloads only once that succeeds.
    */
   beforeUnloadDocument({ documentName, document }: beforeUnloadDocumentPayload): Promise<void> {
-    if (!this.options.unstored.has(documentName)) return Promise.resolve();
+    if (!this.options.unstored.has(documentName)) {
+      this.versions.delete(documentName);
+      return Promise.resolve();
+    }
     this.options.logger.warn(
       `Unstored changes in ${documentLabel(documentName)}: storing it again`,
     );

@@ -2,7 +2,9 @@
 // remove-journal <id>. Bad flags or environment exit with 2 and one line saying what is wrong.
 import path from 'node:path';
 import { checkSyncTarget, formatSyncLink } from '../../shared/sync/syncLink';
-import { addJournal, listJournals, removeJournal } from './journalRegistry';
+import { addJournalTo, openServerStorage } from './journalRegistry';
+import { safeDatabaseUrl } from './postgresStorage';
+import type { ServerStorage } from './serverStorage';
 import { routeConsoleToLog } from './consoleLog';
 import { createLogger, describeError } from './logger';
 import { parseCommandLine, USAGE, type CommandLine } from './serverConfig';
@@ -21,7 +23,7 @@ async function serve({ settings }: CommandLine): Promise<void> {
   const server = await startSyncServer(settings);
   // The first line on stdout: scripts read the address (and a port 0's actual port) from it.
   process.stdout.write(
-    `Relevant sync server listening on ${server.url} (data in ${path.resolve(settings.dataDir)})\n`,
+    `Relevant sync server listening on ${server.url} (journals in ${server.storage})\n`,
   );
   let signals = 0;
   const stop = (signal: NodeJS.Signals) => {
@@ -40,8 +42,22 @@ async function serve({ settings }: CommandLine): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-function addJournalCommand({ settings, publicUrl }: CommandLine): void {
-  const { journalId, token } = addJournal(settings.dataDir);
+/** Runs a command against the server's store (the data folder, or --database-url). */
+async function withStorage<T>(
+  { settings }: CommandLine,
+  use: (storage: ServerStorage) => Promise<T>,
+): Promise<T> {
+  const storage = await openServerStorage(settings, createLogger(settings.logLevel));
+  try {
+    return await use(storage);
+  } finally {
+    await storage.close();
+  }
+}
+
+async function addJournalCommand(commandLine: CommandLine): Promise<void> {
+  const { settings, publicUrl } = commandLine;
+  const { journalId, token } = await withStorage(commandLine, addJournalTo);
   const host = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
   const checked = checkSyncTarget({
     serverUrl: publicUrl ?? `ws://${host}:${settings.port}`,
@@ -60,19 +76,25 @@ function addJournalCommand({ settings, publicUrl }: CommandLine): void {
   );
 }
 
-function listJournalsCommand({ settings }: CommandLine): void {
-  const journals = listJournals(settings.dataDir);
+async function listJournalsCommand(commandLine: CommandLine): Promise<void> {
+  const journals = await withStorage(commandLine, (storage) => storage.listJournals());
   if (!journals.length) process.stdout.write('No journals yet: add one with add-journal.\n');
   for (const { journalId, createdAt } of journals) {
     process.stdout.write(`${journalId}  added ${createdAt}\n`);
   }
 }
 
-function removeJournalCommand({ settings, journalId = '' }: CommandLine): void {
-  if (!removeJournal(settings.dataDir, journalId)) {
-    fail(`no journal ${JSON.stringify(journalId)} in ${path.resolve(settings.dataDir)}`);
-  }
+async function removeJournalCommand(commandLine: CommandLine): Promise<void> {
+  const { journalId = '' } = commandLine;
+  const removed = await withStorage(commandLine, (storage) => storage.removeJournal(journalId));
+  if (!removed) fail(`no journal ${JSON.stringify(journalId)} in ${whereJournalsAre(commandLine)}`);
   process.stdout.write(`Removed journal ${journalId} and its stored document.\n`);
+}
+
+function whereJournalsAre({ settings }: CommandLine): string {
+  return settings.databaseUrl === undefined
+    ? path.resolve(settings.dataDir)
+    : safeDatabaseUrl(settings.databaseUrl);
 }
 
 async function main(): Promise<void> {
@@ -88,13 +110,13 @@ async function main(): Promise<void> {
       await serve(commandLine);
       return;
     case 'add-journal':
-      addJournalCommand(commandLine);
+      await addJournalCommand(commandLine);
       return;
     case 'list-journals':
-      listJournalsCommand(commandLine);
+      await listJournalsCommand(commandLine);
       return;
     case 'remove-journal':
-      removeJournalCommand(commandLine);
+      await removeJournalCommand(commandLine);
       return;
   }
 }

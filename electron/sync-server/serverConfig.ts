@@ -21,6 +21,8 @@ export interface ServerSettings {
   port: number;
   dataDir: string;
   logLevel: LogLevel;
+  /** A Postgres database to keep journals in, instead of the data folder's SQLite file. */
+  databaseUrl: string | undefined;
   redisUrl: string | undefined;
   storeDebounceMs: number | undefined;
   storeMaxDebounceMs: number | undefined;
@@ -54,6 +56,17 @@ const redisUrl = z
   .trim()
   .regex(/^rediss?:\/\/\S+$/, 'The Redis address looks like redis://host:6379.')
   .refine((text) => URL.canParse(text), 'The Redis address looks like redis://host:6379.');
+const databaseUrl = z
+  .string()
+  .trim()
+  .regex(
+    /^postgres(ql)?:\/\/\S+$/,
+    'The database address looks like postgres://user:password@host:5432/database.',
+  )
+  .refine(
+    (text) => URL.canParse(text),
+    'The database address looks like postgres://user:password@host:5432/database.',
+  );
 const milliseconds = z
   .number()
   .int('A delay is a whole number of milliseconds.')
@@ -87,6 +100,7 @@ export const serverSettingsSchema = z.object({
   port: port.default(1234),
   dataDir: dataDir.default('./sync-data'),
   logLevel: logLevel.default('info'),
+  databaseUrl: databaseUrl.optional(),
   redisUrl: redisUrl.optional(),
   storeDebounceMs: milliseconds.optional(),
   storeMaxDebounceMs: milliseconds.optional(),
@@ -114,8 +128,14 @@ export const serverSettingsSchema = z.object({
 export function checkServerSettings(options: unknown): ServerSettings {
   const parsed = serverSettingsSchema.safeParse(options);
   if (!parsed.success) throw new Error(`Invalid sync server options: ${oneLine(parsed.error)}`);
-  const { redisUrl: redis, storeDebounceMs, storeMaxDebounceMs, ...rest } = parsed.data;
-  return { ...rest, redisUrl: redis, storeDebounceMs, storeMaxDebounceMs };
+  const { databaseUrl: database, redisUrl: redis, ...rest } = parsed.data;
+  return {
+    ...rest,
+    databaseUrl: database,
+    redisUrl: redis,
+    storeDebounceMs: rest.storeDebounceMs,
+    storeMaxDebounceMs: rest.storeMaxDebounceMs,
+  };
 }
 
 function oneLine(error: z.ZodError): string {
@@ -151,6 +171,11 @@ const SOURCES = {
   port: { flag: '--port', env: 'RELEVANT_SYNC_PORT', schema: wholeNumber.pipe(port) },
   dataDir: { flag: '--data', env: 'RELEVANT_SYNC_DATA', schema: dataDir },
   logLevel: { flag: '--log-level', env: 'RELEVANT_SYNC_LOG_LEVEL', schema: logLevel },
+  databaseUrl: {
+    flag: '--database-url',
+    env: 'RELEVANT_SYNC_DATABASE_URL',
+    schema: databaseUrl,
+  },
   redisUrl: { flag: '--redis-url', env: 'RELEVANT_SYNC_REDIS_URL', schema: redisUrl },
   storeDebounceMs: {
     flag: '--store-debounce-ms',
@@ -225,6 +250,8 @@ Options (or environment variables):
   --port <number>               RELEVANT_SYNC_PORT      port, 0 for a free one (1234)
   --data <folder>               RELEVANT_SYNC_DATA      data folder (./sync-data)
   --log-level <level>           RELEVANT_SYNC_LOG_LEVEL silent, error, warn, info, debug (info)
+  --database-url <postgres://...>  RELEVANT_SYNC_DATABASE_URL  keep journals in Postgres
+                                (shared by instances on several hosts) instead of --data
   --redis-url <redis://...>     RELEVANT_SYNC_REDIS_URL scale out over several instances
   --store-debounce-ms <ms>      RELEVANT_SYNC_STORE_DEBOUNCE_MS      (2000)
   --store-max-debounce-ms <ms>  RELEVANT_SYNC_STORE_MAX_DEBOUNCE_MS  (10000)
@@ -298,6 +325,7 @@ export function parseCommandLine(
     port: values.port,
     dataDir: values.dataDir,
     logLevel: values.logLevel,
+    databaseUrl: values.databaseUrl,
     redisUrl: values.redisUrl,
     storeDebounceMs: values.storeDebounceMs,
     storeMaxDebounceMs: values.storeMaxDebounceMs,

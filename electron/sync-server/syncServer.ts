@@ -1,9 +1,8 @@
-import path from 'node:path';
 import { Server, type Extension, type Hocuspocus } from '@hocuspocus/server';
 import { limitConnections, type ConnectionLimits } from './connectionLimits';
 import { connectionThrottle } from './connectionThrottle';
 import { documentLabel, DocumentStore } from './documentStore';
-import { checkAccess, openSyncDatabase } from './journalRegistry';
+import { checkAccess, openServerStorage } from './journalRegistry';
 import { countRepeats } from './consoleLog';
 import { createLogger, describeError, type LogSink, type LogLevel } from './logger';
 import { memoryLine } from './memoryLog';
@@ -21,7 +20,12 @@ export interface SyncServerOptions {
   dataDir?: string;
   /** Default 'info'. */
   logLevel?: LogLevel;
-  /** Scale-out over Redis when set; every instance must use the same dataDir. */
+  /**
+   * A Postgres database (postgres://…) to keep journals in instead of the data folder's
+   * SQLite file: instances on several hosts that share it serve the same journals.
+   */
+  databaseUrl?: string;
+  /** Scale-out over Redis when set; every instance must use the same store. */
   redisUrl?: string;
   /** Wait after a change before storing (Hocuspocus' debounce, default 2000). */
   storeDebounceMs?: number;
@@ -43,6 +47,8 @@ export interface SyncServer {
   /** 'ws://127.0.0.1:<port>', with the actual port. */
   readonly url: string;
   readonly port: number;
+  /** Where the journals are kept, for people ("the database /srv/sync/relevant-sync.sqlite"). */
+  readonly storage: string;
   /** The names of the documents held in memory now (for tests and diagnostics). */
   loadedDocuments(): string[];
   /**
@@ -59,13 +65,12 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
   // Lines that clients cause (refused tokens and changes): repeats are counted, not written.
   const clientLog = countRepeats(logger);
   const retryPolicy: RetryPolicy = { ...DEFAULT_STORE_RETRY, ...storeRetry };
-  const dataDir = path.resolve(settings.dataDir);
 
-  const registry = openSyncDatabase(dataDir);
+  const storage = await openServerStorage(settings, logger);
   /** Journals whose latest store failed for good: kept in memory, never unloaded unstored. */
   const unstored = new Set<string>();
 
-  const store = new DocumentStore({ db: registry, logger, clientLog, retryPolicy, unstored });
+  const store = new DocumentStore({ storage, logger, clientLog, retryPolicy, unstored });
   const collection = quietCollection(() => {
     const documents = hocuspocus.documents.size + hocuspocus.loadingDocuments.size;
     logger.debug(`Collected garbage. ${memoryLine(documents)}`);
@@ -73,14 +78,13 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
 
   const journals: Extension = {
     extensionName: 'RelevantJournals',
-    onAuthenticate({ documentName, token }) {
-      const denial = checkAccess(registry, documentName, token);
+    async onAuthenticate({ documentName, token }) {
+      const denial = await checkAccess(storage, documentName, token);
       if (denial !== null) {
         clientLog.info(`Refused a connection to ${documentLabel(documentName)}: ${denial}`);
-        return Promise.reject(new Refusal(denial));
+        throw new Refusal(denial);
       }
       logger.debug(`Opened ${documentLabel(documentName)}`);
-      return Promise.resolve();
     },
     afterStoreDocument() {
       collection.soon('store');
@@ -110,7 +114,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
       redisReady = true;
     }
   } catch (error) {
-    registry.close();
+    await storage.close();
     throw error;
   }
   // Last: its onAuthenticate runs only once the journal's own check has let the connection in.
@@ -138,9 +142,9 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
   limits.watch(server.httpServer);
   const hocuspocus = server.hocuspocus;
 
-  const releaseResources = () => {
+  const releaseResources = async () => {
     collection.stop();
-    registry.close();
+    await storage.close();
   };
 
   try {
@@ -153,7 +157,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
     });
   } catch (error) {
     await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
-    releaseResources();
+    await releaseResources();
     throw new Error(`Cannot listen on ${settings.host}:${settings.port}: ${describeError(error)}`, {
       cause: error,
     });
@@ -162,7 +166,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
   const port = server.address.port;
   const url = `ws://${settings.host.includes(':') ? `[${settings.host}]` : settings.host}:${port}`;
   logger.info(
-    `Serving journals from ${dataDir}${redisReady ? ' with Redis scale-out' : ''}${settings.throttle ? '' : ' (throttling off)'}`,
+    `Serving journals from ${storage.description}${redisReady ? ' with Redis scale-out' : ''}${settings.throttle ? '' : ' (throttling off)'}`,
   );
 
   let closing: Promise<boolean> | undefined;
@@ -177,7 +181,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
       }
       await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
     }
-    releaseResources();
+    await releaseResources();
     clientLog.flush();
     logger.info('Stopped');
     return stopped;
@@ -186,6 +190,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
   return {
     url,
     port,
+    storage: storage.description,
     loadedDocuments: () => [...hocuspocus.documents.keys()],
     close: () => (closing ??= shutdown()),
   };

@@ -9,5 +9,5 @@ export const CHANGE_REFUSED_CLOSE_CODE = 4422;
 /** A close reason is at most 123 bytes of UTF-8 (RFC 6455). */
 export const CHANGE_REFUSED_REASONS = {
   unreadable: 'The server could not read a change from this device.',
-  unstored: 'The server could not store a change; its disk may be full.',
+  unstored: 'The server could not store a change: its disk is full or its database out of reach.',
 } as const;

@@ -163,7 +163,7 @@ test('a change the server cannot store is said in the header and kept, and syncs
     await syncStatus(laptop.page, 'Not synced').click();
     const dialog = laptop.page.getByRole('dialog', { name: 'Sync' });
     await expect(dialog.getByRole('status')).toContainText(
-      /The server could not store a change; its disk may be full\. \d+ changes? kept on this device/,
+      /The server could not store a change: its disk is full or its database out of reach\. \d+ changes? kept on this device/,
     );
     await laptop.page.keyboard.press('Escape');
     await expect(laptop.entry('Coffee while the server disk is full')).toBeVisible();

@@ -12,7 +12,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import Database from 'better-sqlite3';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { DocumentRows } from '../../electron/sync-server/documentRows';
+import { SqliteStorage } from '../../electron/sync-server/sqliteStorage';
 import { databasePath } from '../../electron/sync-server/journalRegistry';
 import { reflectionsDocumentName } from '../../shared/sync/syncLink';
 
@@ -359,7 +359,7 @@ export function clientPool(): ClientPool {
 export function readStoredDocument(dataDir: string, name: string): Y.Doc | undefined {
   const db = new Database(databasePath(dataDir), { readonly: true, timeout: 5000 });
   try {
-    const { base, changes } = new DocumentRows(db).read(name);
+    const { base, changes } = new SqliteStorage(db).readDocumentNow(name);
     if (!base && changes.length === 0) return undefined;
     const doc = new Y.Doc();
     for (const update of base ? [base, ...changes] : changes) Y.applyUpdate(doc, update);

@@ -61,7 +61,7 @@ describe('sync server process', () => {
     const slowStores = ['--data', dataDir, '--store-debounce-ms', '60000', '--throttle', 'off'];
     const first = await spawnServer(['--port', '0', ...slowStores]);
     expect(first.output()).toMatch(
-      /^Relevant sync server listening on ws:\/\/127\.0\.0\.1:\d+ \(data in /,
+      /^Relevant sync server listening on ws:\/\/127\.0\.0\.1:\d+ \(journals in the database /,
     );
     const a = client({ url: first.url, journalId, token });
     const b = client({ url: first.url, journalId, token });
