@@ -142,6 +142,11 @@ export class DocumentStore implements Extension {
     } finally {
       this.collecting = null;
     }
+    // Part of the change may wait for an earlier one (Yjs' pending structs): no update is
+    // emitted for that part until the earlier one arrives, so the change is stored as sent.
+    if (document.store.pendingStructs !== null || document.store.pendingDs !== null) {
+      writes.push(this.append(document, payload));
+    }
     const failed = (await Promise.allSettled(writes)).find(
       (write): write is PromiseRejectedResult => write.status === 'rejected',
     );
@@ -166,12 +171,12 @@ export class DocumentStore implements Extension {
     await withRetry(
       async () => {
         for (;;) {
+          // The snapshot says which change rows the base holds: taken with the state, in the
+          // same turn. Taken later (when the store answers), the document may hold changes
+          // that arrived meanwhile, and their rows would go without being in the base.
           const state = Y.encodeStateAsUpdate(document);
-          // Taken with the state (a retry runs later, when the document may hold more), and
-          // only when there are change rows to fold in: it walks the whole document.
-          let snapshot: Y.Snapshot | undefined;
-          const contains = (change: Uint8Array) =>
-            Y.snapshotContainsUpdate((snapshot ??= Y.snapshot(document)), change);
+          const snapshot = Y.snapshot(document);
+          const contains = (change: Uint8Array) => Y.snapshotContainsUpdate(snapshot, change);
           const version = this.versions.get(documentName) ?? 0;
           const result = await this.storage.compact(documentName, state, version, contains);
           switch (result.outcome) {
@@ -220,9 +225,7 @@ export class DocumentStore implements Extension {
    */
   private storeChange(document: Document, update: Uint8Array, origin: unknown): void {
     if (origin === FROM_STORAGE) return;
-    const write = this.storage.appendChange(document.name, update).then((stored) => {
-      if (!stored) throw new JournalRemoved();
-    });
+    const write = this.append(document, update);
     if (this.collecting) {
       this.collecting.push(write);
       return;
@@ -230,6 +233,12 @@ export class DocumentStore implements Extension {
     write.catch((error: unknown) => {
       if (error instanceof JournalRemoved) this.letGo(document);
       else this.notStored(document, error);
+    });
+  }
+
+  private append(document: Document, change: Uint8Array): Promise<void> {
+    return this.storage.appendChange(document.name, change).then((stored) => {
+      if (!stored) throw new JournalRemoved();
     });
   }
 

@@ -12,6 +12,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import Database from 'better-sqlite3';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { dropStaleChanges } from '../../renderer/src/platform/sync/staleChanges';
 import { SqliteStorage } from '../../electron/sync-server/sqliteStorage';
 import { databasePath } from '../../electron/sync-server/journalRegistry';
 import { reflectionsDocumentName } from '../../shared/sync/syncLink';
@@ -80,7 +81,7 @@ export class BrowserLikeWebSocket extends WebSocket {
 
 /** A socket (from `ws`) that reconnects quickly after a drop (the defaults wait a second or more). */
 export function quickSocket(url: string): HocuspocusProviderWebsocket {
-  return new HocuspocusProviderWebsocket({
+  const socket = new HocuspocusProviderWebsocket({
     url,
     WebSocketPolyfill: BrowserLikeWebSocket,
     delay: 50,
@@ -89,6 +90,9 @@ export function quickSocket(url: string): HocuspocusProviderWebsocket {
     maxDelay: 500,
     jitter: false,
   });
+  // As the app's sockets do (journalSync.ts): "synced" after a reconnect means stored.
+  dropStaleChanges(socket);
+  return socket;
 }
 
 /** A provider for one server document on `socket`, attached; its refusals are collected. */

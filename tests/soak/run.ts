@@ -5,7 +5,9 @@
  * - 10,000 journal changes with device writes failing at random, reopened between;
  * - 1,000 reopenings with changes between (stored size against the encoded journal);
  * - 100 restores with a write failing at any point;
- * - 1,000 sync server kills (SIGKILL) at random moments while a device writes.
+ * - 1,000 sync server kills (SIGKILL) at random moments while a device writes;
+ * - 200 kills of either of two server instances on Postgres and Redis while devices on both
+ *   write (the test starts its own Postgres cluster and Redis).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -32,6 +34,7 @@ const tests = spawnSync(
     'tests/unit/renderer/platform/reopenSoak.test.ts',
     'tests/unit/renderer/platform/journalSession.test.ts',
     'tests/integration/serverKills.test.ts',
+    'tests/integration/scaleOutKills.test.ts',
   ],
   {
     cwd: root,
@@ -41,6 +44,9 @@ const tests = spawnSync(
       RELEVANT_SOAK_OPERATIONS: '10000',
       RELEVANT_SOAK_REOPENS: '1000',
       RELEVANT_SOAK_KILLS: '1000',
+      RELEVANT_SOAK_SCALE_OUT_KILLS: '200',
+      RELEVANT_REQUIRE_POSTGRES: '1',
+      RELEVANT_REQUIRE_REDIS: '1',
       RELEVANT_SYNC_SERVER_BUILD: path.relative(root, server),
       [SOAK_REPORT_ENV]: report,
     },

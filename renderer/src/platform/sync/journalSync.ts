@@ -9,6 +9,7 @@ import {
   reflectionsDocumentName,
   type SyncTarget,
 } from '../../../../shared/sync';
+import { dropStaleChanges } from './staleChanges';
 import { syncStateOf, type ConnectionFacts, type SyncState } from './syncStatus';
 import {
   readStoredSync,
@@ -273,6 +274,7 @@ export class JournalSync {
         ? { WebSocketPolyfill: this.options.WebSocketPolyfill }
         : {}),
     });
+    dropStaleChanges(socket);
     const provider = new HocuspocusProvider({
       name: target.journalId,
       token: target.token,
