@@ -50,6 +50,8 @@ export interface DocumentStoreOptions {
    * devices until a whole-document store succeeds, and are never unloaded before.
    */
   readonly unstored: Set<string>;
+  /** The largest a document may grow to (its stored base and change rows), in bytes. */
+  readonly maxDocumentBytes: number;
 }
 
 /** Applies a base read back from the store: already stored, so not stored again. */
@@ -77,6 +79,12 @@ export class DocumentStore implements Extension {
   private readonly storage: ServerStorage;
   /** The version of the stored base each loaded document was read or written at. */
   private readonly versions = new Map<string, number>();
+  /**
+   * What each loaded document takes in the store: its base and the change rows written since
+   * (by any instance, so at times more than the document would take whole; a store then
+   * makes it exact).
+   */
+  private readonly sizes = new Map<string, number>();
   /** While a device's change is applied: the writes of the rows it makes. */
   private collecting: Promise<void>[] | null = null;
 
@@ -104,6 +112,13 @@ export class DocumentStore implements Extension {
         for (const change of stored.changes) Y.applyUpdate(document, change);
       });
       this.versions.set(documentName, stored.version);
+      this.sizes.set(
+        documentName,
+        stored.changes.reduce(
+          (sum, change) => sum + change.byteLength,
+          stored.base?.byteLength ?? 0,
+        ),
+      );
     } catch (error) {
       this.options.logger.error(
         `Could not load ${documentLabel(documentName)}: ${describeError(error)}`,
@@ -128,6 +143,13 @@ export class DocumentStore implements Extension {
     if (this.options.unstored.has(documentName)) {
       this.storeAgain(document);
       refuseChange(connection.webSocket, CHANGE_REFUSED_REASONS.unstored);
+    }
+    if ((this.sizes.get(documentName) ?? 0) + payload.byteLength > this.options.maxDocumentBytes) {
+      this.options.clientLog.warn(
+        `Refused a change to ${documentLabel(documentName)}: it would pass the size limit of ${this.options.maxDocumentBytes} bytes`,
+      );
+      this.storeAgain(document); // the rows may count changes twice: a store makes it exact
+      refuseChange(connection.webSocket, CHANGE_REFUSED_REASONS.journalFull);
     }
     const origin: ConnectionTransactionOrigin = { source: 'connection', connection };
     const writes: Promise<void>[] = [];
@@ -192,6 +214,7 @@ export class DocumentStore implements Extension {
               continue;
             case 'stored':
               this.versions.set(documentName, result.version);
+              this.sizes.set(documentName, state.byteLength);
               logger.debug(
                 `Stored ${label} (${state.byteLength} bytes, ${result.removed} changes folded in)`,
               );
@@ -239,6 +262,7 @@ export class DocumentStore implements Extension {
   private append(document: Document, change: Uint8Array): Promise<void> {
     return this.storage.appendChange(document.name, change).then((stored) => {
       if (!stored) throw new JournalRemoved();
+      this.sizes.set(document.name, (this.sizes.get(document.name) ?? 0) + change.byteLength);
     });
   }
 
@@ -296,6 +320,7 @@ export class DocumentStore implements Extension {
   beforeUnloadDocument({ documentName, document }: beforeUnloadDocumentPayload): Promise<void> {
     if (!this.options.unstored.has(documentName)) {
       this.versions.delete(documentName);
+      this.sizes.delete(documentName);
       return Promise.resolve();
     }
     this.options.logger.warn(

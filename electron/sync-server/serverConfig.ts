@@ -34,7 +34,12 @@ export interface ServerSettings {
   trustProxy: readonly string[];
   /** Connections in all and per address, and how long one may stay without a journal. */
   limits: ConnectionLimits;
+  /** The largest a journal (or its reflections) may grow to on the server, in bytes. */
+  maxJournalBytes: number;
 }
+
+/** 256 MiB: five times a 20k-interaction journal with its reflections. */
+export const DEFAULT_MAX_JOURNAL_BYTES = 256 * 1024 * 1024;
 
 const HOST = /^([A-Za-z0-9.-]+|[0-9A-Fa-f:.]+)$/;
 
@@ -88,6 +93,10 @@ const ipAddress = z
   .trim()
   .refine((text) => isIP(text) !== 0, 'A trusted proxy is an IP address, such as 10.0.0.2.');
 
+const journalBytes = z
+  .number()
+  .int('The journal size limit is a whole number of bytes.')
+  .min(1024 * 1024, 'The journal size limit is at least 1 MiB (1048576 bytes).');
 const connectionCount = z.number().int().min(1, 'Allow at least 1 connection.');
 const authTimeout = z
   .number()
@@ -106,6 +115,7 @@ export const serverSettingsSchema = z.object({
   storeMaxDebounceMs: milliseconds.optional(),
   throttle: throttle.default(DEFAULT_THROTTLE),
   trustProxy: z.array(ipAddress).default([]),
+  maxJournalBytes: journalBytes.default(DEFAULT_MAX_JOURNAL_BYTES),
   limits: z
     .object({
       maxConnections: connectionCount,
@@ -206,6 +216,11 @@ const SOURCES = {
     env: 'RELEVANT_SYNC_MAX_CONNECTIONS_PER_ADDRESS',
     schema: wholeNumber.pipe(connectionCount),
   },
+  maxJournalBytes: {
+    flag: '--max-journal-bytes',
+    env: 'RELEVANT_SYNC_MAX_JOURNAL_BYTES',
+    schema: wholeNumber.pipe(journalBytes),
+  },
   authTimeoutMs: {
     flag: '--auth-timeout-ms',
     env: 'RELEVANT_SYNC_AUTH_TIMEOUT_MS',
@@ -261,6 +276,7 @@ Options (or environment variables):
   --max-connections <n>         RELEVANT_SYNC_MAX_CONNECTIONS  open connections in all (2000)
   --max-connections-per-address <n>  RELEVANT_SYNC_MAX_CONNECTIONS_PER_ADDRESS  (128)
   --auth-timeout-ms <ms>        RELEVANT_SYNC_AUTH_TIMEOUT_MS  time to open a journal (15000)
+  --max-journal-bytes <n>       RELEVANT_SYNC_MAX_JOURNAL_BYTES  largest a journal may grow (256 MiB)
   --public-url <ws://...>       RELEVANT_SYNC_PUBLIC_URL   address in add-journal's link`;
 
 const FLAGS = new Map<string, Key>(
@@ -330,6 +346,7 @@ export function parseCommandLine(
     storeDebounceMs: values.storeDebounceMs,
     storeMaxDebounceMs: values.storeMaxDebounceMs,
     trustProxy: values.trustProxy,
+    maxJournalBytes: values.maxJournalBytes,
     limits: {
       maxConnections: values.maxConnections,
       maxPerAddress: values.maxPerAddress,

@@ -37,6 +37,8 @@ export interface SyncServerOptions {
   logSink?: LogSink;
   /** Reverse proxies whose X-Forwarded-For names the client (see connectionThrottle). */
   trustProxy?: readonly string[];
+  /** The largest a journal (or its reflections) may grow to, in bytes (default 256 MiB). */
+  maxJournalBytes?: number;
   /** Connection caps and the time to open a journal (see connectionLimits.ts). */
   limits?: Partial<ConnectionLimits>;
   /** How often and how fast a failing store is retried (default 5 attempts from 200 ms). */
@@ -70,7 +72,14 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
   /** Journals whose latest store failed for good: kept in memory, never unloaded unstored. */
   const unstored = new Set<string>();
 
-  const store = new DocumentStore({ storage, logger, clientLog, retryPolicy, unstored });
+  const store = new DocumentStore({
+    storage,
+    logger,
+    clientLog,
+    retryPolicy,
+    unstored,
+    maxDocumentBytes: settings.maxJournalBytes,
+  });
   const collection = quietCollection(() => {
     const documents = hocuspocus.documents.size + hocuspocus.loadingDocuments.size;
     logger.debug(`Collected garbage. ${memoryLine(documents)}`);

@@ -10,4 +10,6 @@ export const CHANGE_REFUSED_CLOSE_CODE = 4422;
 export const CHANGE_REFUSED_REASONS = {
   unreadable: 'The server could not read a change from this device.',
   unstored: 'The server could not store a change: its disk is full or its database out of reach.',
+  journalFull:
+    'This journal has reached the size the server allows; the change stays on this device.',
 } as const;

@@ -13,6 +13,7 @@ import { runSections, type Section } from './report';
 import { Journals, sizeLabel } from './seeded';
 import { canCollectGarbage, progress } from './stats';
 import { measureServerMemory } from './serverMemory';
+import { measureScaleOut } from './scaleOut';
 import { measureSync } from './sync';
 
 /** The journal that the add, Chromium, new-device and sync rows use. */
@@ -34,6 +35,7 @@ const PARTS = {
   'new-device': 'Chromium: a new device gets the 20k journal from the sync server',
   sync: 'the sync server: a new device, offline edits, one field change, 200 devices',
   'server-memory': "the sync server's memory with one 20k and with 50 × 2k journals open",
+  'scale-out': 'two sync server instances on Postgres and Redis: 1,000 devices on 200 × 2k',
 } as const;
 type Part = keyof typeof PARTS;
 const isPart = (value: string): value is Part => Object.hasOwn(PARTS, value);
@@ -132,6 +134,7 @@ function plan(options: Options, journals: Journals) {
     measureSync(journals.journalOf(MAIN_SIZE), journals.journalOf(LOAD_TEST_SIZE)),
   );
   add('server-memory', 'sync server memory', () => measureServerMemory());
+  add('scale-out', 'sync scale-out', () => measureScaleOut(journals.journalOf(LOAD_TEST_SIZE)));
   add('contacts', 'contacts', () => measureContacts());
 
   if (options.only) {

@@ -377,3 +377,43 @@ describe('sync server: a change it cannot apply', () => {
     expect(refusalLines.length).toBeLessThan(40);
   });
 });
+
+describe('sync server: a journal at its size limit', () => {
+  it('refuses the change that would pass it, saying why; the device keeps it, and smaller ones still go', async () => {
+    const { url } = await start({ maxJournalBytes: 1024 * 1024 });
+    const { journalId, token } = addJournal(dataDir);
+    const writer = client({ url, journalId, token });
+    await waitForSync(writer);
+    const notes = writer.doc.getMap<string>('entries');
+    notes.set('first', 'a'.repeat(600_000));
+    await waitForSync(writer);
+    const closes: { code: number; reason: string }[] = [];
+    writer.socket.on('close', ({ event }: { event: { code: number; reason: string } }) => {
+      closes.push({ code: event.code, reason: event.reason });
+    });
+    notes.set('second', 'b'.repeat(600_000));
+    await waitFor(() => closes.length > 0, 'the server to refuse the change');
+    expect(closes[0]).toEqual({
+      code: CHANGE_REFUSED_CLOSE_CODE,
+      reason: CHANGE_REFUSED_REASONS.journalFull,
+    });
+    expect(logs).toContainEqual(
+      expect.stringContaining(
+        `Refused a change to journal ${journalId}: it would pass the size limit of 1048576 bytes`,
+      ),
+    );
+    await waitFor(() => closes.length >= 2, 'the device to offer it again, refused again');
+    expect(writer.provider.hasUnsyncedChanges).toBe(true);
+    expect(Object.keys((storedEntries(journalId) ?? {}) as object)).toEqual(['first']);
+
+    // Another device of the journal, whose change fits, still syncs.
+    const other = client({ url, journalId, token });
+    await waitForSync(other);
+    other.doc.getMap<string>('entries').set('small', 'lunch with Ada');
+    await waitForSync(other);
+    expect(storedEntries(journalId)).toEqual({
+      first: 'a'.repeat(600_000),
+      small: 'lunch with Ada',
+    });
+  });
+});
