@@ -150,7 +150,7 @@ async function crowdRows({ urls, database }: Instances, seeded: SeededJournal) {
   const urlOf = (device: number) => urls[device % urls.length] ?? '';
   const crowd: CrowdJournal[] = [];
   const latencies: number[] = [];
-  let missing = 0;
+  let missing: number;
   try {
     for (let start = 0; start < journals; start += batch) {
       progress(`scale-out: journals ${start + 1}–${start + batch} of ${journals} upload`);
