@@ -169,7 +169,7 @@ describe.skipIf(!ready)(
           }
           recordSoakFigure({
             figure: `changes acknowledged by an instance and missing from Postgres right after it was killed (${KILLS} kills of two instances, Redis)`,
-            value: `${missingAfterKills} of ${checked.toLocaleString('en')}`,
+            value: `${missingAfterKills} in ${checked.toLocaleString('en')} look-ups`,
             target: '0',
             pass: missingAfterKills === 0,
           });
