@@ -36,6 +36,8 @@ export interface ServerSettings {
   limits: ConnectionLimits;
   /** The largest a journal (or its reflections) may grow to on the server, in bytes. */
   maxJournalBytes: number;
+  /** Change rows after which an open journal is written whole at its next store. */
+  compactAfterRows: number;
 }
 
 /** 256 MiB: five times a 20k-interaction journal with its reflections. */
@@ -97,6 +99,7 @@ const journalBytes = z
   .number()
   .int('The journal size limit is a whole number of bytes.')
   .min(1024 * 1024, 'The journal size limit is at least 1 MiB (1048576 bytes).');
+const rowCount = z.number().int().min(1, 'Write a journal whole after at least 1 change row.');
 const connectionCount = z.number().int().min(1, 'Allow at least 1 connection.');
 const authTimeout = z
   .number()
@@ -116,6 +119,7 @@ export const serverSettingsSchema = z.object({
   throttle: throttle.default(DEFAULT_THROTTLE),
   trustProxy: z.array(ipAddress).default([]),
   maxJournalBytes: journalBytes.default(DEFAULT_MAX_JOURNAL_BYTES),
+  compactAfterRows: rowCount.default(2000),
   limits: z
     .object({
       maxConnections: connectionCount,
@@ -216,6 +220,11 @@ const SOURCES = {
     env: 'RELEVANT_SYNC_MAX_CONNECTIONS_PER_ADDRESS',
     schema: wholeNumber.pipe(connectionCount),
   },
+  compactAfterRows: {
+    flag: '--compact-after-rows',
+    env: 'RELEVANT_SYNC_COMPACT_AFTER_ROWS',
+    schema: wholeNumber.pipe(rowCount),
+  },
   maxJournalBytes: {
     flag: '--max-journal-bytes',
     env: 'RELEVANT_SYNC_MAX_JOURNAL_BYTES',
@@ -277,6 +286,8 @@ Options (or environment variables):
   --max-connections-per-address <n>  RELEVANT_SYNC_MAX_CONNECTIONS_PER_ADDRESS  (128)
   --auth-timeout-ms <ms>        RELEVANT_SYNC_AUTH_TIMEOUT_MS  time to open a journal (15000)
   --max-journal-bytes <n>       RELEVANT_SYNC_MAX_JOURNAL_BYTES  largest a journal may grow (256 MiB)
+  --compact-after-rows <n>      RELEVANT_SYNC_COMPACT_AFTER_ROWS  change rows before an open journal
+                                is written whole (2000)
   --public-url <ws://...>       RELEVANT_SYNC_PUBLIC_URL   address in add-journal's link`;
 
 const FLAGS = new Map<string, Key>(
@@ -347,6 +358,7 @@ export function parseCommandLine(
     storeMaxDebounceMs: values.storeMaxDebounceMs,
     trustProxy: values.trustProxy,
     maxJournalBytes: values.maxJournalBytes,
+    compactAfterRows: values.compactAfterRows,
     limits: {
       maxConnections: values.maxConnections,
       maxPerAddress: values.maxPerAddress,

@@ -41,6 +41,11 @@ export interface SyncServerOptions {
   maxJournalBytes?: number;
   /** Connection caps and the time to open a journal (see connectionLimits.ts). */
   limits?: Partial<ConnectionLimits>;
+  /**
+   * Change rows after which a journal still open is written whole at its next store (default
+   * 2000; also after a quarter of its size). A journal leaving memory is always written whole.
+   */
+  compactAfterRows?: number;
   /** How often and how fast a failing store is retried (default 5 attempts from 200 ms). */
   storeRetry?: Partial<RetryPolicy>;
 }
@@ -79,6 +84,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
     retryPolicy,
     unstored,
     maxDocumentBytes: settings.maxJournalBytes,
+    compactAfterRows: settings.compactAfterRows,
   });
   const collection = quietCollection(() => {
     const documents = hocuspocus.documents.size + hocuspocus.loadingDocuments.size;

@@ -30,7 +30,14 @@ import { formatMs, type Row } from './table';
 
 const TARGET = { crossP50Ms: 20, crossP99Ms: 100, crowdP99Ms: 100 };
 const CROSS = { edits: 500, gapMs: 20 };
-const CROWD = { journals: 200, devicesPerJournal: 5, rounds: 20, roundMs: 500, batch: 25 };
+const CROWD = {
+  // RELEVANT_BENCH_SCALE_OUT_JOURNALS: fewer journals, to look into a slow run.
+  journals: Number(process.env.RELEVANT_BENCH_SCALE_OUT_JOURNALS ?? 200),
+  devicesPerJournal: 5,
+  rounds: 20,
+  roundMs: 500,
+  batch: 25,
+};
 
 /** The clock of `client` in a document's state vector (0 when it has nothing of it). */
 function clockOf(doc: Y.Doc, client: number): number {

@@ -84,10 +84,16 @@ describe.skipIf(!ready)(
         const start = (instance: number) => {
           const dataDir = makeTempDir();
           dataDirs.push(dataDir);
+          // Whole-document stores soon or late, after every change row or rarely: a kill
+          // lands inside one at times.
           const debounce = String(random.pick([0, 20, 500]));
+          const compact = String(random.pick([1, 20, 2000]));
           return spawnServerForLoad(
             dataDir,
-            ['--port', String(ports[instance]), '--store-debounce-ms', debounce],
+            [
+              ...['--port', String(ports[instance]), '--store-debounce-ms', debounce],
+              ...['--compact-after-rows', compact],
+            ],
             env,
           );
         };

@@ -54,6 +54,7 @@ async function start(options: SyncServerOptions = {}): Promise<SyncServer> {
     logLevel: 'debug',
     logSink: (level, message) => logs.push(`${level} ${message}`),
     storeDebounceMs: 0,
+    compactAfterRows: 1,
     storeRetry: { attempts: 4, firstDelayMs: 50, maxDelayMs: 200 },
     ...options,
   });

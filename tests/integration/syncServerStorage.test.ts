@@ -116,7 +116,14 @@ describe('sync server store: versions of its tables', () => {
     try {
       const { journalId, token } = addJournal(dataDir);
       await expectNoBaseWrittenOver(
-        () => startSyncServer({ port: 0, dataDir, logLevel: 'silent', storeDebounceMs: 20 }),
+        () =>
+          startSyncServer({
+            port: 0,
+            dataDir,
+            logLevel: 'silent',
+            storeDebounceMs: 20,
+            compactAfterRows: 1,
+          }),
         journalId,
         token,
       );
@@ -293,7 +300,13 @@ describe.skipIf(!installed)(
       const { journalId, token } = await addPostgresJournal(url);
       await expectNoBaseWrittenOver(
         () =>
-          startSyncServer({ port: 0, databaseUrl: url, logLevel: 'silent', storeDebounceMs: 20 }),
+          startSyncServer({
+            port: 0,
+            databaseUrl: url,
+            logLevel: 'silent',
+            storeDebounceMs: 20,
+            compactAfterRows: 1,
+          }),
         journalId,
         token,
       );
