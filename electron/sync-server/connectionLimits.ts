@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Extension, onAuthenticatePayload, onUpgradePayload } from '@hocuspocus/server';
-import { plainAddress } from './connectionThrottle';
+import { plainAddress } from './tokenThrottle';
 
 /** How many connections the server keeps open, and how long one may stay without a journal. */
 export interface ConnectionLimits {

@@ -9,12 +9,16 @@ import { LOG_LEVELS, type LogLevel } from './logger';
  * message naming the flag or variable it came from.
  */
 export interface ThrottleSettings {
-  /** Connection attempts one address may make in a minute before it is banned. */
-  readonly connectionsPerMinute: number;
+  /**
+   * Refused attempts (wrong tokens) one address may make on one journal in a minute, and
+   * attempts without a token or on journals that do not exist in all, before those are
+   * refused with "try again" (see tokenThrottle.ts; a right token is never throttled).
+   */
+  readonly failuresPerMinute: number;
   readonly banMinutes: number;
 }
 
-export const DEFAULT_THROTTLE: ThrottleSettings = { connectionsPerMinute: 60, banMinutes: 1 };
+export const DEFAULT_THROTTLE: ThrottleSettings = { failuresPerMinute: 60, banMinutes: 1 };
 
 export interface ServerSettings {
   host: string;
@@ -62,10 +66,10 @@ const milliseconds = z
 const throttle = z.union([
   z.literal(false),
   z.object({
-    connectionsPerMinute: z
+    failuresPerMinute: z
       .number()
-      .int('Connections per minute is a whole number from 1 up.')
-      .min(1, 'Connections per minute is a whole number from 1 up.'),
+      .int('Refused attempts per minute is a whole number from 1 up.')
+      .min(1, 'Refused attempts per minute is a whole number from 1 up.'),
     banMinutes: z.number().min(0, 'The ban lasts 0 minutes or more.'),
   }),
 ]);
@@ -168,7 +172,7 @@ const SOURCES = {
     schema: z
       .string()
       .trim()
-      .regex(/^(\d+|off)$/, 'Expected connections per minute, or "off".')
+      .regex(/^(\d+|off)$/, 'Expected refused attempts per minute, or "off".')
       .transform((text) => (text === 'off' || text === '0' ? 0 : Number(text))),
   },
   maxConnections: {
@@ -228,8 +232,8 @@ Options (or environment variables):
   --redis-url <redis://...>     RELEVANT_SYNC_REDIS_URL scale out over several instances
   --store-debounce-ms <ms>      RELEVANT_SYNC_STORE_DEBOUNCE_MS      (2000)
   --store-max-debounce-ms <ms>  RELEVANT_SYNC_STORE_MAX_DEBOUNCE_MS  (10000)
-  --throttle <n | off>          RELEVANT_SYNC_THROTTLE  connections a minute per address (60)
-  --ban-minutes <n>             RELEVANT_SYNC_BAN_MINUTES  ban after too many (1)
+  --throttle <n | off>          RELEVANT_SYNC_THROTTLE  wrong tokens a minute per address and journal (60)
+  --ban-minutes <n>             RELEVANT_SYNC_BAN_MINUTES  "try again" for that long after (1)
   --trust-proxy <ip,ip...>      RELEVANT_SYNC_TRUST_PROXY  proxies whose X-Forwarded-For is believed
   --max-connections <n>         RELEVANT_SYNC_MAX_CONNECTIONS  open connections in all (2000)
   --max-connections-per-address <n>  RELEVANT_SYNC_MAX_CONNECTIONS_PER_ADDRESS  (128)
@@ -292,7 +296,7 @@ export function parseCommandLine(
     Object.assign(values, { [key]: parsed.data });
   }
 
-  const connectionsPerMinute = values.throttle ?? DEFAULT_THROTTLE.connectionsPerMinute;
+  const failuresPerMinute = values.throttle ?? DEFAULT_THROTTLE.failuresPerMinute;
   const settings = checkServerSettings({
     host: values.host,
     port: values.port,
@@ -308,9 +312,9 @@ export function parseCommandLine(
       authTimeoutMs: values.authTimeoutMs,
     },
     throttle:
-      connectionsPerMinute === 0
+      failuresPerMinute === 0
         ? false
-        : { connectionsPerMinute, banMinutes: values.banMinutes ?? DEFAULT_THROTTLE.banMinutes },
+        : { failuresPerMinute, banMinutes: values.banMinutes ?? DEFAULT_THROTTLE.banMinutes },
   });
   return {
     ok: true,

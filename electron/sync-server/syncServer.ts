@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { Server, type Extension, type Hocuspocus } from '@hocuspocus/server';
 import { limitConnections, type ConnectionLimits } from './connectionLimits';
-import { connectionThrottle } from './connectionThrottle';
 import { documentLabel, DocumentStore } from './documentStore';
 import { checkAccess, openSyncDatabase } from './journalRegistry';
 import { countRepeats } from './consoleLog';
@@ -11,6 +10,7 @@ import { quietCollection } from './quietCollection';
 import { Refusal } from './refusal';
 import { checkServerSettings, type ThrottleSettings } from './serverConfig';
 import { DEFAULT_STORE_RETRY, type RetryPolicy } from './storeRetry';
+import { tokenThrottle } from './tokenThrottle';
 
 export interface SyncServerOptions {
   /** Where to listen; default '127.0.0.1' (loopback only). */
@@ -27,11 +27,11 @@ export interface SyncServerOptions {
   storeDebounceMs?: number;
   /** Longest wait before storing under continuous changes (default 10000). */
   storeMaxDebounceMs?: number;
-  /** Connection throttling per address; default 60 a minute, then banned for 1 minute. */
+  /** Wrong tokens per address and journal; default 60 a minute, then "try again" for 1 minute. */
   throttle?: false | ThrottleSettings;
   /** Where log lines go (default: stderr). */
   logSink?: LogSink;
-  /** Reverse proxies whose X-Forwarded-For names the client (see connectionThrottle). */
+  /** Reverse proxies whose X-Forwarded-For names the client (see tokenThrottle). */
   trustProxy?: readonly string[];
   /** Connection caps and the time to open a journal (see connectionLimits.ts). */
   limits?: Partial<ConnectionLimits>;
@@ -71,10 +71,14 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
     logger.debug(`Collected garbage. ${memoryLine(documents)}`);
   });
 
+  const throttle = settings.throttle
+    ? tokenThrottle(settings.throttle, settings.trustProxy, (line) => clientLog.info(line))
+    : null;
   const journals: Extension = {
     extensionName: 'RelevantJournals',
-    onAuthenticate({ documentName, token }) {
-      const denial = checkAccess(registry, documentName, token);
+    onAuthenticate({ documentName, token, requestHeaders }) {
+      const checked = checkAccess(registry, documentName, token);
+      const denial = throttle ? throttle.judge(documentName, checked, requestHeaders) : checked;
       if (denial !== null) {
         clientLog.info(`Refused a connection to ${documentLabel(documentName)}: ${denial}`);
         return Promise.reject(new Refusal(denial));
@@ -100,7 +104,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
     },
   };
 
-  const extensions: Extension[] = [store, journals];
+  const extensions: Extension[] = [...(throttle ? [throttle.extension] : []), store, journals];
   let redisReady = false;
   try {
     if (settings.redisUrl !== undefined) {
@@ -115,9 +119,6 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
   }
   // Last: its onAuthenticate runs only once the journal's own check has let the connection in.
   const limits = limitConnections(settings.limits, settings.trustProxy);
-  if (settings.throttle) {
-    extensions.push(...connectionThrottle(settings.throttle, settings.trustProxy));
-  }
 
   const server = new Server({
     name: 'relevant-sync',

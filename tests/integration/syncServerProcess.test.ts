@@ -222,7 +222,7 @@ describe('sync server command line', () => {
     [[], { RELEVANT_SYNC_PORT: '-1' }, /^RELEVANT_SYNC_PORT "-1": Expected a whole number/],
     [['--redis-url', 'localhost:6379'], {}, /^--redis-url "localhost:6379": The Redis address/],
     [['--host', 'a b'], {}, /^--host "a b": The host is a name or an IP address/],
-    [['--throttle', 'lots'], {}, /^--throttle "lots": Expected connections per minute/],
+    [['--throttle', 'lots'], {}, /^--throttle "lots": Expected refused attempts per minute/],
     [['--colour'], {}, /^Unknown option --colour/],
     [['--port'], {}, /^--port needs a value/],
     [['serve', 'now'], {}, /^Unexpected argument "now"/],
@@ -267,6 +267,17 @@ describe('sync server command line', () => {
     expect(parseCommandLine(['--auth-timeout-ms', '10'], {})).toEqual({
       ok: false,
       error: '--auth-timeout-ms "10": The time to open a journal is at least 100 ms.',
+    });
+  });
+
+  it('reads the throttle as wrong tokens a minute, with its "try again" time', () => {
+    expect(parseCommandLine(['--throttle', '5', '--ban-minutes', '3'], {})).toMatchObject({
+      ok: true,
+      commandLine: { settings: { throttle: { failuresPerMinute: 5, banMinutes: 3 } } },
+    });
+    expect(parseCommandLine([], {})).toMatchObject({
+      ok: true,
+      commandLine: { settings: { throttle: { failuresPerMinute: 60, banMinutes: 1 } } },
     });
   });
 
