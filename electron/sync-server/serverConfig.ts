@@ -34,7 +34,10 @@ export interface ServerSettings {
    * the throttle counts the client's address instead of the proxy's.
    */
   trustProxy: readonly string[];
-  /** Connections in all and per address, and how long one may stay without a journal. */
+  /**
+   * Connections in all and per address, how long one may stay without a journal, and how much
+   * it may send before and after it opened one.
+   */
   limits: ConnectionLimits;
 }
 
@@ -85,6 +88,16 @@ const authTimeout = z
   .int()
   .min(100, 'The time to open a journal is at least 100 ms.')
   .max(600_000, 'The time to open a journal is at most 10 minutes (600000 ms).');
+const unauthenticatedBytes = z
+  .number()
+  .int()
+  .min(1024, 'Allow at least 1024 bytes before a journal is opened.')
+  .max(16 * 1024 * 1024, 'Allow at most 16 MiB (16777216 bytes) before a journal is opened.');
+const updateBytes = z
+  .number()
+  .int()
+  .min(65_536, 'Allow changes of at least 65536 bytes.')
+  .max(2 ** 31 - 1, 'A change is at most 2147483647 bytes.');
 
 export const serverSettingsSchema = z.object({
   host: host.default('127.0.0.1'),
@@ -101,6 +114,8 @@ export const serverSettingsSchema = z.object({
       maxConnections: connectionCount,
       maxPerAddress: connectionCount,
       authTimeoutMs: authTimeout,
+      maxUnauthenticatedBytes: unauthenticatedBytes,
+      maxUpdateBytes: updateBytes,
     })
     .partial()
     .default({})
@@ -190,6 +205,16 @@ const SOURCES = {
     env: 'RELEVANT_SYNC_AUTH_TIMEOUT_MS',
     schema: wholeNumber.pipe(authTimeout),
   },
+  maxUnauthenticatedBytes: {
+    flag: '--max-unauthenticated-bytes',
+    env: 'RELEVANT_SYNC_MAX_UNAUTHENTICATED_BYTES',
+    schema: wholeNumber.pipe(unauthenticatedBytes),
+  },
+  maxUpdateBytes: {
+    flag: '--max-update-bytes',
+    env: 'RELEVANT_SYNC_MAX_UPDATE_BYTES',
+    schema: wholeNumber.pipe(updateBytes),
+  },
   trustProxy: {
     flag: '--trust-proxy',
     env: 'RELEVANT_SYNC_TRUST_PROXY',
@@ -238,6 +263,8 @@ Options (or environment variables):
   --max-connections <n>         RELEVANT_SYNC_MAX_CONNECTIONS  open connections in all (2000)
   --max-connections-per-address <n>  RELEVANT_SYNC_MAX_CONNECTIONS_PER_ADDRESS  (128)
   --auth-timeout-ms <ms>        RELEVANT_SYNC_AUTH_TIMEOUT_MS  time to open a journal (15000)
+  --max-unauthenticated-bytes <n>  RELEVANT_SYNC_MAX_UNAUTHENTICATED_BYTES  bytes sent before that (65536)
+  --max-update-bytes <n>        RELEVANT_SYNC_MAX_UPDATE_BYTES  largest change, in bytes (33554432)
   --public-url <ws://...>       RELEVANT_SYNC_PUBLIC_URL   address in add-journal's link`;
 
 const FLAGS = new Map<string, Key>(
@@ -310,6 +337,8 @@ export function parseCommandLine(
       maxConnections: values.maxConnections,
       maxPerAddress: values.maxPerAddress,
       authTimeoutMs: values.authTimeoutMs,
+      maxUnauthenticatedBytes: values.maxUnauthenticatedBytes,
+      maxUpdateBytes: values.maxUpdateBytes,
     },
     throttle:
       failuresPerMinute === 0

@@ -33,7 +33,7 @@ export interface SyncServerOptions {
   logSink?: LogSink;
   /** Reverse proxies whose X-Forwarded-For names the client (see tokenThrottle). */
   trustProxy?: readonly string[];
-  /** Connection caps and the time to open a journal (see connectionLimits.ts). */
+  /** Connection caps, the time to open a journal and byte limits (see connectionLimits.ts). */
   limits?: Partial<ConnectionLimits>;
   /** How often and how fast a failing store is retried (default 5 attempts from 200 ms). */
   storeRetry?: Partial<RetryPolicy>;
@@ -118,7 +118,9 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
     throw error;
   }
   // Last: its onAuthenticate runs only once the journal's own check has let the connection in.
-  const limits = limitConnections(settings.limits, settings.trustProxy);
+  const limits = limitConnections(settings.limits, settings.trustProxy, (line) =>
+    clientLog.info(line),
+  );
 
   const server = new Server({
     name: 'relevant-sync',
@@ -130,11 +132,13 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
     // once its last client has gone and its pending changes are stored (stored at once then,
     // not after the debounce).
     unloadImmediately: true,
+    // One change at most this large (a device's first upload is one message).
+    websocketOptions: { maxPayload: settings.limits.maxUpdateBytes },
     ...(settings.storeDebounceMs === undefined ? {} : { debounce: settings.storeDebounceMs }),
     ...(settings.storeMaxDebounceMs === undefined
       ? {}
       : { maxDebounce: settings.storeMaxDebounceMs }),
-    extensions: [...extensions, limits.extension],
+    extensions: [...extensions, ...limits.extensions],
   });
   limits.watch(server.httpServer);
   const hocuspocus = server.hocuspocus;

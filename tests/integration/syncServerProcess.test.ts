@@ -270,6 +270,34 @@ describe('sync server command line', () => {
     });
   });
 
+  it('reads the byte limits before and after a journal is opened, 64 KiB and 32 MiB unless told', () => {
+    expect(parseCommandLine([], {})).toMatchObject({
+      ok: true,
+      commandLine: {
+        settings: { limits: { maxUnauthenticatedBytes: 65_536, maxUpdateBytes: 33_554_432 } },
+      },
+    });
+    expect(
+      parseCommandLine(['--max-update-bytes=134217728'], {
+        RELEVANT_SYNC_MAX_UNAUTHENTICATED_BYTES: '131072',
+      }),
+    ).toMatchObject({
+      ok: true,
+      commandLine: {
+        settings: { limits: { maxUnauthenticatedBytes: 131_072, maxUpdateBytes: 134_217_728 } },
+      },
+    });
+    expect(parseCommandLine(['--max-unauthenticated-bytes', '512'], {})).toEqual({
+      ok: false,
+      error:
+        '--max-unauthenticated-bytes "512": Allow at least 1024 bytes before a journal is opened.',
+    });
+    expect(parseCommandLine(['--max-update-bytes', '32MB'], {})).toEqual({
+      ok: false,
+      error: '--max-update-bytes "32MB": Expected a whole number.',
+    });
+  });
+
   it('reads the throttle as wrong tokens a minute, with its "try again" time', () => {
     expect(parseCommandLine(['--throttle', '5', '--ban-minutes', '3'], {})).toMatchObject({
       ok: true,
