@@ -52,6 +52,13 @@ export const AUTH_TIMEOUT_CLOSE_CODE = 4408;
 
 const CONNECTION_HEADER = 'x-relevant-connection' as const;
 
+/**
+ * How long a connection closed for opening no journal (or sending too much) stays, unread,
+ * after its answer: closing a socket with unread data resets it, and a client still sending
+ * could lose the answer to the reset if both arrived together.
+ */
+const ANSWER_GRACE_MS = 250;
+
 /** An HTTP answer written straight to the socket, before any HTTP was read. */
 function refuseHttp(socket: Socket, status: string, reason: string): void {
   const body = `${reason}\n`;
@@ -125,7 +132,7 @@ export function limitConnections(
     socket.pause();
     if (entry.upgraded) socket.end(closeFrame(answer.code, answer.reason));
     else refuseHttp(socket, answer.status, answer.reason);
-    socket.destroySoon();
+    setTimeout(() => socket.destroy(), ANSWER_GRACE_MS).unref();
   };
 
   /** Once the read past the limit has been handled: still waiting, and no token among it? */

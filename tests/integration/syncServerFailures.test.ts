@@ -445,6 +445,10 @@ describe('sync server: what a client may send', () => {
       // Closed after the first 64 KiB, not after reading 32 MB (~0.1 s on loopback).
       expect(closed?.afterMs).toBeLessThan(2000);
     }
+    // One after another, as a sender that starts again at once: each is told why.
+    const again = [];
+    for (let attempt = 0; attempt < 10; attempt++) again.push(await sendRawFrame(url, frame, 5000));
+    expect(again.map((closed) => closed?.reason)).toEqual(Array(10).fill(UNAUTHENTICATED_LIMIT));
     expect(logs.filter((line) => line.includes('sent over 64 KiB before opening'))).toHaveLength(1);
     device.doc.getMap('entries').set('after', 'Lunch with Ana');
     await waitForSync(device);
