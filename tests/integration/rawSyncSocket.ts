@@ -58,10 +58,13 @@ function opened(socket: WebSocket): Promise<void> {
   });
 }
 
+/** A message about `documentName`: its name, then `body`. */
+const message = (documentName: string, body: number[]) =>
+  Uint8Array.from([...varString(documentName), ...body]);
+
 /** The message that asks to open `documentName` with `token`, as a provider sends it. */
 export function authMessage(documentName: string, token: string): Uint8Array {
-  return Uint8Array.from([
-    ...varString(documentName),
+  return message(documentName, [
     MESSAGE_AUTH,
     AUTH_TOKEN,
     ...varString(token),
@@ -69,10 +72,9 @@ export function authMessage(documentName: string, token: string): Uint8Array {
   ]);
 }
 
-/** Sends the authentication message for `documentName`; returns the encoded name. */
-function sendToken(socket: WebSocket, documentName: string, token: string): number[] {
+/** Sends the authentication message for `documentName`. */
+function sendToken(socket: WebSocket, documentName: string, token: string): void {
   socket.send(authMessage(documentName, token));
-  return varString(documentName);
 }
 
 export interface ChangeOutcome {
@@ -119,10 +121,10 @@ export async function sendRawChange(
     }
   });
   await opened(socket);
-  const name = sendToken(socket, documentName, token);
+  sendToken(socket, documentName, token);
   await ready;
   if (outcome.closed === null) {
-    socket.send(Uint8Array.from([...name, MESSAGE_SYNC, SYNC_UPDATE, ...varBytes(change)]));
+    socket.send(message(documentName, [MESSAGE_SYNC, SYNC_UPDATE, ...varBytes(change)]));
     await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, waitMs))]);
   }
   socket.terminate();
@@ -131,12 +133,7 @@ export async function sendRawChange(
 
 /** A sync message asking for what the server has of `documentName` beyond `stateVector`. */
 export function syncStepOne(documentName: string, stateVector: Uint8Array): Uint8Array {
-  return Uint8Array.from([
-    ...varString(documentName),
-    MESSAGE_SYNC,
-    SYNC_STEP_1,
-    ...varBytes(stateVector),
-  ]);
+  return message(documentName, [MESSAGE_SYNC, SYNC_STEP_1, ...varBytes(stateVector)]);
 }
 
 /** How the server closed a connection, and how long after the frame was sent. */
