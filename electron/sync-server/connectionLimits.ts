@@ -33,8 +33,8 @@ export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
   maxConnections: 2000,
   maxPerAddress: 128,
   authTimeoutMs: 15_000,
-  // A device sends its token first, and is let in before the rest of what it sends at once
-  // (its documents' state vectors) counts: a few hundred bytes count (see limitConnections).
+  // A device sends its token first; what follows at once (its documents' state vectors, over
+  // this for a long-used journal) waits, unread, while the token is checked (limitConnections).
   maxUnauthenticatedBytes: 64 * 1024,
   // A 20k journal's first upload is one 23.3 MB message (its reflections 13.7 MB).
   maxUpdateBytes: 32 * 1024 * 1024,
@@ -101,12 +101,12 @@ interface Waiting {
  * `maxUnauthenticatedBytes`, nothing more is read from it, and unless it sent a token in what
  * was read it is closed at once with the reason (a 413 before its upgrade, close code 1009
  * after), so that nobody can make the server read large frames without a token. A device
- * sends its token first, and at once the state vectors of its documents (~9 bytes per Yjs
+ * sends its token first, and at once the state vectors of its documents (6 to 9 bytes per Yjs
  * client id: easily over the limit for a long-used journal); one whose token is being checked
  * is held until it is in (then read on), or closed by the timeout.
  *
- * Two extensions: the first (ahead of every other) notes that a connection sent a token; the
- * second, last, that the journal's own check let it in.
+ * Two extensions: the first (priority 1000, so its onConnect runs before any other's) notes
+ * that a connection sent a token; the second, last, that the journal's own check let it in.
  */
 export function limitConnections(
   limits: ConnectionLimits,
