@@ -179,21 +179,26 @@ export async function attackRows(server: ServerProcess, dataDir: string): Promis
         pass: attackedP99 < TARGET_P99_MS && attacked.missing === 0,
       },
       {
-        measure: '… its p50; changes not delivered within 10 s',
+        measure: '… its p50',
         size,
-        value: `${formatMs(attacked.latencies.length ? percentile(attacked.latencies, 0.5) : NaN)}; ${attacked.missing}`,
+        value: formatMs(attacked.latencies.length ? percentile(attacked.latencies, 0.5) : NaN),
+      },
+      { measure: '… changes not delivered within 10 s', size, value: String(attacked.missing) },
+      {
+        measure: `… frames the server closed after their first 64 KiB (code 1009) in ${seconds} s (ended otherwise: ${counts?.framesOtherwise ?? '?'})`,
+        size,
+        value: String(counts?.framesRefused ?? '?'),
       },
       {
-        measure: `… frames closed after the first 64 KiB (code 1009) in ${seconds} s; ended otherwise`,
+        measure: `… half-open connections held, median of reports 1 s apart (fewest ${held.length ? Math.min(...held) : '?'})`,
         size,
-        value: `${counts?.framesRefused ?? '?'}; ${counts?.framesOtherwise ?? '?'}`,
+        value: held.length ? String(median(held)) : '?',
       },
       {
-        measure: `… half-open connections held, median (fewest) of reports 1 s apart; closed by the server (no journal within 15 s) and opened again`,
+        measure:
+          '… half-open connections the server closed (no journal within 15 s), each opened again',
         size,
-        value: held.length
-          ? `${median(held)} (${Math.min(...held)}); ${counts?.halfOpenClosed ?? '?'}`
-          : '?',
+        value: String(counts?.halfOpenClosed ?? '?'),
       },
     ];
   } finally {
