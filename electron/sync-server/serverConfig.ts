@@ -9,12 +9,16 @@ import { LOG_LEVELS, type LogLevel } from './logger';
  * message naming the flag or variable it came from.
  */
 export interface ThrottleSettings {
-  /** Connection attempts one address may make in a minute before it is banned. */
-  readonly connectionsPerMinute: number;
+  /**
+   * Refused attempts (wrong tokens) one address may make on one journal in a minute, and
+   * attempts without a token or on journals that do not exist in all, before those are
+   * refused with "try again" (see tokenThrottle.ts; a right token is never throttled).
+   */
+  readonly failuresPerMinute: number;
   readonly banMinutes: number;
 }
 
-export const DEFAULT_THROTTLE: ThrottleSettings = { connectionsPerMinute: 60, banMinutes: 1 };
+export const DEFAULT_THROTTLE: ThrottleSettings = { failuresPerMinute: 60, banMinutes: 1 };
 
 export interface ServerSettings {
   host: string;
@@ -32,7 +36,10 @@ export interface ServerSettings {
    * the throttle counts the client's address instead of the proxy's.
    */
   trustProxy: readonly string[];
-  /** Connections in all and per address, and how long one may stay without a journal. */
+  /**
+   * Connections in all and per address, how long one may stay without a journal, and how much
+   * it may send before and after it opened one.
+   */
   limits: ConnectionLimits;
   /** The largest a journal (or its reflections) may grow to on the server, in bytes. */
   maxJournalBytes: number;
@@ -82,10 +89,10 @@ const milliseconds = z
 const throttle = z.union([
   z.literal(false),
   z.object({
-    connectionsPerMinute: z
+    failuresPerMinute: z
       .number()
-      .int('Connections per minute is a whole number from 1 up.')
-      .min(1, 'Connections per minute is a whole number from 1 up.'),
+      .int('Refused attempts per minute is a whole number from 1 up.')
+      .min(1, 'Refused attempts per minute is a whole number from 1 up.'),
     banMinutes: z.number().min(0, 'The ban lasts 0 minutes or more.'),
   }),
 ]);
@@ -106,6 +113,16 @@ const authTimeout = z
   .int()
   .min(100, 'The time to open a journal is at least 100 ms.')
   .max(600_000, 'The time to open a journal is at most 10 minutes (600000 ms).');
+const unauthenticatedBytes = z
+  .number()
+  .int()
+  .min(1024, 'Allow at least 1024 bytes before a journal is opened.')
+  .max(16 * 1024 * 1024, 'Allow at most 16 MiB (16777216 bytes) before a journal is opened.');
+const updateBytes = z
+  .number()
+  .int()
+  .min(65_536, 'Allow changes of at least 65536 bytes.')
+  .max(2 ** 31 - 1, 'A change is at most 2147483647 bytes.');
 
 export const serverSettingsSchema = z.object({
   host: host.default('127.0.0.1'),
@@ -125,6 +142,8 @@ export const serverSettingsSchema = z.object({
       maxConnections: connectionCount,
       maxPerAddress: connectionCount,
       authTimeoutMs: authTimeout,
+      maxUnauthenticatedBytes: unauthenticatedBytes,
+      maxUpdateBytes: updateBytes,
     })
     .partial()
     .default({})
@@ -207,7 +226,7 @@ const SOURCES = {
     schema: z
       .string()
       .trim()
-      .regex(/^(\d+|off)$/, 'Expected connections per minute, or "off".')
+      .regex(/^(\d+|off)$/, 'Expected refused attempts per minute, or "off".')
       .transform((text) => (text === 'off' || text === '0' ? 0 : Number(text))),
   },
   maxConnections: {
@@ -234,6 +253,16 @@ const SOURCES = {
     flag: '--auth-timeout-ms',
     env: 'RELEVANT_SYNC_AUTH_TIMEOUT_MS',
     schema: wholeNumber.pipe(authTimeout),
+  },
+  maxUnauthenticatedBytes: {
+    flag: '--max-unauthenticated-bytes',
+    env: 'RELEVANT_SYNC_MAX_UNAUTHENTICATED_BYTES',
+    schema: wholeNumber.pipe(unauthenticatedBytes),
+  },
+  maxUpdateBytes: {
+    flag: '--max-update-bytes',
+    env: 'RELEVANT_SYNC_MAX_UPDATE_BYTES',
+    schema: wholeNumber.pipe(updateBytes),
   },
   trustProxy: {
     flag: '--trust-proxy',
@@ -279,12 +308,14 @@ Options (or environment variables):
   --redis-url <redis://...>     RELEVANT_SYNC_REDIS_URL scale out over several instances
   --store-debounce-ms <ms>      RELEVANT_SYNC_STORE_DEBOUNCE_MS      (2000)
   --store-max-debounce-ms <ms>  RELEVANT_SYNC_STORE_MAX_DEBOUNCE_MS  (10000)
-  --throttle <n | off>          RELEVANT_SYNC_THROTTLE  connections a minute per address (60)
-  --ban-minutes <n>             RELEVANT_SYNC_BAN_MINUTES  ban after too many (1)
+  --throttle <n | off>          RELEVANT_SYNC_THROTTLE  wrong tokens a minute per address and journal (60)
+  --ban-minutes <n>             RELEVANT_SYNC_BAN_MINUTES  "try again" for that long after (1)
   --trust-proxy <ip,ip...>      RELEVANT_SYNC_TRUST_PROXY  proxies whose X-Forwarded-For is believed
   --max-connections <n>         RELEVANT_SYNC_MAX_CONNECTIONS  open connections in all (2000)
   --max-connections-per-address <n>  RELEVANT_SYNC_MAX_CONNECTIONS_PER_ADDRESS  (128)
   --auth-timeout-ms <ms>        RELEVANT_SYNC_AUTH_TIMEOUT_MS  time to open a journal (15000)
+  --max-unauthenticated-bytes <n>  RELEVANT_SYNC_MAX_UNAUTHENTICATED_BYTES  bytes sent before that (65536)
+  --max-update-bytes <n>        RELEVANT_SYNC_MAX_UPDATE_BYTES  largest change, in bytes (33554432)
   --max-journal-bytes <n>       RELEVANT_SYNC_MAX_JOURNAL_BYTES  largest a journal may grow (256 MiB)
   --compact-after-rows <n>      RELEVANT_SYNC_COMPACT_AFTER_ROWS  change rows before an open journal
                                 is written whole (2000)
@@ -346,7 +377,7 @@ export function parseCommandLine(
     Object.assign(values, { [key]: parsed.data });
   }
 
-  const connectionsPerMinute = values.throttle ?? DEFAULT_THROTTLE.connectionsPerMinute;
+  const failuresPerMinute = values.throttle ?? DEFAULT_THROTTLE.failuresPerMinute;
   const settings = checkServerSettings({
     host: values.host,
     port: values.port,
@@ -363,11 +394,13 @@ export function parseCommandLine(
       maxConnections: values.maxConnections,
       maxPerAddress: values.maxPerAddress,
       authTimeoutMs: values.authTimeoutMs,
+      maxUnauthenticatedBytes: values.maxUnauthenticatedBytes,
+      maxUpdateBytes: values.maxUpdateBytes,
     },
     throttle:
-      connectionsPerMinute === 0
+      failuresPerMinute === 0
         ? false
-        : { connectionsPerMinute, banMinutes: values.banMinutes ?? DEFAULT_THROTTLE.banMinutes },
+        : { failuresPerMinute, banMinutes: values.banMinutes ?? DEFAULT_THROTTLE.banMinutes },
   });
   return {
     ok: true,

@@ -1,6 +1,5 @@
 import { Server, type Extension, type Hocuspocus } from '@hocuspocus/server';
 import { limitConnections, type ConnectionLimits } from './connectionLimits';
-import { connectionThrottle } from './connectionThrottle';
 import { documentLabel, DocumentStore } from './documentStore';
 import { checkAccess, openServerStorage } from './journalRegistry';
 import { countRepeats } from './consoleLog';
@@ -10,6 +9,7 @@ import { quietCollection } from './quietCollection';
 import { Refusal } from './refusal';
 import { checkServerSettings, type ThrottleSettings } from './serverConfig';
 import { DEFAULT_STORE_RETRY, type RetryPolicy } from './storeRetry';
+import { tokenThrottle } from './tokenThrottle';
 
 export interface SyncServerOptions {
   /** Where to listen; default '127.0.0.1' (loopback only). */
@@ -31,15 +31,15 @@ export interface SyncServerOptions {
   storeDebounceMs?: number;
   /** Longest wait before storing under continuous changes (default 10000). */
   storeMaxDebounceMs?: number;
-  /** Connection throttling per address; default 60 a minute, then banned for 1 minute. */
+  /** Wrong tokens per address and journal; default 60 a minute, then "try again" for 1 minute. */
   throttle?: false | ThrottleSettings;
   /** Where log lines go (default: stderr). */
   logSink?: LogSink;
-  /** Reverse proxies whose X-Forwarded-For names the client (see connectionThrottle). */
+  /** Reverse proxies whose X-Forwarded-For names the client (see tokenThrottle). */
   trustProxy?: readonly string[];
   /** The largest a journal (or its reflections) may grow to, in bytes (default 256 MiB). */
   maxJournalBytes?: number;
-  /** Connection caps and the time to open a journal (see connectionLimits.ts). */
+  /** Connection caps, the time to open a journal and byte limits (see connectionLimits.ts). */
   limits?: Partial<ConnectionLimits>;
   /**
    * Change rows after which a journal still open is written whole at its next store (default
@@ -91,10 +91,14 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
     logger.debug(`Collected garbage. ${memoryLine(documents)}`);
   });
 
+  const throttle = settings.throttle
+    ? tokenThrottle(settings.throttle, settings.trustProxy, (line) => clientLog.info(line))
+    : null;
   const journals: Extension = {
     extensionName: 'RelevantJournals',
-    async onAuthenticate({ documentName, token }) {
-      const denial = await checkAccess(storage, documentName, token);
+    async onAuthenticate({ documentName, token, requestHeaders }) {
+      const checked = await checkAccess(storage, documentName, token);
+      const denial = throttle ? throttle.judge(documentName, checked, requestHeaders) : checked;
       if (denial !== null) {
         clientLog.info(`Refused a connection to ${documentLabel(documentName)}: ${denial}`);
         throw new Refusal(denial);
@@ -119,7 +123,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
     },
   };
 
-  const extensions: Extension[] = [store, journals];
+  const extensions: Extension[] = [...(throttle ? [throttle.extension] : []), store, journals];
   let redisReady = false;
   try {
     if (settings.redisUrl !== undefined) {
@@ -133,10 +137,9 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
     throw error;
   }
   // Last: its onAuthenticate runs only once the journal's own check has let the connection in.
-  const limits = limitConnections(settings.limits, settings.trustProxy);
-  if (settings.throttle) {
-    extensions.push(...connectionThrottle(settings.throttle, settings.trustProxy));
-  }
+  const limits = limitConnections(settings.limits, settings.trustProxy, (line) =>
+    clientLog.info(line),
+  );
 
   const server = new Server({
     name: 'relevant-sync',
@@ -148,11 +151,13 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
     // once its last client has gone and its pending changes are stored (stored at once then,
     // not after the debounce).
     unloadImmediately: true,
+    // One change at most this large (a device's first upload is one message).
+    websocketOptions: { maxPayload: settings.limits.maxUpdateBytes },
     ...(settings.storeDebounceMs === undefined ? {} : { debounce: settings.storeDebounceMs }),
     ...(settings.storeMaxDebounceMs === undefined
       ? {}
       : { maxDebounce: settings.storeMaxDebounceMs }),
-    extensions: [...extensions, limits.extension],
+    extensions: [...extensions, ...limits.extensions],
   });
   limits.watch(server.httpServer);
   const hocuspocus = server.hocuspocus;

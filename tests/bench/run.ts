@@ -33,7 +33,7 @@ const PARTS = {
   contacts: "introduction suggestions and a contact's figures",
   browser: 'Chromium: reloads of the 20k and 100k journals among --sizes (else of the 20k one)',
   'new-device': 'Chromium: a new device gets the 20k journal from the sync server',
-  sync: 'the sync server: a new device, offline edits, one field change, 200 devices',
+  sync: 'the sync server: a new device, offline edits, one field change, under attack, 200 devices',
   'server-memory': "the sync server's memory with one 20k and with 50 × 2k journals open",
   'scale-out': 'two sync server instances on Postgres and Redis: 1,000 devices on 200 × 2k',
 } as const;

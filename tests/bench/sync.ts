@@ -2,8 +2,10 @@
 // process on loopback, clients in this process (Hocuspocus providers over `ws`, each with its
 // JournalDoc, as the app has). Measures how long and how many bytes a new device takes to get
 // the 20k journal and then its reflections, how long 1,000 offline edits take to reach
-// another device, the bytes one field change costs, and how fast changes spread with 200
-// devices on 50 journals of 2k interactions with their reflections.
+// another device, the bytes one field change costs, how fast a device's changes reach another
+// while clients without a token push large frames and hold half-open connections
+// (syncAttack.ts), and how fast changes spread with 200 devices on 50 journals of 2k
+// interactions with their reflections.
 import * as Y from 'yjs';
 import { addJournal, type NewJournal } from '../../electron/sync-server';
 import { JournalDoc } from '../../shared/doc';
@@ -20,6 +22,7 @@ import {
 } from '../integration/syncHelpers';
 import { connectReplica, waitUntil, type Replica } from '../integration/syncReplica';
 import { startCountingProxy, type CountingProxy } from './countingProxy';
+import { attackRows } from './syncAttack';
 import { sizeLabel, type SeededJournal } from './seeded';
 import { collectGarbage, median, percentile, progress } from './stats';
 import { uploadReflections } from './syncUpload';
@@ -427,6 +430,7 @@ export async function measureSync(big: SeededJournal, small: SeededJournal): Pro
       await download.closeProxies();
     }
     rows.push(...(await fieldChangeRows(server, addJournal(dataDir))));
+    rows.push(...(await attackRows(server, dataDir)));
     rows.push(...(await loadRows(server, dataDir, small)));
     return rows;
   } finally {

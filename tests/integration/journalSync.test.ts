@@ -8,7 +8,7 @@ import { JournalSync } from '../../renderer/src/platform/sync/journalSync';
 import type { SyncState } from '../../renderer/src/platform/sync/syncStatus';
 import { readStoredSync, type SyncSecrets } from '../../renderer/src/platform/sync/syncStore';
 import { JournalDoc } from '../../shared/doc';
-import { CHANGE_REFUSED_REASONS, type SyncTarget } from '../../shared/sync';
+import { CHANGE_REFUSED_REASONS, MESSAGE_TOO_BIG_REASON, type SyncTarget } from '../../shared/sync';
 import { databasePath } from '../../electron/sync-server/journalRegistry';
 import { anInteraction } from '../fixtures/interactions';
 import {
@@ -319,5 +319,60 @@ describe('sync on a device', () => {
     await waitFor(() => stateOf(restarted) === 'refused', 'the lost token to be said');
     const state = restarted.sync.getState();
     expect(state.state === 'refused' && state.reason).toMatch(/no longer has the journal’s token/);
+  });
+});
+
+describe('sync on a device, its change too large for the server', () => {
+  it('says the server refused a change as too large, keeps it (a first upload too), and syncs once the server takes it', async () => {
+    const folder = makeTempDir();
+    let small: SyncServer | undefined = await startSyncServer({
+      port: 0,
+      dataDir: folder,
+      logLevel: 'silent',
+      limits: { maxUpdateBytes: 65_536 },
+    });
+    const { port } = small;
+    let large: SyncServer | undefined;
+    try {
+      const { journalId, token } = addJournal(folder);
+      const bigTarget = { serverUrl: small.url, journalId, token };
+      // Written before sync was set up: nothing counted as pending, sent whole on connecting.
+      const laptop = device();
+      // About 120 kB: thirty interactions with long outcomes.
+      for (let day = 1; day <= 30; day++) {
+        laptop.journal.addInteraction(
+          anInteraction({
+            title: `Workshop day ${day}`,
+            outcome: `Day ${day}: ${'x'.repeat(4000)}`,
+          }),
+        );
+      }
+      laptop.sync.connect(bigTarget);
+      await waitFor(() => stateOf(laptop) === 'not-stored', 'the refusal to be shown');
+      expect(laptop.sync.getState()).toEqual({
+        state: 'not-stored',
+        target: bigTarget,
+        pending: 1,
+        reason: MESSAGE_TOO_BIG_REASON,
+      });
+      laptop.journal.addInteraction(anInteraction({ title: 'Coffee after the workshop' }));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(laptop.sync.getState()).toMatchObject({ state: 'not-stored', pending: 2 });
+      expect(readStoredDocument(folder, journalId)).toBeUndefined();
+
+      // The same server, on the same port, taking larger changes.
+      await small.close();
+      small = undefined;
+      large = await startSyncServer({ port, dataDir: folder, logLevel: 'silent' });
+      await waitFor(() => stateOf(laptop) === 'synced', 'the laptop to be synced', 15_000);
+      const stored = new JournalDoc(readStoredDocument(folder, journalId) ?? new Y.Doc());
+      const storedTitles = stored.getSnapshot().interactions.map((entry) => entry.title);
+      expect(storedTitles).toHaveLength(31);
+      expect(storedTitles).toContain('Coffee after the workshop');
+    } finally {
+      await small?.close();
+      await large?.close();
+      removeDir(folder);
+    }
   });
 });

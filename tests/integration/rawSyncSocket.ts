@@ -8,6 +8,7 @@ import WebSocket from 'ws';
 const MESSAGE_SYNC = 0;
 const MESSAGE_AUTH = 2;
 const MESSAGE_SYNC_STATUS = 8;
+const SYNC_STEP_1 = 0;
 const SYNC_UPDATE = 2;
 const AUTH_TOKEN = 0;
 const AUTH_AUTHENTICATED = 2;
@@ -57,19 +58,23 @@ function opened(socket: WebSocket): Promise<void> {
   });
 }
 
-/** Sends the authentication message for `documentName`; returns the encoded name. */
-function sendToken(socket: WebSocket, documentName: string, token: string): number[] {
-  const name = varString(documentName);
-  socket.send(
-    Uint8Array.from([
-      ...name,
-      MESSAGE_AUTH,
-      AUTH_TOKEN,
-      ...varString(token),
-      ...varString('3.0.0'),
-    ]),
-  );
-  return name;
+/** A message about `documentName`: its name, then `body`. */
+const message = (documentName: string, body: number[]) =>
+  Uint8Array.from([...varString(documentName), ...body]);
+
+/** The message that asks to open `documentName` with `token`, as a provider sends it. */
+export function authMessage(documentName: string, token: string): Uint8Array {
+  return message(documentName, [
+    MESSAGE_AUTH,
+    AUTH_TOKEN,
+    ...varString(token),
+    ...varString('3.0.0'),
+  ]);
+}
+
+/** Sends the authentication message for `documentName`. */
+function sendToken(socket: WebSocket, documentName: string, token: string): void {
+  socket.send(authMessage(documentName, token));
 }
 
 export interface ChangeOutcome {
@@ -116,25 +121,54 @@ export async function sendRawChange(
     }
   });
   await opened(socket);
-  const name = sendToken(socket, documentName, token);
+  sendToken(socket, documentName, token);
   await ready;
   if (outcome.closed === null) {
-    socket.send(Uint8Array.from([...name, MESSAGE_SYNC, SYNC_UPDATE, ...varBytes(change)]));
+    socket.send(message(documentName, [MESSAGE_SYNC, SYNC_UPDATE, ...varBytes(change)]));
     await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, waitMs))]);
   }
   socket.terminate();
   return { acknowledged, closed: outcome.closed };
 }
 
-/** Opens a socket, sends `bytes` as one frame before any authentication, and waits a little. */
-export async function sendRawFrame(url: string, bytes: Uint8Array, waitMs = 200): Promise<void> {
+/** A sync message asking for what the server has of `documentName` beyond `stateVector`. */
+export function syncStepOne(documentName: string, stateVector: Uint8Array): Uint8Array {
+  return message(documentName, [MESSAGE_SYNC, SYNC_STEP_1, ...varBytes(stateVector)]);
+}
+
+/** How the server closed a connection, and how long after the frame was sent. */
+export interface Closed {
+  readonly code: number;
+  readonly reason: string;
+  readonly afterMs: number;
+}
+
+/**
+ * Opens a socket, sends `bytes` as one frame before any authentication, and waits until the
+ * server closes the connection (at most `waitMs`): how it closed it, or null.
+ */
+export async function sendRawFrame(
+  url: string,
+  bytes: Uint8Array,
+  waitMs = 200,
+): Promise<Closed | null> {
   const socket = new WebSocket(url);
   socket.on('error', () => undefined);
-  const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+  let sentAt = 0;
+  const closed = new Promise<Closed>((resolve) =>
+    socket.on('close', (code, reason) =>
+      resolve({ code, reason: reason.toString(), afterMs: performance.now() - sentAt }),
+    ),
+  );
   await opened(socket);
+  sentAt = performance.now();
   socket.send(bytes);
-  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, waitMs))]);
+  const outcome = await Promise.race([
+    closed,
+    new Promise<null>((resolve) => setTimeout(() => resolve(null), waitMs)),
+  ]);
   socket.terminate();
+  return outcome;
 }
 
 /**

@@ -87,6 +87,29 @@ async function rawConnection(port: number): Promise<{ socket: Socket; received()
   return { socket, received: () => received };
 }
 
+const WRONG_TOKEN = 'w'.repeat(43);
+const WRONG = 'wrong token for this journal';
+const THROTTLED = 'too many wrong tokens for this journal from this address: try again in 1 minute';
+
+/**
+ * What the server answers `count` attempts, one after another, each on a new connection, to
+ * open `name` with `token`: 'authenticated' or the reason it gave.
+ */
+async function answers(
+  url: string,
+  name: string,
+  token: string,
+  count = 1,
+  headers: Record<string, string> = {},
+): Promise<string[]> {
+  const result: string[] = [];
+  for (let attempt = 0; attempt < count; attempt++) {
+    const answer = await authenticateRaw(url, name, token, headers);
+    result.push('refused' in answer ? answer.refused : 'authenticated');
+  }
+  return result;
+}
+
 /** What the server stored of a document, decoded; undefined when it stored nothing. */
 const storedDocument = (name: string): Y.Doc | undefined => readStoredDocument(dataDir, name);
 
@@ -278,44 +301,81 @@ describe('sync server: access', () => {
     ).toContain('plant managers');
   });
 
-  it('throttles an address that connects too often, with a reason', async () => {
-    const server = await start({ throttle: { connectionsPerMinute: 2, banMinutes: 1 } });
+  it('throttles wrong tokens past the limit, saying when to try again, and still lets the right token in from the same address', async () => {
+    // The default throttle: 60 wrong tokens a minute per address and journal.
+    const server = await start();
     const { journalId, token } = addJournal(dataDir);
-    for (let i = 0; i < 2; i += 1) {
-      const ok = client({ url: server.url, journalId, token });
-      await waitForSync(ok);
-      ok.destroy();
-    }
-    const third = client({ url: server.url, journalId, token });
-    expect(await waitForRefusal(third)).toMatch(/too many connections/);
+    const guesses = await answers(server.url, journalId, WRONG_TOKEN, 70);
+    expect(guesses.slice(0, 60)).toEqual(Array(60).fill(WRONG));
+    expect(guesses.slice(60)).toEqual(Array(10).fill(THROTTLED));
+    expect(await answers(server.url, journalId, token)).toEqual(['authenticated']);
+    // A device opening both documents, as the app does.
+    const device = journalClient({ url: server.url, journalId, token });
+    await waitFor(() => device.isInSync(), 'the device to sync both documents');
+    expect(device.refusals()).toEqual([]);
   });
 
-  it('behind a trusted proxy, counts each client’s forwarded address: one client’s wrong tokens lock out only that client', async () => {
+  it('keeps journals apart: wrong tokens for one do not throttle another, from the same address', async () => {
+    const server = await start({ throttle: { failuresPerMinute: 3, banMinutes: 1 } });
+    const a = addJournal(dataDir);
+    const b = addJournal(dataDir);
+    expect(await answers(server.url, a.journalId, WRONG_TOKEN, 5)).toEqual([
+      ...Array<string>(3).fill(WRONG),
+      ...Array<string>(2).fill(THROTTLED),
+    ]);
+    expect(await answers(server.url, b.journalId, WRONG_TOKEN, 3)).toEqual(Array(3).fill(WRONG));
+    expect(await answers(server.url, b.journalId, b.token)).toEqual(['authenticated']);
+    expect(await answers(server.url, a.journalId, a.token)).toEqual(['authenticated']);
+  });
+
+  it('throttles attempts on journals that do not exist per address, never a right token', async () => {
+    const server = await start({ throttle: { failuresPerMinute: 2, banMinutes: 1 } });
+    const { journalId, token } = addJournal(dataDir);
+    const unknown = ['AAAAAAAAAAAAAAAAAAAAAA', 'BBBBBBBBBBBBBBBBBBBBBB', 'no/such/name', 'CCC'];
+    const refusals = [];
+    for (const name of unknown) refusals.push(...(await answers(server.url, name, token)));
+    const tooMany = 'too many refused attempts from this address: try again in 1 minute';
+    expect(refusals).toEqual(['no such journal', 'no such journal', tooMany, tooMany]);
+    expect(await answers(server.url, journalId, token)).toEqual(['authenticated']);
+    // A wrong token for a journal that exists is counted on its own.
+    expect(await answers(server.url, journalId, WRONG_TOKEN)).toEqual([WRONG]);
+  });
+
+  it('never counts devices that open their journal: many connections a minute under a low limit', async () => {
+    const server = await start({ throttle: { failuresPerMinute: 1, banMinutes: 1 } });
+    const { journalId, token } = addJournal(dataDir);
+    for (let i = 0; i < 5; i += 1) {
+      const device = journalClient({ url: server.url, journalId, token });
+      await waitFor(() => device.isInSync(), `device ${i + 1} to sync both documents`);
+      expect(device.refusals()).toEqual([]);
+      device.destroy();
+    }
+  });
+
+  it('behind a trusted proxy, counts each client’s forwarded address: one client’s wrong tokens never throttle another’s', async () => {
     const { journalId, token } = addJournal(dataDir);
     const tries = async (server: SyncServer) => {
       const attacker = { 'x-forwarded-for': '203.0.113.7' };
-      const refusals: string[] = [];
-      for (let attempt = 0; attempt < 5; attempt++) {
-        const answer = await authenticateRaw(server.url, journalId, 'w'.repeat(43), attacker);
-        if ('refused' in answer) refusals.push(answer.refused);
-      }
       const user = { 'x-forwarded-for': '198.51.100.2' };
-      return { refusals, user: await authenticateRaw(server.url, journalId, token, user) };
+      return {
+        attacker: await answers(server.url, journalId, WRONG_TOKEN, 5, attacker),
+        // The user mistypes the token once, then gets it right.
+        typo: await answers(server.url, journalId, `${token.slice(1)}x`, 1, user),
+        user: await answers(server.url, journalId, token, 1, user),
+      };
     };
-    const throttle = { connectionsPerMinute: 3, banMinutes: 1 };
-    const behindProxy = await start({ throttle, trustProxy: ['127.0.0.1'] });
-    const { refusals, user } = await tries(behindProxy);
-    expect(refusals.slice(0, 3)).toEqual(Array(3).fill('wrong token for this journal'));
-    expect(refusals.slice(3)).toEqual(
-      Array(2).fill('too many connections from this address: try again in 1 minute(s)'),
-    );
-    expect(user).toEqual({ authenticated: true });
-
-    // Without trusting the proxy, its address is everyone's, and the user is locked out too.
-    const untrusting = await start({ throttle });
-    expect((await tries(untrusting)).user).toEqual({
-      refused: 'too many connections from this address: try again in 1 minute(s)',
+    const throttle = { failuresPerMinute: 3, banMinutes: 1 };
+    const behindProxy = await tries(await start({ throttle, trustProxy: ['127.0.0.1'] }));
+    expect(behindProxy).toEqual({
+      attacker: [...Array<string>(3).fill(WRONG), ...Array<string>(2).fill(THROTTLED)],
+      typo: [WRONG],
+      user: ['authenticated'],
     });
+
+    // Without trusting the proxy, its address is everyone's: the user's typo is answered with
+    // the attacker's throttle, but the right token still opens the journal.
+    const untrusting = await tries(await start({ throttle }));
+    expect(untrusting).toMatchObject({ typo: [THROTTLED], user: ['authenticated'] });
   });
 
   it('holds no more connections from one address than allowed, saying so to the next one', async () => {
@@ -354,31 +414,6 @@ describe('sync server: access', () => {
     device.doc.getMap('entries').set('call', 'with Margaret');
     await waitForSync(device);
     expect(device.socket.status).toBe('connected');
-  });
-
-  it('counts a device opening a journal and its reflections on one connection as one attempt', async () => {
-    const server = await start({ throttle: { connectionsPerMinute: 2, banMinutes: 1 } });
-    const { journalId, token } = addJournal(dataDir);
-    for (let i = 0; i < 2; i += 1) {
-      const device = journalClient({ url: server.url, journalId, token });
-      await waitFor(() => device.isInSync(), `device ${i + 1} to sync both documents`);
-      device.destroy();
-    }
-    const third = journalClient({ url: server.url, journalId, token });
-    await waitFor(() => third.refusals().length === 2, 'both documents to be refused');
-    for (const reason of third.refusals()) expect(reason).toMatch(/too many connections/);
-  });
-
-  it('counts every document opened on its own, reflections included', async () => {
-    const server = await start({ throttle: { connectionsPerMinute: 2, banMinutes: 1 } });
-    const { journalId, token } = addJournal(dataDir);
-    for (let i = 0; i < 2; i += 1) {
-      const reflections = client({ url: server.url, journalId, token, part: 'reflections' });
-      await waitForSync(reflections);
-      reflections.destroy();
-    }
-    const third = client({ url: server.url, journalId, token, part: 'reflections' });
-    expect(await waitForRefusal(third)).toMatch(/too many connections/);
   });
 });
 

@@ -9,10 +9,26 @@ import {
   type SyncServerOptions,
 } from '../../electron/sync-server';
 import { databasePath } from '../../electron/sync-server/journalRegistry';
-import { CHANGE_REFUSED_CLOSE_CODE, CHANGE_REFUSED_REASONS } from '../../shared/sync/closeCodes';
+import { connect } from 'node:net';
+import { Server, type Extension } from '@hocuspocus/server';
+import WebSocket from 'ws';
+import {
+  AUTH_TIMEOUT_CLOSE_CODE,
+  DEFAULT_CONNECTION_LIMITS,
+  limitConnections,
+} from '../../electron/sync-server/connectionLimits';
+import { Refusal } from '../../electron/sync-server/refusal';
+import { makeSharedReflectionEntry } from '../../shared/doc';
+import { writeAs } from '../../shared/doc/reflectionEntries';
+import {
+  CHANGE_REFUSED_CLOSE_CODE,
+  CHANGE_REFUSED_REASONS,
+  MESSAGE_TOO_BIG_CLOSE_CODE,
+} from '../../shared/sync/closeCodes';
 import { reflectionsDocumentName } from '../../shared/sync/syncLink';
 import {
   clientPool,
+  connectJournalClient,
   failWrites,
   healWrites,
   makeTempDir,
@@ -26,7 +42,14 @@ import {
   type ClientPool,
   type SyncClient,
 } from './syncHelpers';
-import { sendRawChange, type ChangeOutcome } from './rawSyncSocket';
+import {
+  authenticateRaw,
+  authMessage,
+  sendRawChange,
+  sendRawFrame,
+  syncStepOne,
+  type ChangeOutcome,
+} from './rawSyncSocket';
 import { seededRandom } from '../fixtures/random';
 
 let dataDir: string;
@@ -326,8 +349,8 @@ function brokenChanges(journal: Y.Doc, count: number): Uint8Array[] {
 
 describe('sync server: a change it cannot apply', () => {
   it('is refused and never acknowledged (200 of 200), saying so; the journal and its devices go on', async () => {
-    // Two hundred connections in a row: more than the throttle allows in a minute.
-    const { url } = await start({ throttle: false });
+    // Two hundred connections in a row, with the right token: the throttle never counts them.
+    const { url } = await start();
     const { journalId, token } = addJournal(dataDir);
     const laptop = client({ url, journalId, token });
     await waitForSync(laptop);
@@ -416,5 +439,164 @@ describe('sync server: a journal at its size limit', () => {
       first: 'a'.repeat(600_000),
       small: 'lunch with Ada',
     });
+  });
+});
+
+/**
+ * A journal's two documents as years of use leave them: the journal written in `sessions`
+ * sessions (each a Yjs client id of its own), and `reflections` reflections whose entries were
+ * made by the clients derived from their interactions' ids (makeSharedReflectionEntry). Their
+ * state vectors, which a device sends before it is let in, grow with both.
+ */
+function longUsedJournal(sessions: number, reflections: number) {
+  const random = seededRandom(11);
+  const doc = new Y.Doc();
+  const entries = doc.getMap('entries');
+  doc.transact(() => {
+    for (let session = 0; session < sessions; session++) {
+      writeAs(doc, random.int(2 ** 32), () => entries.set(`session-${session}`, session));
+    }
+  });
+  const reflectionsDoc = new Y.Doc();
+  reflectionsDoc.transact(() => {
+    for (let id = 0; id < reflections; id++) makeSharedReflectionEntry(reflectionsDoc, `i-${id}`);
+  });
+  return { doc, reflections: reflectionsDoc };
+}
+
+const UNAUTHENTICATED_LIMIT = 'More than 64 KiB sent before a journal was opened.';
+
+describe('sync server: what a client may send', () => {
+  it('closes connections sending large frames without a token at once, saying why, while a device goes on syncing', async () => {
+    const { url } = await start({ throttle: false });
+    const { journalId, token } = addJournal(dataDir);
+    const device = client({ url, journalId, token });
+    await waitForSync(device);
+
+    const frame = new Uint8Array(32_000_000).fill(7);
+    const senders = Array.from({ length: 4 }, () => sendRawFrame(url, frame, 10_000));
+    device.doc.getMap('entries').set('during', 'Call with Grace while four sockets push 32 MB');
+    await waitForSync(device);
+    const closes = await Promise.all(senders);
+    for (const closed of closes) {
+      expect(closed).toMatchObject({
+        code: MESSAGE_TOO_BIG_CLOSE_CODE,
+        reason: UNAUTHENTICATED_LIMIT,
+      });
+      // Closed after the first 64 KiB, not after reading 32 MB (~0.1 s on loopback).
+      expect(closed?.afterMs).toBeLessThan(2000);
+    }
+    // One after another, as a sender that starts again at once: each is told why.
+    const again = [];
+    for (let attempt = 0; attempt < 10; attempt++) again.push(await sendRawFrame(url, frame, 5000));
+    expect(again.map((closed) => closed?.reason)).toEqual(Array(10).fill(UNAUTHENTICATED_LIMIT));
+    expect(logs.filter((line) => line.includes('sent over 64 KiB before opening'))).toHaveLength(1);
+    device.doc.getMap('entries').set('after', 'Lunch with Ana');
+    await waitForSync(device);
+    await waitFor(
+      () => readStoredDocument(dataDir, journalId)?.getMap('entries').get('after') !== undefined,
+      'the change after them to be stored',
+    );
+  });
+
+  it('answers 413 to a request that sends too much before its upgrade', async () => {
+    const { port } = await start();
+    const socket = connect(port, '127.0.0.1');
+    let received = '';
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
+    socket.on('error', () => undefined);
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    socket.write('POST / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 8000000\r\n\r\n');
+    socket.write(Buffer.alloc(8_000_000, 1));
+    await closed;
+    expect(received).toContain('HTTP/1.1 413 Content Too Large\r\n');
+    expect(received).toContain(UNAUTHENTICATED_LIMIT);
+  });
+
+  it('lets in a device of a long-used journal, whose first burst is far over the limit, as its token comes first', async () => {
+    const { url } = await start();
+    const { journalId, token } = addJournal(dataDir);
+    const used = longUsedJournal(15_000, 15_000);
+    const stateVectors = [used.doc, used.reflections].map((doc) => Y.encodeStateVector(doc));
+    const burst = stateVectors.reduce((sum, vector) => sum + vector.length, 0);
+    expect(burst).toBeGreaterThan(3 * 64 * 1024);
+
+    const device = connectJournalClient({ url, journalId, token, ...used });
+    try {
+      await waitFor(() => device.isInSync(), 'the device to sync both documents', 20_000);
+      expect(device.refusals()).toEqual([]);
+    } finally {
+      device.destroy();
+    }
+    // Another device gets all of it (its own first burst is small).
+    const other = connectJournalClient({ url, journalId, token });
+    try {
+      await waitFor(() => other.isInSync(), 'another device to sync', 20_000);
+      expect(other.doc.getMap('entries').size).toBe(15_000);
+    } finally {
+      other.destroy();
+    }
+    // The same state vector sent before the token is closed as any other large frame.
+    const [journalVector] = stateVectors;
+    expect(
+      await sendRawFrame(url, syncStepOne(journalId, journalVector ?? new Uint8Array()), 5000),
+    ).toMatchObject({ code: MESSAGE_TOO_BIG_CLOSE_CODE, reason: UNAUTHENTICATED_LIMIT });
+  });
+
+  it('holds a device whose token takes a while to check, as a database server’s may, and closes one that sent a wrong token and more', async () => {
+    // Hocuspocus alone, with the limits and a token check that takes 300 ms.
+    const limits = limitConnections({ ...DEFAULT_CONNECTION_LIMITS, authTimeoutMs: 1500 });
+    const slowCheck: Extension = {
+      async onAuthenticate({ token }) {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        if (token !== 'the-token') throw new Refusal('wrong token for this journal');
+      },
+    };
+    const hocuspocus = new Server({
+      port: 0,
+      address: '127.0.0.1',
+      quiet: true,
+      stopOnSignals: false,
+      extensions: [slowCheck, ...limits.extensions],
+    });
+    limits.watch(hocuspocus.httpServer);
+    await hocuspocus.listen();
+    const url = `ws://127.0.0.1:${hocuspocus.address.port}`;
+    const used = longUsedJournal(15_000, 15_000);
+    const device = connectJournalClient({ url, journalId: 'j', token: 'the-token', ...used });
+    try {
+      await waitFor(() => device.isInSync(), 'the device to sync both documents', 20_000);
+      const wrong = new WebSocket(url);
+      const closed = new Promise<number>((resolve) => wrong.on('close', (code) => resolve(code)));
+      wrong.on('error', () => undefined);
+      await new Promise<void>((resolve) => wrong.once('open', () => resolve()));
+      wrong.send(authMessage('j', 'not-the-token'));
+      wrong.send(new Uint8Array(1_000_000));
+      expect(await closed).toBe(AUTH_TIMEOUT_CLOSE_CODE);
+    } finally {
+      device.destroy();
+      await hocuspocus.destroy();
+    }
+  });
+
+  it('refuses a change over --max-update-bytes with close code 1009, never stores it, and takes the next', async () => {
+    const { url } = await start({ limits: { maxUpdateBytes: 65_536 } });
+    const { journalId, token } = addJournal(dataDir);
+    const author = new Y.Doc();
+    author.getMap('entries').set('notes', 'x'.repeat(100_000));
+    const outcome = await sendRawChange(url, journalId, token, Y.encodeStateAsUpdate(author));
+    expect(outcome).toEqual({
+      acknowledged: false,
+      closed: { code: MESSAGE_TOO_BIG_CLOSE_CODE, reason: '' },
+    });
+    const small = new Y.Doc();
+    small.getMap('entries').set('notes', 'x'.repeat(60_000));
+    const taken = await sendRawChange(url, journalId, token, Y.encodeStateAsUpdate(small));
+    expect(taken).toMatchObject({ acknowledged: true });
+    expect(readStoredDocument(dataDir, journalId)?.getMap('entries').get('notes')).toHaveLength(
+      60_000,
+    );
+    expect(await authenticateRaw(url, journalId, token)).toEqual({ authenticated: true });
   });
 });

@@ -222,7 +222,7 @@ describe('sync server command line', () => {
     [[], { RELEVANT_SYNC_PORT: '-1' }, /^RELEVANT_SYNC_PORT "-1": Expected a whole number/],
     [['--redis-url', 'localhost:6379'], {}, /^--redis-url "localhost:6379": The Redis address/],
     [['--host', 'a b'], {}, /^--host "a b": The host is a name or an IP address/],
-    [['--throttle', 'lots'], {}, /^--throttle "lots": Expected connections per minute/],
+    [['--throttle', 'lots'], {}, /^--throttle "lots": Expected refused attempts per minute/],
     [['--colour'], {}, /^Unknown option --colour/],
     [['--port'], {}, /^--port needs a value/],
     [['serve', 'now'], {}, /^Unexpected argument "now"/],
@@ -267,6 +267,45 @@ describe('sync server command line', () => {
     expect(parseCommandLine(['--auth-timeout-ms', '10'], {})).toEqual({
       ok: false,
       error: '--auth-timeout-ms "10": The time to open a journal is at least 100 ms.',
+    });
+  });
+
+  it('reads the byte limits before and after a journal is opened, 64 KiB and 32 MiB unless told', () => {
+    expect(parseCommandLine([], {})).toMatchObject({
+      ok: true,
+      commandLine: {
+        settings: { limits: { maxUnauthenticatedBytes: 65_536, maxUpdateBytes: 33_554_432 } },
+      },
+    });
+    expect(
+      parseCommandLine(['--max-update-bytes=134217728'], {
+        RELEVANT_SYNC_MAX_UNAUTHENTICATED_BYTES: '131072',
+      }),
+    ).toMatchObject({
+      ok: true,
+      commandLine: {
+        settings: { limits: { maxUnauthenticatedBytes: 131_072, maxUpdateBytes: 134_217_728 } },
+      },
+    });
+    expect(parseCommandLine(['--max-unauthenticated-bytes', '512'], {})).toEqual({
+      ok: false,
+      error:
+        '--max-unauthenticated-bytes "512": Allow at least 1024 bytes before a journal is opened.',
+    });
+    expect(parseCommandLine(['--max-update-bytes', '32MB'], {})).toEqual({
+      ok: false,
+      error: '--max-update-bytes "32MB": Expected a whole number.',
+    });
+  });
+
+  it('reads the throttle as wrong tokens a minute, with its "try again" time', () => {
+    expect(parseCommandLine(['--throttle', '5', '--ban-minutes', '3'], {})).toMatchObject({
+      ok: true,
+      commandLine: { settings: { throttle: { failuresPerMinute: 5, banMinutes: 3 } } },
+    });
+    expect(parseCommandLine([], {})).toMatchObject({
+      ok: true,
+      commandLine: { settings: { throttle: { failuresPerMinute: 60, banMinutes: 1 } } },
     });
   });
 

@@ -6,6 +6,8 @@ import {
 import type * as Y from 'yjs';
 import {
   CHANGE_REFUSED_CLOSE_CODE,
+  MESSAGE_TOO_BIG_CLOSE_CODE,
+  MESSAGE_TOO_BIG_REASON,
   reflectionsDocumentName,
   type SyncTarget,
 } from '../../../../shared/sync';
@@ -304,8 +306,11 @@ export class JournalSync {
       } else this.update({ socket: status });
     });
     socket.on('close', ({ event }: { event?: { code?: number; reason?: string } }) => {
-      if (current() && event?.code === CHANGE_REFUSED_CLOSE_CODE) {
+      if (!current()) return;
+      if (event?.code === CHANGE_REFUSED_CLOSE_CODE) {
         this.changeRefused(connection, event.reason ?? '');
+      } else if (event?.code === MESSAGE_TOO_BIG_CLOSE_CODE) {
+        this.changeRefused(connection, event.reason || MESSAGE_TOO_BIG_REASON);
       }
     });
     this.watch(connection, provider, () => this.update({ handshakeDone: true }));
@@ -397,13 +402,18 @@ export class JournalSync {
   }
 
   /**
-   * The server refused a change of this device (it could not apply or store it), closing the
-   * connection: the change stays here, counted as pending, and is offered again after a pause
-   * that grows with each refusal (the socket's own pause would be a constant second).
+   * The server refused a change of this device (it could not apply, store or take one that
+   * large), closing the connection: the change stays here, counted as pending, and is offered
+   * again after a pause that grows with each refusal (the socket's own pause would be a
+   * constant second). A device's first upload of a journal it held before sync was set up is
+   * not among the changes counted: it counts as one then.
    */
   private changeRefused(connection: Connection, reason: string): void {
     this.changeRefusals += 1;
-    this.update({ changeRefused: reason.trim() || CHANGE_REFUSED_WITHOUT_REASON });
+    this.update({
+      changeRefused: reason.trim() || CHANGE_REFUSED_WITHOUT_REASON,
+      pending: Math.max(this.facts.pending, 1),
+    });
     connection.socket.disconnect();
     clearTimeout(this.offerAgainTimer);
     const pause = Math.min(
