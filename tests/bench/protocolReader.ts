@@ -20,6 +20,8 @@ const AUTH_AUTHENTICATED = 2;
 export interface ProtocolReader {
   /** Authenticated and answered its first sync. */
   ready(): boolean;
+  /** How the connection ended, if it has ("1006 " for a drop). */
+  closed(): string | null;
   /** How far the reader has the changes of Yjs client `client` (its next clock). */
   clockOf(client: number): number;
   /** Called after each change the server sends, with the time it arrived. */
@@ -45,9 +47,11 @@ export function connectProtocolReader(options: {
   const clocks = Y.decodeStateVector(stateVector);
   const listeners: (() => void)[] = [];
   let synced = false;
+  let closed: string | null = null;
   const socket = new WebSocket(url);
   socket.binaryType = 'nodebuffer';
   socket.on('error', () => undefined);
+  socket.on('close', (code, reason) => (closed = `${code} ${reason.toString()}`));
   socket.on('open', () => {
     socket.send(
       message(journalId, (e) => {
@@ -89,6 +93,7 @@ export function connectProtocolReader(options: {
   });
   return {
     ready: () => synced,
+    closed: () => closed,
     clockOf: (client) => clocks.get(client) ?? 0,
     onChange: (listener) => listeners.push(listener),
     destroy: () => socket.terminate(),

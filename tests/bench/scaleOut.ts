@@ -4,6 +4,7 @@
 // `ws`). Measures how fast an edit made through one instance reaches a device on the other,
 // and how fast changes spread with 1,000 devices on 200 journals of 2k interactions, the
 // devices of each journal spread over both instances.
+import { PerformanceObserver } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { JournalDoc } from '../../shared/doc';
 import type { InteractionId } from '../../shared/domain';
@@ -160,6 +161,8 @@ async function crowdRows({ urls, database }: Instances, seeded: SeededJournal) {
   const crowd: CrowdJournal[] = [];
   const latencies: number[] = [];
   const sameInstance: number[] = [];
+  /** Garbage collection pauses of this process during the rounds. */
+  const gcPauses: number[] = [];
   const otherInstance: number[] = [];
   let missing: number;
   try {
@@ -179,21 +182,26 @@ async function crowdRows({ urls, database }: Instances, seeded: SeededJournal) {
       );
     }
     progress(`scale-out: ${devices - journals} more devices, holding their journal, connect`);
-    for (const [index, journal] of crowd.entries()) {
-      const { journal: target, client } = journal.writer;
-      const stateVector = Y.encodeStateVector(client.doc);
-      for (let device = 1; device < devicesPerJournal; device += 1) {
-        journal.readers.push(
-          connectProtocolReader({ url: urlOf(index + device), ...target, stateVector }),
-        );
-      }
+    for (let start = 0; start < journals; start += batch) {
+      const group = crowd.slice(start, start + batch);
+      group.forEach((journal, offset) => {
+        const { journal: target, client } = journal.writer;
+        const stateVector = Y.encodeStateVector(client.doc);
+        for (let device = 1; device < devicesPerJournal; device += 1) {
+          const url = urlOf(start + offset + device);
+          journal.readers.push(connectProtocolReader({ url, ...target, stateVector }));
+        }
+      });
+      const readers = group.flatMap((journal) => journal.readers);
+      await waitUntil(
+        () => readers.every((reader) => reader.ready()),
+        60_000,
+        () =>
+          `the devices of journals ${start + 1}–${start + group.length} to connect (` +
+          `${readers.filter((reader) => reader.ready()).length} of ${readers.length} ready; closed: ` +
+          `${[...new Set(readers.map((reader) => reader.closed()).filter(Boolean))].join(', ') || 'none'})`,
+      );
     }
-    const readers = crowd.flatMap((journal) => journal.readers);
-    await waitUntil(
-      () => readers.every((reader) => reader.ready()),
-      120_000,
-      () => `the devices to connect (${readers.filter((reader) => reader.ready()).length} ready)`,
-    );
     for (const journal of crowd) {
       journal.id = journal.writer.doc.addInteraction(anInteraction({ title: 'Load 0' }));
     }
@@ -225,7 +233,14 @@ async function crowdRows({ urls, database }: Instances, seeded: SeededJournal) {
         });
       }
     }
-    progress(`scale-out: ${rounds} rounds of ${journals} changes, ${roundMs} ms apart`);
+    progress(
+      `scale-out: ${rounds} rounds of ${journals} changes, ${roundMs} ms apart ` +
+        `(bench heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB)`,
+    );
+    const pauses = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) gcPauses.push(entry.duration);
+    });
+    pauses.observe({ entryTypes: ['gc'] });
     for (let round = 1; round <= rounds; round += 1) {
       const roundStart = performance.now();
       for (const [index, journal] of crowd.entries()) {
@@ -248,6 +263,7 @@ async function crowdRows({ urls, database }: Instances, seeded: SeededJournal) {
       () => `every change to arrive (${latencies.length} of ${expected})`,
     ).catch(() => undefined);
     missing = expected - latencies.length;
+    pauses.disconnect();
   } finally {
     for (const journal of crowd) {
       journal.writer.client.destroy();
@@ -272,6 +288,11 @@ async function crowdRows({ urls, database }: Instances, seeded: SeededJournal) {
       measure: 'scale-out load: p99 to a device on the writer’s instance / on the other one',
       size,
       value: `${formatMs(quantile(sameInstance, 0.99))} / ${formatMs(quantile(otherInstance, 0.99))}`,
+    },
+    {
+      measure: 'scale-out load: the bench process’s longest garbage collection pause meanwhile',
+      size,
+      value: formatMs(Math.max(0, ...gcPauses)),
     },
     {
       measure: 'scale-out load: changes not delivered within 10 s after the last round',
