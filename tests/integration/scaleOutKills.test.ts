@@ -99,7 +99,7 @@ describe.skipIf(!ready)(
         };
         const instances: ServerProcess[] = [await start(0), await start(1)];
         const devices: Device[] = [];
-        let writing = true;
+        const state = { writing: true };
         try {
           for (let j = 0; j < JOURNALS; j++) {
             const { journalId, token } = await addPostgresJournal(cluster.url);
@@ -119,12 +119,12 @@ describe.skipIf(!ready)(
 
           const typing = devices.map(async (device, index) => {
             const entries = device.client.doc.getMap<string>('entries');
-            while (writing) {
+            while (state.writing) {
               // A burst of keystrokes, then a pause (as people type): the device sees all it
               // sent acknowledged at times, which is when its count of acknowledged changes
               // moves on, however slow the machine.
               const burst = 1 + Math.floor(random.next() * 8);
-              for (let key = 0; key < burst && writing; key++) {
+              for (let key = 0; key < burst; key++) {
                 const name = `d${index}-${device.written.length + 1}`;
                 device.written.push(name);
                 entries.set(name, `Notes from the meetup, line ${device.written.length}`);
@@ -156,7 +156,7 @@ describe.skipIf(!ready)(
             }
             instances[victim] = await start(victim);
           }
-          writing = false;
+          state.writing = false;
           await Promise.all(typing);
 
           // Every device syncs what it holds; then both instances stop and store.
@@ -197,7 +197,7 @@ describe.skipIf(!ready)(
           expect(checked).toBeGreaterThan(0);
           expect(missingAtEnd).toBe(0);
         } finally {
-          writing = false;
+          state.writing = false;
           for (const device of devices) device.client.destroy();
           for (const server of instances) {
             if (server.child.exitCode === null && server.child.signalCode === null) {
