@@ -8,14 +8,15 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-
-const MESSAGE_SYNC = 0;
-const MESSAGE_AUTH = 2;
-const SYNC_STEP_1 = 0;
-const SYNC_STEP_2 = 1;
-const SYNC_UPDATE = 2;
-const AUTH_TOKEN = 0;
-const AUTH_AUTHENTICATED = 2;
+import {
+  AUTH_AUTHENTICATED,
+  AUTH_TOKEN,
+  MESSAGE_AUTH,
+  MESSAGE_SYNC,
+  SYNC_STEP_1,
+  SYNC_STEP_2,
+  SYNC_UPDATE,
+} from '../integration/rawSyncSocket';
 
 export interface ProtocolReader {
   /** Authenticated and answered its first sync. */

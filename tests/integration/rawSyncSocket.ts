@@ -5,13 +5,15 @@
  */
 import WebSocket from 'ws';
 
-const MESSAGE_SYNC = 0;
-const MESSAGE_AUTH = 2;
+/** Hocuspocus' message types and y-protocols' sync steps, as the bytes on the wire carry them. */
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AUTH = 2;
 const MESSAGE_SYNC_STATUS = 8;
-const SYNC_STEP_1 = 0;
-const SYNC_UPDATE = 2;
-const AUTH_TOKEN = 0;
-const AUTH_AUTHENTICATED = 2;
+export const SYNC_STEP_1 = 0;
+export const SYNC_STEP_2 = 1;
+export const SYNC_UPDATE = 2;
+export const AUTH_TOKEN = 0;
+export const AUTH_AUTHENTICATED = 2;
 
 function varUint(value: number): number[] {
   const bytes: number[] = [];
