@@ -25,6 +25,7 @@ import {
 } from '../integration/syncHelpers';
 import { waitUntil } from '../integration/syncReplica';
 import { connectProtocolReader, type ProtocolReader } from './protocolReader';
+import { clockOf, missingDeliveries } from './syncDeliveries';
 import { sizeLabel, type SeededJournal } from './seeded';
 import { percentile, progress } from './stats';
 import { formatMs, type Row } from './table';
@@ -39,11 +40,6 @@ const CROWD = {
   roundMs: 500,
   batch: 25,
 };
-
-/** The clock of `client` in a document's state vector (0 when it has nothing of it). */
-function clockOf(doc: Y.Doc, client: number): number {
-  return Y.decodeStateVector(Y.encodeStateVector(doc)).get(client) ?? 0;
-}
 
 /** Whether `reader` holds everything `writer` holds (their state vectors). */
 function holdsAllOf(reader: Y.Doc, writer: Y.Doc): boolean {
@@ -257,12 +253,7 @@ async function crowdRows({ urls, database }: Instances, seeded: SeededJournal) {
       if (rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
     }
     const expected = rounds * journals * (devicesPerJournal - 1);
-    await waitUntil(
-      () => latencies.length >= expected,
-      10_000,
-      () => `every change to arrive (${latencies.length} of ${expected})`,
-    ).catch(() => undefined);
-    missing = expected - latencies.length;
+    missing = await missingDeliveries(latencies, expected);
     pauses.disconnect();
   } finally {
     for (const journal of crowd) {

@@ -23,6 +23,7 @@ import {
 import { connectReplica, waitUntil, type Replica } from '../integration/syncReplica';
 import { startCountingProxy, type CountingProxy } from './countingProxy';
 import { attackRows } from './syncAttack';
+import { clockOf, missingDeliveries } from './syncDeliveries';
 import { sizeLabel, type SeededJournal } from './seeded';
 import { collectGarbage, median, percentile, progress } from './stats';
 import { uploadReflections } from './syncUpload';
@@ -40,11 +41,6 @@ const OFFLINE_EDITS = 1000;
 const LOAD = { journals: 50, devicesPerJournal: 4, rounds: 20, roundMs: 500 };
 
 type Journal = NewJournal;
-
-/** The clock of `client` in a document's state vector (0 when it has nothing of it). */
-function clockOf(ydoc: Y.Doc, client: number): number {
-  return Y.decodeStateVector(Y.encodeStateVector(ydoc)).get(client) ?? 0;
-}
 
 /**
  * Times `DOWNLOADS` new clients, each through its own counting proxy, from creating the client
@@ -377,12 +373,7 @@ async function loadRows(
       const rest = roundStart + roundMs - performance.now();
       if (rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
     }
-    await waitUntil(
-      () => latencies.length >= expected,
-      10_000,
-      () => `every change to arrive (${latencies.length} of ${expected})`,
-    ).catch(() => undefined);
-    missing = expected - latencies.length;
+    missing = await missingDeliveries(latencies, expected);
   } finally {
     for (const group of groups) for (const device of group.devices) device.destroy();
   }
