@@ -19,6 +19,7 @@ import { usePlatform } from './platformContext';
 import { useBackups } from './useBackups';
 import { messageOf } from '../ui/errors';
 import { OPENING_MARKS } from '../platform/marks';
+import { holdKeysForTextField } from '../ui/typeAhead';
 
 // What the first paint does not need loads meanwhile: the document (Yjs), the app frame with
 // its dialogs and editors, and the storage error screen.
@@ -112,6 +113,8 @@ export function JournalGate({
   // Logging from the preview, before the journal has opened (see EarlyCapture).
   const [capturing, setCapturing] = useState(false);
   const startCapture = useCallback(() => {
+    // Keys typed while the dialog draws (or its code loads) go into its title.
+    holdKeysForTextField();
     if (earlyCapture) {
       // Drawn before the key's handler returns: a plain update would wait behind the
       // storage replies of the opening journal.

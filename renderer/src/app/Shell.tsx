@@ -10,6 +10,7 @@ import { Opener } from '../ui/opener';
 import { loadReflectionEditor } from '../features/journal/InteractionDrawer';
 import { LoadFailureBoundary } from '../ui/LoadFailureBoundary';
 import { unlessTyping } from '../ui/keyboard';
+import { holdKeysForTextField } from '../ui/typeAhead';
 import { useJournalActions } from '../features/journal/useJournalActions';
 import { FollowUpReminders } from '../features/today/useReminders';
 import { BackupsDialog } from '../features/settings/BackupsDialog';
@@ -48,7 +49,14 @@ export function Shell({
   const [syncOpen, setSyncOpen] = useState(false);
   const [route, navigate] = useRoute();
 
-  const openQuickAdd = quickAdd.open;
+  // Only these parts: the frame does not redraw on every change of the journal.
+  const readOnly = useJournalPart((snapshot) => snapshot.readOnlyReason);
+  const openQuickAdd = useCallback(() => {
+    if (readOnly) return;
+    // Keys typed while the dialog draws go into its title, not to the shortcuts.
+    holdKeysForTextField();
+    quickAdd.open();
+  }, [quickAdd, readOnly]);
   const openToday = useCallback(() => navigate({ screen: 'today' }), [navigate]);
   const backUpNow = useCallback(async () => {
     try {
@@ -106,8 +114,6 @@ export function Shell({
     return platform.onMenuCommand((command) => handlers[command]());
   }, [platform, openQuickAdd, actions, backUpNow]);
 
-  // Only these parts: the frame does not redraw on every change of the journal.
-  const readOnly = useJournalPart((snapshot) => snapshot.readOnlyReason);
   const analyticsSettings = useJournalPart((snapshot) => snapshot.analyticsSettings);
   const syncs = useSyncIsSetUp();
   return (

@@ -21,6 +21,8 @@ interface Props {
   save?: (fields: InteractionFields) => Promise<InteractionId>;
 }
 
+const CLOSES_AT_ONCE = { exitDuration: 0 } as const;
+
 /** The form as it was opened: closing the dialog does not draw it again. */
 const QuickAddForm = memo(function QuickAddForm(props: {
   initialValues: FormValues;
@@ -88,13 +90,20 @@ export function QuickAddModal({
     [journal],
   );
   return (
-    <Modal opened={opened} onClose={onClose} title="Log an interaction" size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title="Log an interaction"
+      size="lg"
+      // Gone at once when saved or closed: the next N, pressed straight after Enter, opens a
+      // fresh dialog instead of typing into the one on its way out.
+      transitionProps={CLOSES_AT_ONCE}
+    >
       <Text size="xs" c="dimmed" mb="sm">
         <Kbd>Enter</Kbd> saves · <Kbd>1</Kbd>–<Kbd>5</Kbd> on the rating (or <Kbd>Alt</Kbd>+
         <Kbd>1</Kbd>–<Kbd>5</Kbd> anywhere) set relevance · <Kbd>Esc</Kbd> closes
       </Text>
-      {/* The modal unmounts the form once it has closed, not in the frame that shows the new
-          interaction. */}
+      {/* A new form for each opening (the key), with the values of that moment. */}
       <QuickAddForm key={opening.count} initialValues={opening.values} onSubmit={save} />
     </Modal>
   );

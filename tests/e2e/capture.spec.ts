@@ -1,0 +1,88 @@
+import { expect, test, type Page } from '@playwright/test';
+import { JournalPage } from './journalPage';
+
+// Titles whose letters are the app's shortcuts (C contacts, I insights, R report, G goals,
+// P planned, T today, J journal, N log), so a key that reaches the page instead of the title
+// shows as a changed screen as well as a shorter title.
+const WORDS = [
+  'Catch-up Ana',
+  'Intro Priya',
+  'Rotary',
+  'Job fair',
+  'Guild meetup',
+  'Pitch',
+  'Tea, Gita',
+  'Networking',
+  'Call Jonas',
+  'Coffee Zoë',
+];
+
+/** A hundred different titles: each word list entry with a number. */
+function titles(count: number): string[] {
+  return Array.from({ length: count }, (_, index) => `${WORDS[index % WORDS.length]} ${index + 1}`);
+}
+
+/** Opens the journal, counting every change of screen from then on. */
+async function openCountingScreens(page: Page): Promise<JournalPage> {
+  await page.addInitScript(() => {
+    const counter = window as unknown as { screenChanges: number };
+    counter.screenChanges = 0;
+    addEventListener('hashchange', () => (counter.screenChanges += 1));
+  });
+  const journal = new JournalPage(page);
+  await journal.open();
+  return journal;
+}
+
+/**
+ * For each title: N, the title at 30 ms a key with no wait for the dialog, Enter; then, if
+ * `waitForClose`, until the dialog has gone.
+ */
+async function logAfterShortcut(
+  journal: JournalPage,
+  titles: readonly string[],
+  waitForClose: boolean,
+) {
+  for (const title of titles) {
+    await journal.page.keyboard.press('n');
+    await journal.page.keyboard.type(title, { delay: 30 });
+    await journal.page.keyboard.press('Enter');
+    if (waitForClose) await expect(journal.dialog).toBeHidden();
+  }
+  await expect(journal.dialog).toBeHidden();
+}
+
+/** Every title is in the journal whole, nothing else is, and the screen never changed. */
+async function expectEveryTitleWhole(journal: JournalPage, expected: readonly string[]) {
+  await expect(journal.entries).toHaveCount(expected.length);
+  const shown = await Promise.all(
+    (await journal.entries.all()).map(async (entry) => await entry.getAttribute('aria-label')),
+  );
+  const missing = expected.filter((title) => !shown.includes(title));
+  expect(missing, `titles not found whole: ${missing.join(' | ')}`).toEqual([]);
+  const changes = await journal.page.evaluate(
+    () => (window as unknown as { screenChanges: number }).screenChanges,
+  );
+  expect(changes, 'screen changes').toBe(0);
+}
+
+test.describe('capture without losing a key', () => {
+  test('N then a title typed at 30 ms a key, a hundred times: every title whole, no screen changed', async ({
+    page,
+  }) => {
+    test.setTimeout(360_000);
+    const journal = await openCountingScreens(page);
+    const expected = titles(100);
+    await logAfterShortcut(journal, expected, true);
+    await expectEveryTitleWhole(journal, expected);
+  });
+
+  test('the next N straight after Enter, while the last dialog is still closing', async ({
+    page,
+  }) => {
+    const journal = await openCountingScreens(page);
+    const expected = titles(20);
+    await logAfterShortcut(journal, expected, false);
+    await expectEveryTitleWhole(journal, expected);
+  });
+});
