@@ -192,3 +192,22 @@ test('insights: the month figures, and clicking a period lists its interactions'
     contentType: 'image/png',
   });
 });
+
+test('in the first week of a month, R opens the last complete month; after it, this month', async ({
+  page,
+}) => {
+  const journal = new JournalPage(page);
+  await page.clock.setFixedTime(new Date('2026-12-07T18:00:00+01:00'));
+  await journal.open();
+  await page.locator('body').press('r');
+  await expect(page.getByRole('article', { name: 'Relevance report: November 2026' })).toBeVisible({
+    timeout: 30_000,
+  });
+
+  await page.clock.setFixedTime(new Date('2026-12-08T09:00:00+01:00'));
+  await page.locator('body').press('j');
+  await page.locator('body').press('r');
+  await expect(
+    page.getByRole('article', { name: 'Relevance report: December 2026' }),
+  ).toBeVisible();
+});

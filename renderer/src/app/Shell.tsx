@@ -27,7 +27,8 @@ import { messageOf } from '../ui/errors';
 import { useRoute, type Route } from './route';
 import { ScreenNav } from './ScreenNav';
 import { DueBadge } from '../features/today/DueBadge';
-import { monthKeyOf, todayIn } from '../../../shared/analytics';
+import { todayIn } from '../../../shared/analytics';
+import { defaultReportMonth } from '../../../shared/report';
 import { viewerTimeZone } from '../ui/format';
 import { BandThresholdsContext } from '../ui/bandThresholds';
 
@@ -205,7 +206,7 @@ function Screen({ route, navigate, onAdd }: ScreenProps) {
     case 'report':
       return (
         <ReportScreen
-          month={route.month ?? monthKeyOf(todayIn(viewerTimeZone(), new Date()))}
+          month={route.month ?? defaultReportMonth(todayIn(viewerTimeZone(), new Date()))}
           onMonthChange={(month) => navigate({ screen: 'report', month })}
         />
       );
