@@ -21,17 +21,81 @@ import {
 } from './sentences';
 
 /**
- * Markdown's punctuation: backslash, code, emphasis, links, headings (also "===" under a
- * line), lists, quotes, tables, HTML and entities (&amp;), strike-through.
+ * Characters that are Markdown wherever they stand: backslash, code, emphasis, links,
+ * strike-through and table cells. (Parentheses and "!" only act after a link's "]", which is
+ * escaped.)
  */
-const MARKUP = /[\\`*_{}[\]()#+\-.!|<>~=&]/g;
+const ALWAYS = /[\\`*[\]|~]/;
+/** An underscore emphasises only where it is not inside a word ("snake_case" is text). */
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+/** "<" opens HTML or an autolink only before a letter, "/", "!" or "?". */
+const TAG_START = /[A-Za-z/!?]/;
+/** "&" is markup only as the start of an entity: &amp; &#38; &#x26; */
+const ENTITY = /^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/;
+/**
+ * What makes a line a heading, a quote, a list item, or a rule or heading underline ("---",
+ * "==="), after up to three spaces: escaping the one character at `index` undoes it.
+ */
+const BLOCK_STARTS: readonly { readonly pattern: RegExp; readonly index: number }[] = [
+  { pattern: /^ {0,3}#{1,6}(?:\s|$)/, index: 0 },
+  { pattern: /^ {0,3}>/, index: 0 },
+  { pattern: /^ {0,3}[-+](?:\s|$)/, index: 0 },
+  { pattern: /^ {0,3}(?:-[ \t]*){3,}$/, index: 0 },
+  { pattern: /^ {0,3}-+[ \t]*$/, index: 0 },
+  { pattern: /^ {0,3}=+[ \t]*$/, index: 0 },
+  // An ordered list item: the "." or ")" after the number.
+  { pattern: /^ {0,3}\d{1,9}[.)](?:\s|$)/, index: -1 },
+];
 const LINE_BREAK = /\r\n|\r|\n/;
+/** A web address as Markdown's readers link it by itself (GitHub's autolinks). */
+const WEB_ADDRESS = /^(?:https?:\/\/|www\.)[^\s<]*[^\s<?!.,:*_~'")\]]/;
 
-const escapeLine = (line: string) => line.replace(MARKUP, (char) => `\\${char}`);
+/**
+ * One line of text made safe for Markdown with as few backslashes as will do: a character
+ * is escaped only where it would be markup, so "thank-you (kind)" stays as it is.
+ */
+function escapeLine(line: string): string {
+  let out = '';
+  for (let index = 0; index < line.length; index++) {
+    const address = WEB_ADDRESS.exec(line.slice(index));
+    if (address && !WORD_CHARACTER.test(line.charAt(index - 1))) {
+      // A web address becomes a link as it is written: a backslash in it would show.
+      out += address[0].replaceAll('|', '\\|');
+      index += address[0].length - 1;
+      continue;
+    }
+    const char = line.charAt(index);
+    const before = line.charAt(index - 1);
+    const after = line.charAt(index + 1);
+    const markup =
+      ALWAYS.test(char) ||
+      (char === '_' && !(WORD_CHARACTER.test(before) && WORD_CHARACTER.test(after))) ||
+      (char === '<' && TAG_START.test(after)) ||
+      (char === '&' && ENTITY.test(line.slice(index)));
+    out += markup ? `\\${char}` : char;
+  }
+  return escapeBlockStart(out);
+}
 
-/** Text a person wrote, made safe for Markdown: no markup takes effect, no line breaks a table. */
+/** A backslash before what would make the line a block (the text may start a line). */
+function escapeBlockStart(line: string): string {
+  for (const { pattern, index } of BLOCK_STARTS) {
+    const match = pattern.exec(line);
+    if (!match) continue;
+    const indent = match[0].length - match[0].trimStart().length;
+    const at = index === 0 ? indent : match[0].trimEnd().length - 1;
+    return `${line.slice(0, at)}\\${line.slice(at)}`;
+  }
+  return line;
+}
+
+/**
+ * Text a person wrote, made safe for Markdown: no markup takes effect, no line breaks a table.
+ * Spaces at either end go (Markdown drops them; four in front would start a code block, and
+ * one before a closing "**" would undo the bold).
+ */
 export function escapeMarkdown(text: string): string {
-  return text.split(LINE_BREAK).map(escapeLine).join(' ');
+  return escapeLine(text.split(LINE_BREAK).join(' ').trim());
 }
 
 /**

@@ -69,7 +69,7 @@ describe('the report’s introductions', () => {
       '2 introductions this month (1 made, 1 received); the ledger: 2 made, 1 received.',
     );
     expect(section).toContain(
-      '- 2026-10-31: Rosa Delgado → Tom Alvarez \\(made\\): “plant management experience” for “a plant manager” — Interview \\*next\\* week',
+      '- 2026-10-31: Rosa Delgado → Tom Alvarez (made): “plant management experience” for “a plant manager” — Interview \\*next\\* week',
     );
     expect(section).toContain('_what came of it not noted yet_');
   });
