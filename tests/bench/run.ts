@@ -9,6 +9,7 @@ import { browserRows } from './browserRows';
 import { measureContacts } from './contacts';
 import { editRows, sizeRows } from './journalRows';
 import { measureNewDevice } from './newDevice';
+import { measureCapture } from './capture';
 import { runSections, type Section } from './report';
 import { Journals, sizeLabel } from './seeded';
 import { canCollectGarbage, progress } from './stats';
@@ -33,6 +34,7 @@ const PARTS = {
   contacts: "introduction suggestions and a contact's figures",
   browser: 'Chromium: reloads of the 20k and 100k journals among --sizes (else of the 20k one)',
   'new-device': 'Chromium: a new device gets the 20k journal from the sync server',
+  capture: 'Chromium: the N shortcut and titles typed straight after it, with the 20k journal open',
   sync: 'the sync server: a new device, offline edits, one field change, under attack, 200 devices',
   'server-memory': "the sync server's memory with one 20k and with 50 × 2k journals open",
   'scale-out': 'two sync server instances on Postgres and Redis: 1,000 devices on 200 × 2k',
@@ -40,7 +42,7 @@ const PARTS = {
 type Part = keyof typeof PARTS;
 const isPart = (value: string): value is Part => Object.hasOwn(PARTS, value);
 /** Parts that drive Chromium: skipped with --no-browser or without a Chromium. */
-const BROWSER_PARTS: readonly Part[] = ['browser', 'new-device'];
+const BROWSER_PARTS: readonly Part[] = ['browser', 'new-device', 'capture'];
 
 interface Options {
   readonly sizes: readonly number[];
@@ -128,6 +130,9 @@ function plan(options: Options, journals: Journals) {
     }
     add('new-device', `new device ${main}`, () =>
       measureNewDevice(chromium, journals.journalOf(MAIN_SIZE)),
+    );
+    add('capture', `capture ${main}`, () =>
+      measureCapture(chromium, journals.journalOf(MAIN_SIZE)),
     );
   }
   add('sync', `sync ${main}`, () =>

@@ -23,4 +23,9 @@ export const TARGET = {
   /** Month report (and the other analytics) against their floor, at every size. */
   analyticsFloorRatio: 3,
   suggestionMs: 10,
+  /** Chromium, 20k journal: the N shortcut → the title field focused. */
+  captureFocusMs: 50,
+  /** A 60-character line typed at 50 ms a key: N → its card painted, and the app's share. */
+  captureLineMs: 4000,
+  captureAppShareMs: 100,
 } as const;

@@ -21,7 +21,7 @@ interface Props {
   save?: (fields: InteractionFields) => Promise<InteractionId>;
 }
 
-const CLOSES_AT_ONCE = { exitDuration: 0 } as const;
+const AT_ONCE = { duration: 0 } as const;
 
 /** The form as it was opened: closing the dialog does not draw it again. */
 const QuickAddForm = memo(function QuickAddForm(props: {
@@ -95,9 +95,10 @@ export function QuickAddModal({
       onClose={onClose}
       title="Log an interaction"
       size="lg"
-      // Gone at once when saved or closed: the next N, pressed straight after Enter, opens a
-      // fresh dialog instead of typing into the one on its way out.
-      transitionProps={CLOSES_AT_ONCE}
+      // There at once, its title focused without waiting for an animation; gone at once when
+      // saved or closed, so the next N, pressed straight after Enter, opens a fresh dialog
+      // instead of typing into the one on its way out.
+      transitionProps={AT_ONCE}
     >
       <Text size="xs" c="dimmed" mb="sm">
         <Kbd>Enter</Kbd> saves · <Kbd>1</Kbd>–<Kbd>5</Kbd> on the rating (or <Kbd>Alt</Kbd>+
