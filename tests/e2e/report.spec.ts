@@ -100,6 +100,10 @@ test('the monthly report shows the figures worked out by hand, closes the loop, 
   });
 
   for (const format of ['A4', 'Letter'] as const) {
+    // A notice on the screen while printing is not printed: only the report is.
+    await page.getByRole('button', { name: 'More actions' }).click();
+    await page.getByRole('menuitem', { name: 'Back up now' }).click();
+    await expect(page.getByText(/^Backup stored/)).toBeVisible();
     const path = testInfo.outputPath(`report-${format}.pdf`);
     await page.pdf({ path, format, printBackground: true });
     // Text extraction drops some spaces between large glyphs ("6 h" can read "6h"): compare
@@ -111,6 +115,7 @@ test('the monthly report shows the figures worked out by hand, closes the loop, 
     expect(text).toContain(squeezed('The month: High 2.5 h, Medium 0 h, Low 3 h, Unrated 0.5 h.'));
     expect(text).toContain(squeezed('Skip vendor expos; more coffees.'));
     expect(text).not.toContain(squeezed('Save as PDF'));
+    expect(text).not.toContain(squeezed('Backup stored'));
     expect(text).not.toContain(squeezed('Show the figures as a table'));
     expect(await pdfPages(path)).toBeGreaterThanOrEqual(1);
   }

@@ -17,7 +17,8 @@ export function App({
 }) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto">
-      <Notifications position="bottom-right" limit={3} />
+      {/* Notices are for the screen: the report's PDF holds only the report. */}
+      <Notifications position="bottom-right" limit={3} className="print-hidden" />
       <PlatformProvider value={platform}>
         <JournalGate startupPreview={preview} />
       </PlatformProvider>
