@@ -85,4 +85,42 @@ test.describe('capture without losing a key', () => {
     await logAfterShortcut(journal, expected, false);
     await expectEveryTitleWhole(journal, expected);
   });
+
+  test('a digit on the rating moves the focus with it, so an arrow goes on from there', async ({
+    page,
+  }) => {
+    const journal = await openCountingScreens(page);
+    await journal.openQuickAddByKey();
+    await page.keyboard.type('Rotary lunch');
+    await page.keyboard.press('Tab');
+    const rating = journal.dialog.getByRole('radiogroup', { name: 'Relevance' });
+    await expect(rating.getByRole('radio', { name: 'Unrated' })).toBeFocused();
+    await page.keyboard.press('4');
+    await expect(rating.getByRole('radio', { name: '4' })).toBeChecked();
+    await expect(rating.getByRole('radio', { name: '4' })).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await expect(rating.getByRole('radio', { name: '5' })).toBeChecked();
+    await page.keyboard.press('Enter');
+    await expect(journal.entry('Rotary lunch')).toContainText('High · 5');
+  });
+
+  test('title, Tab, rating and Enter typed straight after N, before the dialog is there', async ({
+    page,
+  }) => {
+    const journal = await openCountingScreens(page);
+    for (const [title, rating] of [
+      ['Guild meetup', '2'],
+      ['Coffee with Gita', '4'],
+    ] as const) {
+      await page.keyboard.press('n');
+      await page.keyboard.type(title, { delay: 30 });
+      await page.keyboard.press('Tab');
+      await page.keyboard.press(rating);
+      await page.keyboard.press('Enter');
+      await expect(journal.dialog).toBeHidden();
+    }
+    await expect(journal.entry('Guild meetup')).toContainText('Low · 2');
+    await expect(journal.entry('Coffee with Gita')).toContainText('High · 4');
+    await expectEveryTitleWhole(journal, ['Guild meetup', 'Coffee with Gita']);
+  });
 });

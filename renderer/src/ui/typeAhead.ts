@@ -6,7 +6,10 @@ const HOLD_LIMIT_MS = 3000;
 /** Keys that mean something to a field besides text, replayed as key presses. */
 const REPLAYED_KEYS = new Set(['Enter', 'Escape', 'Tab', 'Backspace']);
 
-type HeldKey = { readonly text: string } | { readonly key: string; readonly shiftKey: boolean };
+/** A key as typed: its text (or name) and physical key (the rating reads "Digit4"). */
+type HeldKey = { readonly code: string } & (
+  { readonly text: string } | { readonly key: string; readonly shiftKey: boolean }
+);
 
 let holding: { readonly keys: HeldKey[]; stop(): void } | null = null;
 
@@ -33,9 +36,9 @@ export function holdKeysForTextField(): void {
       return;
     }
     if (event.key.length === 1) {
-      keys.push({ text: event.key });
+      keys.push({ text: event.key, code: event.code });
     } else if (REPLAYED_KEYS.has(event.key)) {
-      keys.push({ key: event.key, shiftKey: event.shiftKey });
+      keys.push({ key: event.key, code: event.code, shiftKey: event.shiftKey });
     } else {
       return;
     }
@@ -83,14 +86,14 @@ function typeInto(field: HTMLElement, keys: readonly HeldKey[]): void {
     const shiftKey = 'shiftKey' in held && held.shiftKey;
     if (key === 'Tab') moveFocus(focused(), shiftKey);
     else if (key === 'Backspace' && isTextEntry(focused())) deleteBackward(focused());
-    else press(focused(), key, shiftKey);
+    else press(focused(), key, held.code, shiftKey);
   }
   flushText();
 }
 
-function press(target: HTMLElement, key: string, shiftKey: boolean): void {
+function press(target: HTMLElement, key: string, code: string, shiftKey: boolean): void {
   target.dispatchEvent(
-    new KeyboardEvent('keydown', { key, shiftKey, bubbles: true, cancelable: true }),
+    new KeyboardEvent('keydown', { key, code, shiftKey, bubbles: true, cancelable: true }),
   );
 }
 

@@ -1,4 +1,5 @@
 import { Input, SegmentedControl } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import { RELEVANCE_LABELS, toRelevance, type Relevance } from '../../../../shared/domain';
 
 interface Props {
@@ -25,6 +26,17 @@ export function RelevanceInput({
   prompt = 'How much did it serve what you want? 1–5',
   noneLabel = 'Unrated',
 }: Props) {
+  const root = useRef<HTMLDivElement>(null);
+  // A rating chosen by a digit key while a segment has the focus: the focus goes with it, so
+  // the arrow keys move on from the chosen rating, not from the one that had the focus.
+  useEffect(() => {
+    const focused = document.activeElement;
+    const segments = root.current;
+    if (!(focused instanceof HTMLInputElement) || !segments?.contains(focused)) return;
+    const chosen = String(value ?? 0);
+    if (focused.value === chosen) return;
+    segments.querySelector<HTMLInputElement>(`input[value="${chosen}"]`)?.focus();
+  }, [value]);
   return (
     <Input.Wrapper
       label={label}
@@ -32,6 +44,7 @@ export function RelevanceInput({
       id="relevance-input"
     >
       <SegmentedControl
+        ref={root}
         fullWidth
         aria-label={label}
         data={dataOf(noneLabel)}
