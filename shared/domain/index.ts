@@ -12,3 +12,4 @@ export * from './introduction';
 export * from './journalOrder';
 export * from './recordDescriptor';
 export * from './timeZoneNames';
+export * from './duration';

@@ -123,4 +123,24 @@ test.describe('capture without losing a key', () => {
     await expect(journal.entry('Coffee with Gita')).toContainText('High · 4');
     await expectEveryTitleWhole(journal, ['Guild meetup', 'Coffee with Gita']);
   });
+
+  test('kind and duration by keyboard: Tab from the rating to Kind, type-ahead, Tab, "1h30"', async ({
+    page,
+  }) => {
+    const journal = await openCountingScreens(page);
+    await journal.openQuickAddByKey();
+    await page.keyboard.type('Intro call with Priya');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('3');
+    await page.keyboard.press('Tab');
+    await expect(journal.dialog.getByRole('combobox', { name: 'Kind' })).toBeFocused();
+    await page.keyboard.type('Call');
+    await page.keyboard.press('Tab');
+    await expect(journal.dialog.getByLabel('Duration')).toBeFocused();
+    await page.keyboard.type('1h30');
+    await page.keyboard.press('Enter');
+    await expect(journal.dialog).toBeHidden();
+    await expect(journal.entry('Intro call with Priya')).toContainText('1 h 30 min · Call');
+    await expect(journal.entry('Intro call with Priya')).toContainText('Medium · 3');
+  });
 });

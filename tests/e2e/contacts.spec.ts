@@ -32,7 +32,7 @@ test('connecting the dots: the plant manager from a lunch is suggested to the co
   await journal.logButton.click();
   await journal.dialog.getByLabel('Title').fill('Lunch with Rosa');
   await journal.dialog.getByLabel('When').fill(daysAgoAtLunch(21));
-  await journal.dialog.getByLabel('Minutes').fill('90');
+  await journal.dialog.getByLabel('Duration').fill('1h30');
   await journal.dialog
     .getByRole('radiogroup', { name: 'Relevance' })
     .getByText('5', { exact: true })
@@ -66,7 +66,7 @@ test('connecting the dots: the plant manager from a lunch is suggested to the co
   // Weeks later, a call with someone whose company needs a plant manager.
   await journal.logButton.click();
   await journal.dialog.getByLabel('Title').fill('Call with Tom');
-  await journal.dialog.getByLabel('Minutes').fill('20');
+  await journal.dialog.getByLabel('Duration').fill('20 min');
   await meetNewContact(page, journal.dialog, 'Tom Alvarez');
   // Rosa joined the call; typed in a hurry, she becomes a second contact.
   await meetNewContact(page, journal.dialog, 'Rosa D.');

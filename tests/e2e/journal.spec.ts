@@ -37,7 +37,7 @@ test.describe('daily interaction journaling', () => {
     await journal.openQuickAddByKey();
     await page.keyboard.press('Enter');
     await expect(journal.dialog.getByText('Give the interaction a title.')).toBeVisible();
-    await journal.dialog.getByLabel('Minutes').fill('2000');
+    await journal.dialog.getByLabel('Duration').fill('2000');
     await journal.dialog.getByLabel('Title').fill('Too long a meeting');
     await journal.dialog.getByRole('button', { name: 'Save' }).click();
     await expect(journal.dialog.getByText(/at most 24 hours/)).toBeVisible();

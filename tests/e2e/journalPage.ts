@@ -81,10 +81,9 @@ export class JournalPage {
         .getByText(String(entry.relevance), { exact: true })
         .click();
     }
-    if (entry.minutes !== undefined) await form.getByLabel('Minutes').fill(String(entry.minutes));
+    if (entry.minutes !== undefined) await form.getByLabel('Duration').fill(`${entry.minutes}m`);
     if (entry.kind) {
-      await form.getByRole('combobox', { name: 'Kind' }).click();
-      await this.page.getByRole('option', { name: entry.kind, exact: true }).click();
+      await form.getByRole('combobox', { name: 'Kind' }).selectOption({ label: entry.kind });
     }
     if (entry.place) await form.getByLabel('Organiser or place').fill(entry.place);
     for (const person of entry.people ?? []) {

@@ -98,8 +98,8 @@ test('plan, skip with a reason, log an attended event, and see expected against 
   await expect(quickAdd.getByLabel('Title')).toHaveValue('Plant managers meetup');
   await expect(quickAdd.getByLabel('When')).toHaveValue('2026-11-18T09:00');
   await expect(quickAdd.getByLabel('Organiser or place')).toHaveValue('Café Comercial');
-  await expect(quickAdd.getByLabel('Minutes')).toHaveValue('90');
-  await expect(quickAdd.getByRole('combobox', { name: 'Kind' })).toHaveValue('Meetup');
+  await expect(quickAdd.getByLabel('Duration')).toHaveValue('90 min');
+  await expect(quickAdd.getByRole('combobox', { name: 'Kind' })).toHaveValue('meetup');
   await expect(quickAdd.getByText(GOAL, { exact: true })).toBeVisible(); // the event's goal
   await quickAdd
     .getByRole('radiogroup', { name: 'Relevance' })

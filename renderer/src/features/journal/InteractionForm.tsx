@@ -2,8 +2,7 @@ import {
   Button,
   Checkbox,
   Group,
-  NumberInput,
-  Select,
+  NativeSelect,
   SimpleGrid,
   Stack,
   Textarea,
@@ -34,6 +33,10 @@ import { localDayKey } from '../../ui/format';
 import { NotSavedAlert } from '../../ui/recordErrors';
 
 const todayLocalDate = () => localDayKey(new Date().toISOString());
+
+/** A duration held as minutes shows with its unit; one being typed shows as typed. */
+const durationText = (value: number | string) =>
+  typeof value === 'number' ? `${value} min` : value;
 
 const KIND_OPTIONS = INTERACTION_KINDS.map((kind) => ({
   value: kind,
@@ -133,27 +136,24 @@ export function InteractionForm({
         <RelevanceInput value={values.relevance} onChange={(v) => set('relevance', v)} />
         <RelevanceSuggestionLine suggestion={suggestion} onUse={takeSuggestion} />
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <TextInput type="datetime-local" label="When" {...text('startedAt')} />
-          <NumberInput
-            label="Minutes"
-            min={0}
-            max={LIMITS.durationMinutes}
-            step={5}
-            allowDecimal={false}
-            allowNegative={false}
-            clampBehavior="none"
-            value={values.durationMinutes}
-            onChange={(v) => set('durationMinutes', v)}
-            error={errors.durationMinutes}
-          />
-          <Select
+          {/* Kind and duration before the date, whose parts each take a Tab. */}
+          <NativeSelect
             label="Kind"
             data={KIND_OPTIONS}
             value={values.kind}
-            onChange={(v) => v && set('kind', v)}
-            allowDeselect={false}
+            onChange={(event) => set('kind', event.currentTarget.value as FormValues['kind'])}
             error={errors.kind}
           />
+          <TextInput
+            label="Duration"
+            placeholder="45m, 1h30"
+            value={durationText(values.durationMinutes)}
+            onChange={(event) => set('durationMinutes', event.currentTarget.value)}
+            // Typing replaces it whole ("1h30" over "30 min").
+            onFocus={(event) => event.currentTarget.select()}
+            error={errors.durationMinutes}
+          />
+          <TextInput type="datetime-local" label="When" {...text('startedAt')} />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput label="Organiser or place" {...text('place')} />

@@ -1,5 +1,6 @@
 import {
   INTERACTION_RECORD,
+  parseDuration,
   validateInteraction,
   type FieldsOf,
   type FieldErrors,
@@ -23,6 +24,7 @@ type Typed =
 export type FormValues = Omit<Fields, Typed> & {
   /** datetime-local value, in local time. */
   startedAt: string;
+  /** Minutes, or the duration as typed ("45m", "1h30"). */
   durationMinutes: number | string;
   /** date input value (YYYY-MM-DD), '' for none. */
   nextStepDue: string;
@@ -69,11 +71,14 @@ export function readForm(
   const startedAt = fromLocalInputValue(values.startedAt);
   const errors: FieldErrors = {};
   if (startedAt === null) errors.startedAt = 'Enter the date and start time.';
-  if (values.durationMinutes === '') errors.durationMinutes = 'Enter how many minutes it took.';
+  const durationMinutes = parseDuration(String(values.durationMinutes));
+  if (durationMinutes === null) {
+    errors.durationMinutes = 'Enter how long it took: 45, 45m, 1h30 or 1:30.';
+  }
   const result = validateInteraction({
     ...values,
     startedAt: startedAt ?? '',
-    durationMinutes: Number(values.durationMinutes),
+    durationMinutes: durationMinutes ?? 0,
     nextStepDue: values.nextStepDue === '' ? null : values.nextStepDue,
     timeZone,
     ...(values.goalIds ? { goalIds: values.goalIds } : {}),

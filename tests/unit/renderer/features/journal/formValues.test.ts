@@ -15,6 +15,8 @@ import {
 import { aConference, anInteraction } from '../../../../fixtures/interactions';
 import { inTimeZone } from '../../ui/timeZone';
 
+const DURATION_HELP = 'Enter how long it took: 45, 45m, 1h30 or 1:30.';
+
 const MADRID = 'Europe/Madrid';
 
 /** The fields a form starts with that the tests below do not fill in. */
@@ -108,9 +110,18 @@ describe('readForm', () => {
   );
 
   it('refuses an emptied duration instead of reading it as 0 minutes', () => {
-    expect(errorsOf(aForm({ durationMinutes: '' })).durationMinutes).toBe(
-      'Enter how many minutes it took.',
-    );
+    expect(errorsOf(aForm({ durationMinutes: '' })).durationMinutes).toBe(DURATION_HELP);
+  });
+
+  it.each([
+    ['45m', 45],
+    ['1h30', 90],
+    ['1:15', 75],
+    ['2 hours', 120],
+    ['90', 90],
+  ])('reads a duration typed as %j: %d minutes', (durationMinutes, minutes) => {
+    const result = read(aForm({ durationMinutes }));
+    expect(result.ok && result.value.durationMinutes).toBe(minutes);
   });
 
   it('accepts 0 minutes when the person typed 0 (a quick message)', () => {
@@ -119,10 +130,11 @@ describe('readForm', () => {
   });
 
   it.each([
-    ['-5', 'The duration cannot be negative.'],
-    ['1.5', 'The duration must be a whole number of minutes.'],
+    ['-5', DURATION_HELP],
+    ['1.5', DURATION_HELP],
     ['1441', 'The duration can be at most 24 hours (1440 minutes).'],
-    ['abc', 'The duration must be a number of minutes.'],
+    ['24h1', 'The duration can be at most 24 hours (1440 minutes).'],
+    ['abc', DURATION_HELP],
   ])('explains what is wrong with a duration of "%s"', (durationMinutes, message) => {
     expect(errorsOf(aForm({ durationMinutes })).durationMinutes).toBe(message);
   });
@@ -136,7 +148,7 @@ describe('readForm', () => {
     expect(errors).toEqual({
       title: 'Give the interaction a title.',
       startedAt: 'Enter the date and start time.',
-      durationMinutes: 'Enter how many minutes it took.',
+      durationMinutes: DURATION_HELP,
     });
   });
 
