@@ -22,7 +22,7 @@ const OWN_KEYS = '[role="dialog"], [role="menu"], [role="listbox"]';
 
 /** Whether the focus is in a dialog, a drawer or a menu (or one is open over the page). */
 function inDialogOrMenu(target: EventTarget | null): boolean {
-  if (target instanceof Element && target.closest(OWN_KEYS)) return true;
+  if (target instanceof HTMLElement && target.closest(OWN_KEYS)) return true;
   return document.querySelector('[role="dialog"][aria-modal="true"]') !== null;
 }
 

@@ -12,10 +12,30 @@ export class FakeElement {
     for (const [name, value] of Object.entries(attributes)) this.attributes.set(name, value);
   }
 
+  /** The element it sits in, for `closest`. */
+  parent: FakeElement | null = null;
+
   getAttribute(name: string): string | null {
     return this.attributes.get(name) ?? null;
   }
+
+  /** Itself or the nearest element it sits in whose role is one the selector names by `[role="…"]`. */
+  closest(selector: string): FakeElement | null {
+    const roles = [...selector.matchAll(/\[role="([\w-]+)"\]/g)].map((match) => match[1]);
+    const role = this.getAttribute('role');
+    if (role !== null && roles.includes(role)) return this;
+    return this.parent?.closest(selector) ?? null;
+  }
+
+  /** Puts `child` inside this element; returns the child. */
+  append<T extends FakeElement>(child: T): T {
+    child.parent = this;
+    return child;
+  }
 }
+
+/** The page: whether a modal dialog is open over it, for `document.querySelector`. */
+export const fakePage = { modalOpen: false };
 
 export class FakeInput extends FakeElement {
   constructor(
@@ -43,6 +63,11 @@ export function installFakeDom(): void {
   vi.stubGlobal('HTMLInputElement', FakeInput);
   vi.stubGlobal('HTMLTextAreaElement', FakeTextArea);
   vi.stubGlobal('HTMLButtonElement', FakeButton);
+  fakePage.modalOpen = false;
+  vi.stubGlobal('document', {
+    querySelector: (selector: string) =>
+      selector.includes('aria-modal') && fakePage.modalOpen ? new FakeElement() : null,
+  });
 }
 
 export interface KeyOptions {

@@ -6,6 +6,7 @@ import {
   FakeElement,
   FakeInput,
   FakeTextArea,
+  fakePage,
   installFakeDom,
   keyEvent,
 } from './fakeDom';
@@ -67,5 +68,33 @@ describe('unlessTyping', () => {
       expect(event.preventDefault).not.toHaveBeenCalled();
     }
     expect(action).not.toHaveBeenCalled();
+  });
+
+  it.each(['dialog', 'menu', 'listbox'])(
+    'leaves a single letter alone in a %s (its keys are its own), and Ctrl+Z still undoes',
+    (role) => {
+      const action = vi.fn();
+      const undo = vi.fn();
+      const [, letter] = unlessTyping('c', action);
+      const [, modZ] = unlessTyping('mod+z', undo);
+      const inside = new FakeElement({ role }).append(new FakeElement()).append(new FakeButton());
+      const event = keyEvent({ key: 'c', target: inside });
+      letter(event as unknown as KeyboardEvent);
+      expect(action).not.toHaveBeenCalled();
+      expect(event.preventDefault).not.toHaveBeenCalled();
+      modZ(keyEvent({ key: 'z', ctrlKey: true, target: inside }) as unknown as KeyboardEvent);
+      expect(undo).toHaveBeenCalledTimes(1);
+    },
+  );
+
+  it('leaves a single letter alone while a modal dialog is open, wherever the focus is', () => {
+    const action = vi.fn();
+    const [, handler] = unlessTyping('j', action);
+    fakePage.modalOpen = true;
+    handler(keyEvent({ key: 'j', target: new FakeButton() }) as unknown as KeyboardEvent);
+    expect(action).not.toHaveBeenCalled();
+    fakePage.modalOpen = false;
+    handler(keyEvent({ key: 'j', target: new FakeButton() }) as unknown as KeyboardEvent);
+    expect(action).toHaveBeenCalledTimes(1);
   });
 });

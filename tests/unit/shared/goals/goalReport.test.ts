@@ -39,7 +39,7 @@ describe('the Goals section of the monthly report', () => {
         '| Acme Foods \\[\\*\\] | 1.5 h | 1.5 h | 1 |',
         '| Barcelona | 0 h | 0 h | 0 |',
         '',
-        'No time this month on: “Barcelona”\\.',
+        'No time this month on: “Barcelona”.',
       ].join('\n'),
     );
   });
@@ -47,7 +47,7 @@ describe('the Goals section of the monthly report', () => {
   it('says so when no goal was active in the month', () => {
     const report = reportWith([aGoal('g-old', { activeTo: '2026-10-31' })]);
     expect(goalsSection(monthReportMarkdown(report))).toBe(
-      'No goals active this month: add them on the Goals screen\\.',
+      'No goals active this month: add them on the Goals screen.',
     );
   });
 });
