@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { JournalPage } from './journalPage';
 
 // Titles whose letters are the app's shortcuts (C contacts, I insights, R report, G goals,
@@ -142,5 +142,56 @@ test.describe('capture without losing a key', () => {
     await expect(journal.dialog).toBeHidden();
     await expect(journal.entry('Intro call with Priya')).toContainText('1 h 30 min · Call');
     await expect(journal.entry('Intro call with Priya')).toContainText('Medium · 3');
+  });
+});
+
+test.describe('notices beside the forms', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  /**
+   * The notices on the page: outside an open dialog they are hidden from its accessibility
+   * tree, but still on the screen.
+   */
+  const notices = (page: Page) => page.getByRole('alert', { includeHidden: true });
+
+  /** Whether any notice on the page overlaps `target`. */
+  async function coveredByNotice(page: Page, target: Locator): Promise<boolean> {
+    const box = await target.boundingBox();
+    if (!box) throw new Error('The target is not on the page');
+    for (const notice of await notices(page).all()) {
+      const other = await notice.boundingBox();
+      if (!other) continue;
+      const apart =
+        other.x >= box.x + box.width ||
+        box.x >= other.x + other.width ||
+        other.y >= box.y + box.height ||
+        box.y >= other.y + other.height;
+      if (!apart) return true;
+    }
+    return false;
+  }
+
+  test('the "Logged" notice tells of the last one, and never covers the next dialog’s Save, nor the drawer’s', async ({
+    page,
+  }) => {
+    const journal = await openCountingScreens(page);
+    await journal.logByKeyboard({ title: 'Coffee with Ana' });
+    await expect(notices(page).filter({ hasText: 'Logged' })).toBeVisible();
+    await journal.openQuickAddByKey();
+    const save = journal.dialog.getByRole('button', { name: 'Save' });
+    expect(await coveredByNotice(page, save)).toBe(false);
+    // The next one logged says so, in place of the last.
+    await page.keyboard.type('Rotary lunch');
+    await page.keyboard.press('Enter');
+    await expect(notices(page).filter({ hasText: 'Logged “Rotary lunch”.' })).toBeVisible();
+    await expect(notices(page).filter({ hasText: 'Coffee with Ana' })).toHaveCount(0);
+
+    const drawer = await journal.openEntry('Coffee with Ana');
+    await drawer.getByLabel('What I got').fill('An intro to her team lead');
+    await drawer.getByRole('button', { name: 'Save changes' }).click();
+    await expect(notices(page).filter({ hasText: 'Changes saved.' })).toBeVisible();
+    expect(await coveredByNotice(page, drawer.getByRole('button', { name: 'Save changes' }))).toBe(
+      false,
+    );
   });
 });

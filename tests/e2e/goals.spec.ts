@@ -74,5 +74,5 @@ test('goals suggest a relevance while logging, and the report counts their hours
   ]);
   const markdown = await readFile(await file.path(), 'utf8');
   expect(markdown).toContain(`| ${PLANT} | 0.5 h | 0 h | 1 |`);
-  expect(markdown).toContain(`No time this month on: “${NORTHWIND}”\\.`);
+  expect(markdown).toContain(`No time this month on: “${NORTHWIND}”.`);
 });

@@ -17,8 +17,14 @@ export function App({
 }) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto">
-      {/* Notices are for the screen: the report's PDF holds only the report. */}
-      <Notifications position="bottom-right" limit={3} className="print-hidden" />
+      {/* Notices are for the screen: the report's PDF holds only the report. Bottom left and
+          narrow: clear of the centred dialogs' and the right-hand drawer's Save buttons. */}
+      <Notifications
+        position="bottom-left"
+        containerWidth={340}
+        limit={3}
+        className="print-hidden"
+      />
       <PlatformProvider value={platform}>
         <JournalGate startupPreview={preview} />
       </PlatformProvider>

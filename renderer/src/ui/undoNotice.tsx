@@ -1,10 +1,9 @@
 import { Button, Group, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { showLatestNotice, hideNotice } from './notices';
 
 /** A notice of what was just changed, with an Undo button (the journal's undo). */
 export function showUndoNotice(title: string, message: string, undo: () => void): void {
-  notifications.show({
-    id: 'undo',
+  showLatestNotice('undo', {
     title,
     message: (
       <Group justify="space-between" wrap="nowrap">
@@ -14,7 +13,7 @@ export function showUndoNotice(title: string, message: string, undo: () => void)
           variant="light"
           flex="none"
           onClick={() => {
-            notifications.hide('undo');
+            hideNotice('undo');
             undo();
           }}
         >

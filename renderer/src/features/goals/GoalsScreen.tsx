@@ -11,6 +11,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { showLatestNotice } from '../../ui/notices';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { goalStatusOn, type GoalStatus } from '../../../../shared/goals';
@@ -60,7 +61,7 @@ export function GoalsScreen() {
   const save = (fields: GoalFields) => {
     if (editing?.goal) journal.updateRecord('goals', editing.goal.id, fields);
     else journal.addRecord('goals', fields);
-    notifications.show({ id: 'saved', message: `Saved “${fields.description.trim()}”.` });
+    showLatestNotice('saved', { message: `Saved “${fields.description.trim()}”.` });
     setEditing(null);
   };
 

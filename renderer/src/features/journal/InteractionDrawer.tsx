@@ -1,5 +1,5 @@
 import { Button, Drawer, Group, Loader, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { showLatestNotice } from '../../ui/notices';
 import { IconTrash } from '@tabler/icons-react';
 import {
   lazy,
@@ -71,7 +71,7 @@ function InteractionDetail({
       ? changedFields(before.value, { ...fields, timeZone: item.timeZone })
       : fields;
     journal.updateInteraction(item.id, patch);
-    notifications.show({ id: 'saved', message: 'Changes saved.', autoClose: 2000 });
+    showLatestNotice('saved', { message: 'Changes saved.', autoClose: 2000 });
   };
 
   return (

@@ -1,5 +1,5 @@
 import { Kbd, Modal, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { showLatestNotice } from '../../ui/notices';
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { InteractionFields, InteractionId } from '../../../../shared/domain';
 import { useJournal } from '../../app/journalContext';
@@ -64,11 +64,7 @@ export function QuickAddModal({
         // Kept until the journal opens: the dialog closes once it is stored, or says why not.
         return elsewhere(fields).then((id) => {
           latest.current.onLogged?.(id);
-          notifications.show({
-            id: 'saved',
-            message: `Logged “${fields.title}”.`,
-            autoClose: 2500,
-          });
+          showLatestNotice('saved', { message: `Logged “${fields.title}”.`, autoClose: 2500 });
           latest.current.onClose();
         });
       }
@@ -78,11 +74,7 @@ export function QuickAddModal({
       // that shows the new interaction.
       requestAnimationFrame(() =>
         setTimeout(() => {
-          notifications.show({
-            id: 'saved',
-            message: `Logged “${fields.title}”.`,
-            autoClose: 2500,
-          });
+          showLatestNotice('saved', { message: `Logged “${fields.title}”.`, autoClose: 2500 });
         }, 0),
       );
       latest.current.onClose();

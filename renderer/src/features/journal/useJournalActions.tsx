@@ -1,4 +1,5 @@
 import { notifications } from '@mantine/notifications';
+import { showLatestNotice } from '../../ui/notices';
 import { useCallback, useMemo } from 'react';
 import { sampleJournal, type InteractionId } from '../../../../shared/domain';
 import { useJournal } from '../../app/journalContext';
@@ -12,17 +13,11 @@ export function useJournalActions() {
 
   const undo = useCallback(() => {
     if (!journal.canUndo) {
-      notifications.show({
-        id: 'undo',
-        message: 'Nothing to undo.',
-        color: 'gray',
-        autoClose: 2500,
-      });
+      showLatestNotice('undo', { message: 'Nothing to undo.', color: 'gray', autoClose: 2500 });
       return;
     }
     const done = journal.undo();
-    notifications.show({
-      id: 'undo',
+    showLatestNotice('undo', {
       message: done ? 'Undone.' : 'Nothing to undo.',
       color: done ? 'indigo' : 'gray',
       autoClose: 2500,
@@ -31,11 +26,7 @@ export function useJournalActions() {
 
   const redo = useCallback(() => {
     const done = journal.canRedo && journal.redo();
-    notifications.show({
-      id: 'undo',
-      message: done ? 'Redone.' : 'Nothing to redo.',
-      autoClose: 2500,
-    });
+    showLatestNotice('undo', { message: done ? 'Redone.' : 'Nothing to redo.', autoClose: 2500 });
   }, [journal]);
 
   /** Says what was deleted, with an Undo button (Ctrl/Cmd+Z works too). */
@@ -68,8 +59,7 @@ export function useJournalActions() {
 
   const removeSample = useCallback(() => {
     const count = journal.removeSample();
-    notifications.show({
-      id: 'undo',
+    showLatestNotice('undo', {
       message: `Removed ${count} sample interactions. Ctrl+Z (⌘Z) brings them back.`,
       autoClose: 6000,
     });
