@@ -1,21 +1,10 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { JournalPage } from './journalPage';
 
-// Titles whose letters are the app's shortcuts (C contacts, I insights, R report, G goals,
-// P planned, T today, J journal, N log), so a key that reaches the page instead of the title
-// shows as a changed screen as well as a shorter title.
-const WORDS = [
-  'Catch-up Ana',
-  'Intro Priya',
-  'Rotary',
-  'Job fair',
-  'Guild meetup',
-  'Pitch',
-  'Tea, Gita',
-  'Networking',
-  'Call Jonas',
-  'Coffee Zoë',
-];
+// Short titles that start with the app's shortcuts (C contacts, I insights, R report, G goals,
+// P planned, T today, J journal, N log) and hold more of them, so a key that reaches the page
+// instead of the title shows as a changed screen as well as a shorter title.
+const WORDS = ['Call', 'Intro', 'Run', 'Job fair', 'Gig', 'Pitch', 'Tea', 'Nap', 'Cj', 'Zoë'];
 
 /** A hundred different titles: each word list entry with a number. */
 function titles(count: number): string[] {
@@ -81,7 +70,7 @@ test.describe('capture without losing a key', () => {
     page,
   }) => {
     const journal = await openCountingScreens(page);
-    const expected = titles(20);
+    const expected = titles(10);
     await logAfterShortcut(journal, expected, false);
     await expectEveryTitleWhole(journal, expected);
   });

@@ -20,16 +20,18 @@ export function isTextEntry(element: EventTarget | null): boolean {
 /** Where keys belong to what has the focus: a dialog, a drawer, a menu or a list of options. */
 const OWN_KEYS = '[role="dialog"], [role="menu"], [role="listbox"]';
 
-/** Whether the focus is in a dialog, a drawer or a menu (or one is open over the page). */
+/**
+ * Whether the focus is in a dialog, a drawer or a menu. (Not whether one is on the page: a
+ * dialog on its way out keeps its place for its closing animation, after the focus has left.)
+ */
 function inDialogOrMenu(target: EventTarget | null): boolean {
-  if (target instanceof HTMLElement && target.closest(OWN_KEYS)) return true;
-  return document.querySelector('[role="dialog"][aria-modal="true"]') !== null;
+  return target instanceof HTMLElement && target.closest(OWN_KEYS) !== null;
 }
 
 /**
  * A shortcut that stands aside while focus is in a text field, where keys mean text. A
- * single-letter one also stands aside while a dialog, drawer or menu is open, and while a
- * field that a shortcut opened is on its way (see typeAhead.ts).
+ * single-letter one also stands aside while the focus is in a dialog, drawer or menu (keys
+ * typed while a field that a shortcut opened is on its way are held: see typeAhead.ts).
  */
 export function unlessTyping(hotkey: string, action: () => void): HotkeyItem {
   const singleKey = !hotkey.includes('+');
