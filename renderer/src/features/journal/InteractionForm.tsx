@@ -129,6 +129,9 @@ export function InteractionForm({
           label="Title"
           placeholder="Coffee with Maya Chen"
           required
+          // Focused as the form is put on the page (React's autoFocus), not a timer later as
+          // the dialog's focus trap does: keys held since N go in before the first paint.
+          autoFocus
           data-autofocus
           maxLength={LIMITS.titleLength}
           {...text('title')}
