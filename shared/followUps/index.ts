@@ -1,2 +1,3 @@
 export * from './followUps';
 export * from './dueInWords';
+export * from './snooze';

@@ -60,3 +60,61 @@ test('Today lists follow-ups by due day; D marks the one in focus done, and undo
   await overdue.getByRole('button', { name: 'Coffee with Ana Lopez' }).click();
   await expect(page.getByRole('dialog', { name: 'Coffee with Ana Lopez' })).toBeVisible();
 });
+
+test('Today takes the focus on its first follow-up; S puts it off to a day, or to another day chosen', async ({
+  page,
+}) => {
+  await page.clock.setFixedTime(FOLLOW_UPS_TODAY); // Wednesday 25 November 2026
+  const journal = new JournalPage(page);
+  await journal.open();
+  await journal.logByMouse(ANA_OVERDUE);
+  await journal.logByMouse(TOM_DUE_TODAY);
+
+  // T, then J: the focus is on the first follow-up, so J moves down the list, not to Journal.
+  await page.locator('body').press('t');
+  const ana = page.getByRole('listitem', { name: /^Send Ana the plant tour dates/ });
+  const tom = page.getByRole('listitem', { name: /^Ask Tom for the audit report/ });
+  await expect(ana).toBeFocused();
+  await page.keyboard.press('j');
+  await expect(tom).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Today', level: 2 })).toBeVisible();
+
+  // S on Tom's: the days to put it off to; "Next week" is Monday 30 November.
+  await page.keyboard.press('s');
+  const days = page.getByRole('menu');
+  await expect(days.getByRole('menuitem')).toHaveText([
+    /^Tomorrow/,
+    /^In 3 days/,
+    /^Next week\s*30 Nov$/,
+    /^In 2 weeks/,
+    'Another day…',
+  ]);
+  // By keyboard: the first day has the focus; two down is "Next week".
+  await expect(days.getByRole('menuitem', { name: /^Tomorrow/ })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  const upcoming = page.getByRole('region', { name: 'Upcoming' });
+  await expect(upcoming.getByRole('listitem', { name: /^Ask Tom/ })).toContainText('due in 5 days');
+  await expect(page.getByRole('region', { name: 'Due today' })).toHaveCount(0);
+  await expect(page.getByText('“Ask Tom for the audit report” is due 30 Nov 2026.')).toBeVisible();
+  // The focus stays on the follow-up, now under Upcoming: K goes back up to Ana's.
+  await expect(page.getByRole('listitem', { name: /^Ask Tom/ })).toBeFocused();
+  await page.keyboard.press('k');
+  await expect(ana).toBeFocused();
+
+  // Ana's to a day of one's own, from its Snooze button.
+  await page.getByRole('button', { name: 'Snooze “Send Ana the plant tour dates”' }).click();
+  await page.getByRole('menuitem', { name: 'Another day…' }).click();
+  const move = page.getByRole('dialog', { name: 'Move the follow-up' });
+  await move.getByLabel(/^New due day/).fill('2026-11-20');
+  await move.getByRole('button', { name: 'Move' }).click();
+  await expect(move.getByText('Choose today or a later day.')).toBeVisible();
+  await move.getByLabel(/^New due day/).fill('2026-12-18');
+  await move.getByRole('button', { name: 'Move' }).click();
+  await expect(move).toBeHidden();
+  await expect(upcoming.getByRole('listitem', { name: /^Send Ana/ })).toContainText(
+    'due in 3 weeks',
+  );
+  await expect(page.getByRole('region', { name: 'Overdue' })).toHaveCount(0);
+});

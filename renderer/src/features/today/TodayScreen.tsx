@@ -1,14 +1,16 @@
-import { Anchor, Badge, Button, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
+import { Badge, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { DayNumber } from '../../../../shared/analytics';
 import { asInteractionId, type InteractionId } from '../../../../shared/domain';
-import { dueInWords, type FollowUp, type FollowUpGroups } from '../../../../shared/followUps';
+import type { FollowUp, FollowUpGroups } from '../../../../shared/followUps';
 import { useJournalPart } from '../../app/journalContext';
 import { InteractionDrawer } from '../journal/InteractionDrawer';
 import { useJournalActions } from '../journal/useJournalActions';
 import { RemindersControl } from './RemindersControl';
 import { useFollowUps } from './useFollowUps';
-import { useMarkDone } from './useMarkDone';
+import { useMarkDone, useReschedule } from './useMarkDone';
+import { FollowUpRow, rowId } from './FollowUpRow';
+import { RescheduleDialog } from './RescheduleDialog';
 
 const GROUPS: readonly { readonly key: keyof FollowUpGroups; readonly title: string }[] = [
   { key: 'overdue', title: 'Overdue' },
@@ -26,8 +28,11 @@ export function TodayScreen() {
   const readOnlyReason = useJournalPart((snapshot) => snapshot.readOnlyReason);
   const actions = useJournalActions();
   const markDone = useMarkDone(today);
+  const reschedule = useReschedule();
   const [openId, setOpenId] = useState<InteractionId | null>(null);
   const [focusKey, setFocusKey] = useState<string | null>(null);
+  const [snoozingKey, setSnoozingKey] = useState<string | null>(null);
+  const [moving, setMoving] = useState<FollowUp | null>(null);
   const all = useMemo(() => GROUPS.flatMap(({ key }) => groups[key]), [groups]);
   // The item that takes Tab: the one last focused while it is still listed, else the first.
   const current = all.find((item) => item.key === focusKey)?.key ?? all[0]?.key ?? null;
@@ -38,16 +43,48 @@ export function TodayScreen() {
     document.getElementById(rowId(key))?.focus();
   }, []);
 
-  const done = useCallback(
+  // The first follow-up has the focus on arriving, so J, K, D and S act at once.
+  const arrived = useRef(false);
+  useEffect(() => {
+    if (arrived.current) return;
+    arrived.current = true;
+    // The row's own focus handler notes it as the one that takes Tab.
+    if (all[0]) document.getElementById(rowId(all[0].key))?.focus();
+  }, [all]);
+
+  /** After `item` left the list (done, or moved): focus on the one that takes its place. */
+  const focusAfter = useCallback(
     (item: FollowUp) => {
       const index = all.indexOf(item);
-      if (!markDone(item)) return;
-      // Focus stays in the list, on the item that takes this one's place.
       const next = all[index + 1] ?? all[index - 1];
       if (next) window.requestAnimationFrame(() => focus(next.key));
     },
-    [all, markDone, focus],
+    [all, focus],
   );
+  const done = useCallback(
+    (item: FollowUp) => {
+      if (markDone(item)) focusAfter(item);
+    },
+    [markDone, focusAfter],
+  );
+  // Put off: the focus goes back to the follow-up, which the menu or dialog would leave on the
+  // Snooze button as it closes (a J or K there would be the app's shortcuts, not the list's).
+  const returnTo = useRef<string | null>(null);
+  const snooze = (item: FollowUp, day: DayNumber | null) => {
+    setSnoozingKey(null);
+    returnTo.current = item.key;
+    if (day === null) setMoving(item);
+    else moved(item, day);
+  };
+  /** Moved to another group, the follow-up is a new row: the focus goes to it once drawn. */
+  const moved = (item: FollowUp, day: DayNumber) => {
+    if (reschedule(item, day)) window.requestAnimationFrame(() => focus(item.key));
+  };
+  const onSnoozeFocus = (item: FollowUp) => {
+    if (returnTo.current !== item.key || moving) return;
+    returnTo.current = null;
+    focus(item.key);
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>, item: FollowUp) => {
     if (event.target !== event.currentTarget) return; // keys on the item's own buttons
@@ -59,6 +96,8 @@ export function TodayScreen() {
       focus((event.key === 'Home' ? all[0] : all[all.length - 1])?.key);
     } else if ((event.key === 'd' || event.key === 'D') && !readOnlyReason) {
       done(item);
+    } else if ((event.key === 's' || event.key === 'S') && !readOnlyReason) {
+      setSnoozingKey(item.key);
     } else {
       return;
     }
@@ -82,7 +121,7 @@ export function TodayScreen() {
         <>
           <Text size="sm" c="dimmed" id="today-keys">
             Move with <Kbd>↑</Kbd> <Kbd>↓</Kbd> (or <Kbd>J</Kbd> <Kbd>K</Kbd>); press <Kbd>D</Kbd>{' '}
-            to mark the follow-up in focus done.
+            to mark the follow-up in focus done, <Kbd>S</Kbd> to put it off to another day.
           </Text>
           {GROUPS.map(({ key, title }) =>
             groups[key].length === 0 ? null : (
@@ -103,9 +142,13 @@ export function TodayScreen() {
                       today={today}
                       tabbable={item.key === current}
                       readOnly={!!readOnlyReason}
+                      snoozing={snoozingKey === item.key}
+                      onSnoozingChange={(open) => setSnoozingKey(open ? item.key : null)}
                       onFocus={() => setFocusKey(item.key)}
                       onKeyDown={(event) => onKeyDown(event, item)}
                       onDone={() => done(item)}
+                      onSnooze={(day) => snooze(item, day)}
+                      onSnoozeFocus={() => onSnoozeFocus(item)}
                       onOpen={() => setOpenId(asInteractionId(item.source.id))}
                     />
                   ))}
@@ -115,81 +158,16 @@ export function TodayScreen() {
           )}
         </>
       )}
+      <RescheduleDialog
+        item={moving}
+        today={today}
+        onMove={(item, day) => {
+          setMoving(null);
+          moved(item, day);
+        }}
+        onClose={() => setMoving(null)}
+      />
       <InteractionDrawer id={openId} onClose={() => setOpenId(null)} onDelete={actions.remove} />
     </Stack>
-  );
-}
-
-interface RowProps {
-  readonly item: FollowUp;
-  readonly today: DayNumber;
-  readonly tabbable: boolean;
-  readonly readOnly: boolean;
-  readonly onFocus: () => void;
-  readonly onKeyDown: (event: KeyboardEvent<HTMLLIElement>) => void;
-  readonly onDone: () => void;
-  readonly onOpen: () => void;
-}
-
-/** The element id of a follow-up's row, to move focus to it. */
-const rowId = (key: string) => `follow-up-${key}`;
-
-function FollowUpRow({ item, today, tabbable, readOnly, ...handlers }: RowProps) {
-  const { source } = item;
-  const sourceLink =
-    source.kind === 'interaction' ? (
-      <Anchor component="button" type="button" size="sm" onClick={handlers.onOpen}>
-        {source.label}
-      </Anchor>
-    ) : (
-      <Anchor href={`#/contacts/${encodeURIComponent(source.id)}`} size="sm">
-        {source.label}
-      </Anchor>
-    );
-  return (
-    <Paper
-      component="li"
-      withBorder
-      p="sm"
-      id={rowId(item.key)}
-      tabIndex={tabbable ? 0 : -1}
-      aria-label={`${item.text}, ${item.dueDay === null ? 'no due date' : `due ${dueInWords(item.dueDay, today)}`}`}
-      aria-describedby="today-keys"
-      onFocus={(event) => {
-        if (event.target === event.currentTarget) handlers.onFocus();
-      }}
-      onKeyDown={handlers.onKeyDown}
-    >
-      <Group justify="space-between" wrap="nowrap" align="flex-start">
-        <Stack gap={2} style={{ minWidth: 0 }}>
-          <Text style={{ overflowWrap: 'anywhere' }}>{item.text}</Text>
-          <Group gap="xs">
-            <Text size="sm" c="dimmed">
-              {source.kind === 'interaction' ? 'From' : 'With'}
-            </Text>
-            {sourceLink}
-            {item.dueDay !== null && item.due !== null && (
-              <Text
-                size="sm"
-                c={item.dueDay < today ? 'red' : 'dimmed'}
-                title={item.due}
-                component="span"
-              >
-                · due {dueInWords(item.dueDay, today)}
-              </Text>
-            )}
-          </Group>
-        </Stack>
-        <Button
-          size="compact-sm"
-          variant="light"
-          onClick={handlers.onDone}
-          disabled={readOnly}
-          aria-label={`Mark “${item.text}” done`}
-        >
-          Done
-        </Button>
-      </Group>
-    </Paper>
   );
 }
