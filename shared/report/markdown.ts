@@ -57,7 +57,8 @@ const WEB_ADDRESS = /^(?:https?:\/\/|www\.)[^\s<]*[^\s<?!.,:*_~'")\]]/;
 function escapeLine(line: string): string {
   let out = '';
   for (let index = 0; index < line.length; index++) {
-    const address = WEB_ADDRESS.exec(line.slice(index));
+    const starts = line.charAt(index);
+    const address = starts === 'h' || starts === 'w' ? WEB_ADDRESS.exec(line.slice(index)) : null;
     if (address && !WORD_CHARACTER.test(line.charAt(index - 1))) {
       // A web address becomes a link as it is written: a backslash in it would show.
       out += address[0].replaceAll('|', '\\|');

@@ -11,12 +11,8 @@ type HeldKey = { readonly code: string } & (
   { readonly text: string } | { readonly key: string; readonly shiftKey: boolean }
 );
 
-let holding: { readonly keys: HeldKey[]; stop(): void } | null = null;
-
-/** Whether keys are being held for a field that is opening (see holdKeysForTextField). */
-export function isHoldingKeys(): boolean {
-  return holding !== null;
-}
+/** Whether keys are being held now: a second shortcut while they are adds to the same keys. */
+let holding = false;
 
 /**
  * Holds the keys typed from now until a text field takes the focus (a dialog opened by a
@@ -53,7 +49,7 @@ export function holdKeysForTextField(): void {
     window.clearTimeout(timer);
     window.removeEventListener('keydown', onKeyDown, true);
     window.removeEventListener('focusin', onFocusIn, true);
-    holding = null;
+    holding = false;
   };
   const release = (field: HTMLElement) => {
     stop();
@@ -61,12 +57,13 @@ export function holdKeysForTextField(): void {
   };
   window.addEventListener('keydown', onKeyDown, true);
   window.addEventListener('focusin', onFocusIn, true);
-  holding = { keys, stop };
+  holding = true;
 }
 
 /**
- * Plays held keys back where the focus is now: text typed into a text field, Tab moving the focus within the dialog, any other key pressed on the focused
- * element (a digit on the rating, Enter to save, Escape to close).
+ * Plays held keys back where the focus is now: text typed into a text field, Tab moving the
+ * focus within the dialog, any other key pressed on the focused element (a digit on the
+ * rating, Enter to save, Escape to close).
  */
 function typeInto(field: HTMLElement, keys: readonly HeldKey[]): void {
   let text = '';
