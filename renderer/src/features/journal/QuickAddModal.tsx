@@ -23,6 +23,9 @@ interface Props {
 
 const AT_ONCE = { duration: 0 } as const;
 
+const noticeLogged = (title: string) =>
+  showLatestNotice('saved', { message: `Logged “${title}”.`, autoClose: 2500 });
+
 /** The form as it was opened: closing the dialog does not draw it again. */
 const QuickAddForm = memo(function QuickAddForm(props: {
   initialValues: FormValues;
@@ -64,7 +67,7 @@ export function QuickAddModal({
         // Kept until the journal opens: the dialog closes once it is stored, or says why not.
         return elsewhere(fields).then((id) => {
           latest.current.onLogged?.(id);
-          showLatestNotice('saved', { message: `Logged “${fields.title}”.`, autoClose: 2500 });
+          noticeLogged(fields.title);
           latest.current.onClose();
         });
       }
@@ -72,11 +75,7 @@ export function QuickAddModal({
       latest.current.onLogged?.(id);
       // The notice a frame later: showing it measures the page, which would hold up the frame
       // that shows the new interaction.
-      requestAnimationFrame(() =>
-        setTimeout(() => {
-          showLatestNotice('saved', { message: `Logged “${fields.title}”.`, autoClose: 2500 });
-        }, 0),
-      );
+      requestAnimationFrame(() => setTimeout(() => noticeLogged(fields.title), 0));
       latest.current.onClose();
     },
     [journal],

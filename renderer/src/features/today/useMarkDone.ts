@@ -11,12 +11,19 @@ import { useJournalActions } from '../journal/useJournalActions';
 
 type FollowUpPatch = { nextStepDone: string } | { nextStepDue: string };
 
+/** What a change of a follow-up says: its notice, and the title of the error if refused. */
+interface ChangeWords {
+  readonly title: string;
+  readonly message: string;
+  readonly refused: string;
+}
+
 /** Changes a follow-up's source (an interaction or a contact), with a notice that offers undo. */
 function useChangeFollowUp() {
   const journal = useJournal();
   const { undo } = useJournalActions();
   return useCallback(
-    (item: FollowUp, patch: FollowUpPatch, refused: string, done: [string, string]) => {
+    (item: FollowUp, patch: FollowUpPatch, words: ChangeWords) => {
       try {
         if (item.source.kind === 'interaction') {
           journal.updateInteraction(asInteractionId(item.source.id), patch);
@@ -24,10 +31,10 @@ function useChangeFollowUp() {
           journal.updateRecord('contacts', item.source.id, patch);
         }
       } catch (error) {
-        notifications.show({ color: 'red', title: refused, message: messageOf(error) });
+        notifications.show({ color: 'red', title: words.refused, message: messageOf(error) });
         return false;
       }
-      showUndoNotice(done[0], done[1], undo);
+      showUndoNotice(words.title, words.message, undo);
       return true;
     },
     [journal, undo],
@@ -39,10 +46,15 @@ export function useMarkDone(today: DayNumber): (item: FollowUp) => boolean {
   const change = useChangeFollowUp();
   return useCallback(
     (item: FollowUp) =>
-      change(item, { nextStepDone: localDateOf(today) }, 'Not marked done', [
-        'Follow-up done',
-        `“${item.text}” is done.`,
-      ]),
+      change(
+        item,
+        { nextStepDone: localDateOf(today) },
+        {
+          title: 'Follow-up done',
+          message: `“${item.text}” is done.`,
+          refused: 'Not marked done',
+        },
+      ),
     [change, today],
   );
 }
@@ -52,10 +64,15 @@ export function useReschedule(): (item: FollowUp, day: DayNumber) => boolean {
   const change = useChangeFollowUp();
   return useCallback(
     (item: FollowUp, day: DayNumber) =>
-      change(item, { nextStepDue: localDateOf(day) }, 'Not moved', [
-        'Follow-up moved',
-        `“${item.text}” is due ${dayLabel(day)}.`,
-      ]),
+      change(
+        item,
+        { nextStepDue: localDateOf(day) },
+        {
+          title: 'Follow-up moved',
+          message: `“${item.text}” is due ${dayLabel(day)}.`,
+          refused: 'Not moved',
+        },
+      ),
     [change],
   );
 }
